@@ -1,0 +1,77 @@
+// Lint rules, including the layer rule of docs/ARCHITECTURE.md: imports only point down
+// (core ← envs ← policy ← train ← worker ← store/ui), and the pure layers never touch React or the DOM,
+// so the same code runs in the browser worker and in Node.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const react = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'recharts', 'katex'];
+const tfjs = ['@tensorflow/*'];
+const layer = (name) => [`**/${name}`, `**/${name}/**`, `../${name}/*`, `../../${name}/*`];
+
+/** Builds the import restrictions of one layer: the layers above it and any UI library. */
+function restrict(forbiddenLayers, extra = []) {
+  return {
+    'no-restricted-imports': ['error', {
+      patterns: [
+        { group: forbiddenLayers.flatMap(layer), message: 'Imports only point down the layers (see docs/ARCHITECTURE.md).' },
+        { group: [...react, ...extra], message: 'This layer is pure: no React, no UI libraries (see docs/ARCHITECTURE.md).' },
+      ],
+    }],
+  };
+}
+
+/** Browser globals the pure layers must not use: they also run in Node. */
+const domGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'location', 'HTMLElement', 'alert']
+  .map((name) => ({ name, message: 'The pure layers run in Node too: no DOM.' }));
+
+const noMathRandom = {
+  'no-restricted-properties': ['error',
+    { object: 'Math', property: 'random', message: 'Use the seeded PRNG of src/core/prng.ts.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: { ...restrict(['envs', 'policy', 'train', 'worker', 'store', 'ui'], tfjs), ...noMathRandom, 'no-restricted-globals': ['error', ...domGlobals] },
+  },
+  {
+    files: ['src/envs/**/*.ts'],
+    rules: { ...restrict(['policy', 'train', 'worker', 'store', 'ui'], tfjs), ...noMathRandom, 'no-restricted-globals': ['error', ...domGlobals] },
+  },
+  {
+    files: ['src/policy/**/*.ts'],
+    rules: { ...restrict(['envs', 'train', 'worker', 'store', 'ui']), ...noMathRandom, 'no-restricted-globals': ['error', ...domGlobals] },
+  },
+  {
+    files: ['src/train/**/*.ts'],
+    rules: { ...restrict(['worker', 'store', 'ui']), ...noMathRandom, 'no-restricted-globals': ['error', ...domGlobals] },
+  },
+  {
+    files: ['src/worker/**/*.ts'],
+    rules: restrict(['store', 'ui']),
+  },
+  {
+    files: ['src/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: layer('ui'), message: 'Imports only point down the layers (see docs/ARCHITECTURE.md).' }] }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+);
