@@ -1,0 +1,58 @@
+/**
+ * What the page knows about the running worker: the backend decision and the problems to show.
+ * Components subscribe to the slices they draw.
+ */
+import { create } from 'zustand';
+import type { BackendChoice } from '../train/backend';
+import type { FromWorker } from '../worker/protocol';
+
+/** One message for the banner: a fallback, a GPU error, a bad URL value. */
+export interface Notice {
+  id: number;
+  level: 'error' | 'warning';
+  text: string;
+}
+
+/** The runtime state of the page. */
+export interface RuntimeState {
+  /** `starting` until the worker answers, `selecting` while probes run, then `ready`. */
+  phase: 'starting' | 'selecting' | 'ready';
+  choice: BackendChoice | null;
+  notices: Notice[];
+  /** Applies one worker message. */
+  receive(message: FromWorker): void;
+  /** Adds a banner line. */
+  notify(level: Notice['level'], text: string): void;
+  dismiss(id: number): void;
+}
+
+let nextNoticeId = 1;
+
+/** The runtime store (one per page). */
+export const useRuntime = create<RuntimeState>()((set, get) => ({
+  phase: 'starting',
+  choice: null,
+  notices: [],
+  receive(message) {
+    switch (message.type) {
+      case 'status':
+        if (message.phase === 'selecting') set({ phase: 'selecting' });
+        else {
+          set({ phase: 'ready', choice: message.choice });
+          if (message.fallbackFrom) get().notify('warning', `Switched from ${message.fallbackFrom} to ${message.choice.backend}: ${message.choice.reason}`);
+          else for (const r of message.choice.rejected) get().notify('warning', `${r.backend} was not used: ${r.why}. Running on ${message.choice.backend} instead.`);
+        }
+        break;
+      case 'error':
+        console.error(`[${message.kind}] ${message.message}`);
+        get().notify('error', message.message);
+        break;
+    }
+  },
+  notify(level, text) {
+    set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, level, text }] }));
+  },
+  dismiss(id) {
+    set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+  },
+}));

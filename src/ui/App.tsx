@@ -1,0 +1,36 @@
+/** The page: header with the backend, any notices, the training area and the EMPG calculator. */
+import { useEffect } from 'react';
+import { parseHash } from '../store/urlState';
+import { useRuntime } from '../store/runtimeStore';
+import { startWorker } from '../worker/client';
+import { Header } from './Header';
+import { NoticeBanner } from './NoticeBanner';
+import { TrainingArea } from './TrainingArea';
+import { EmpgCalculator } from './calculator/EmpgCalculator';
+
+/** Reads the URL, starts the worker once, and lays out the page. */
+export function App() {
+  useEffect(() => {
+    const { state, problems } = parseHash(window.location.hash);
+    const runtime = useRuntime.getState();
+    for (const problem of problems) runtime.notify('warning', problem);
+    const worker = startWorker((message) => useRuntime.getState().receive(message));
+    worker.send({ type: 'init', backend: state.backend });
+    return () => worker.terminate();
+  }, []);
+
+  return (
+    <div className="page">
+      <Header />
+      <NoticeBanner />
+      <main>
+        <TrainingArea />
+        <EmpgCalculator />
+      </main>
+      <footer className="footer">
+        EMPG: Wang et al., <em>Harnessing Uncertainty: Entropy-Modulated Policy Gradients for Long-Horizon LLM Agents</em>,
+        arXiv 2509.09265. Everything on this page runs in your browser.
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/** The top bar: the name, and the backend badge with why it was chosen and its self-check. */
+import { useRuntime } from '../store/runtimeStore';
+
+/** The page header. */
+export function Header() {
+  return (
+    <header className="header">
+      <div className="brand">
+        <h1>EMPG Playground</h1>
+        <p className="tagline">How entropy shapes a policy-gradient step — and how EMPG re-scales it.</p>
+      </div>
+      <BackendBadge />
+    </header>
+  );
+}
+
+/** The active backend, its reason and self-check; `data-testid="backend"` holds just the name. */
+function BackendBadge() {
+  const phase = useRuntime((s) => s.phase);
+  const choice = useRuntime((s) => s.choice);
+  const label = phase === 'ready' && choice ? choice.backend : phase === 'selecting' ? 'choosing…' : 'starting…';
+  return (
+    <div className="backend" aria-live="polite">
+      <div className="backend-line">
+        <span className="muted">backend</span>
+        <span className={`badge badge-${phase === 'ready' ? choice?.backend : 'pending'}`} data-testid="backend">{label}</span>
+      </div>
+      {choice && phase === 'ready' && (
+        <>
+          <p className="backend-reason" data-testid="backend-reason">{choice.reason}</p>
+          <p className="backend-check" data-testid="backend-check" data-max-rel-error={choice.selfCheck.maxRelError}>
+            self-check vs cpu: max relative gradient error {choice.selfCheck.maxRelError.toExponential(1)}{' '}
+            {choice.selfCheck.ok ? '✓' : '✗'}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
