@@ -1,36 +1,16 @@
 /**
- * The WebGPU backend for real, in Node: dawn.node (npm `webgpu`) over the SwiftShader Vulkan driver that
- * Debian's chromium package ships. Checks the self-check passes on WebGPU and that a validation error —
- * which the GPU reports only asynchronously while the op returns zeros — reaches the error hook.
+ * The WebGPU backend for real, in Node (dawn.node over SwiftShader). Checks the self-check passes on
+ * WebGPU and that a validation error — which the GPU reports only asynchronously while the op returns
+ * zeros — reaches the error hook.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { installNodeWebGpu, nodeWebGpuAvailable, SWIFTSHADER_ICD, uninstallNodeWebGpu } from './nodeWebGpu';
 
-const ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
-const hasIcd = existsSync(ICD);
-
-async function installNavigatorGpu(): Promise<void> {
-  process.env.VK_ICD_FILENAMES ??= ICD;
-  process.env.XDG_RUNTIME_DIR ??= '/tmp';
-  const { create, globals } = await import('webgpu');
-  Object.assign(globalThis, globals);
-  const g = globalThis as unknown as { navigator?: Record<string, unknown> };
-  if (!g.navigator) g.navigator = {};
-  Object.defineProperty(g.navigator, 'gpu', { value: create([]), configurable: true, writable: true });
-}
-
-describe.skipIf(!hasIcd)(`WebGPU backend in Node (needs ${ICD} from apt chromium, and apt libvulkan1)`, () => {
-  afterAll(async () => {
-    const tf = await import('@tensorflow/tfjs');
-    const backend = tf.findBackend('webgpu') as { device?: GPUDevice } | null;
-    const device = backend?.device;
-    if (tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
-    device?.destroy();
-    delete (globalThis as { navigator?: { gpu?: unknown } }).navigator!.gpu;
-  });
+describe.skipIf(!nodeWebGpuAvailable())(`WebGPU backend in Node (needs ${SWIFTSHADER_ICD} from apt chromium, and apt libvulkan1)`, () => {
+  afterAll(uninstallNodeWebGpu);
 
   it('runs on a SwiftShader adapter, passes the self-check and reports validation errors', async () => {
-    await installNavigatorGpu();
+    await installNodeWebGpu();
     const tf = await import('@tensorflow/tfjs');
     const { selectBackend } = await import('./backend');
     const gpuErrors: string[] = [];
