@@ -1,0 +1,105 @@
+/**
+ * The symbolic state of an ALFWorld-lite episode (reference/envs.md §4.1): receptacles with their open
+ * state, objects with their location and flags, and the agent's location and hands.
+ *
+ * Objects and receptacles are referred to by index so that the planner can copy and hash states cheaply;
+ * names (`cabinet 1`, `apple 2`) are fixed when the world is built.
+ */
+import type { RoomType } from './catalog';
+
+/** The six ALFWorld task types, by their directory prefix (§1.1). */
+export type TaskType =
+  | 'pick_and_place_simple'
+  | 'look_at_obj_in_light'
+  | 'pick_clean_then_place_in_recep'
+  | 'pick_heat_then_place_in_recep'
+  | 'pick_cool_then_place_in_recep'
+  | 'pick_two_obj_and_place';
+
+/** What the agent must achieve. Goals name types, never instances. */
+export interface AlfworldTask {
+  type: TaskType;
+  /** The object type to act on, e.g. `apple`. */
+  objectType: string;
+  /** The goal receptacle type, e.g. `sidetable`; absent for look-at-object-in-light. */
+  receptacleType?: string;
+  /** The lamp type for look-at-object-in-light (`desklamp` or `floorlamp`). */
+  lampType?: string;
+  /** The goal sentence without the `Your task is to: ` prefix and final full stop. */
+  description: string;
+}
+
+/** A receptacle instance. Each receptacle is its own location. */
+export interface Receptacle {
+  /** Instance name, e.g. `cabinet 3`. */
+  name: string;
+  type: string;
+  openable: boolean;
+  isOpen: boolean;
+}
+
+/** Where an object is: the index of a receptacle, or `HELD` when the agent carries it. */
+export const HELD = -1;
+
+/** An object instance and its state flags. */
+export interface WorldObject {
+  /** Instance name, e.g. `apple 2`. */
+  name: string;
+  type: string;
+  /** Receptacle index, or `HELD`. */
+  location: number;
+  isHot: boolean;
+  isCool: boolean;
+  isClean: boolean;
+  /** Lamps only: switched on. */
+  isToggled: boolean;
+}
+
+/** Where the agent stands at the start: in the middle of the room, at no receptacle. */
+export const MIDDLE_OF_ROOM = -1;
+
+/** The full, mutable state of one episode. */
+export interface WorldState {
+  receptacles: Receptacle[];
+  objects: WorldObject[];
+  /** Index of the receptacle the agent stands at, or `MIDDLE_OF_ROOM`. */
+  agentAt: number;
+  /** Index of the held object, or -1 for empty hands. */
+  held: number;
+}
+
+/** A playable game: a room, its initial state and the task. This is the `Task` of `TextEnv`. */
+export interface AlfworldGame {
+  roomType: RoomType;
+  initial: WorldState;
+  task: AlfworldTask;
+  /** Steps before truncation (50 in the real benchmark). */
+  stepLimit: number;
+  /** The seed and preset the game was generated from, when it was generated. */
+  seed?: number;
+  preset?: string;
+}
+
+/** A deep copy of a state (states are small: a few dozen entries). */
+export function cloneState(state: WorldState): WorldState {
+  return {
+    receptacles: state.receptacles.map((r) => ({ ...r })),
+    objects: state.objects.map((o) => ({ ...o })),
+    agentAt: state.agentAt,
+    held: state.held,
+  };
+}
+
+/** Compares two instance names by type, then by number (so `cabinet 2` < `cabinet 10`). */
+export function compareInstanceNames(a: string, b: string): number {
+  const [typeA, numA] = splitInstanceName(a);
+  const [typeB, numB] = splitInstanceName(b);
+  if (typeA !== typeB) return typeA < typeB ? -1 : 1;
+  return numA - numB;
+}
+
+/** Splits `cabinet 3` into `['cabinet', 3]`; a name without a number gets 0. */
+export function splitInstanceName(name: string): [string, number] {
+  const match = /^(.*) (\d+)$/.exec(name);
+  return match ? [match[1], Number(match[2])] : [name, 0];
+}
