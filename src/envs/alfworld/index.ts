@@ -5,6 +5,7 @@
 export { AlfworldEnv, DEFAULT_STEP_LIMIT } from './env';
 export { generateTask, MAX_PLAN_SHARE } from './generator';
 export { oraclePlan, exhaustivePlan, type PlanOptions } from './oracle';
+export { playRandomEpisode, type TranscriptStep } from './random-policy';
 export { ObservingDemonstrator, demonstrate, type DemonstratorOptions } from './demonstrator';
 export { parseScene, sceneSchema, type Scene, type SceneParseResult } from './scene';
 export { ALFWORLD_PRESETS, ALFWORLD_PRESET_NAMES, getAlfworldPreset, type AlfworldPreset } from './presets';
