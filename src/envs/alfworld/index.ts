@@ -10,6 +10,7 @@ export { ObservingDemonstrator, demonstrate, type DemonstratorOptions } from './
 export { parseScene, sceneSchema, type Scene, type SceneParseResult } from './scene';
 export { ALFWORLD_PRESETS, ALFWORLD_PRESET_NAMES, getAlfworldPreset, type AlfworldPreset } from './presets';
 export { TASK_TYPES, GOAL_TEMPLATES, VALID_ROOMS, isGoalMet } from './tasks';
+export { verlAgentPrompt, renderAdmissible, wordCount } from './prompt';
 export { NOTHING_HAPPENS, WELCOME_BANNER } from './text';
 export { normalizeAction } from './rules';
 export { ROOM_TYPES, type RoomType } from './catalog';
