@@ -5,7 +5,7 @@ import {
   playRandomEpisode, TASK_TYPES, VALID_ROOMS,
 } from './index';
 
-const SEEDS_PER_PRESET = 200;
+const SEEDS_PER_PRESET = 500;
 
 describe('ALFWorld-lite generator', () => {
   it('is deterministic: the same seed gives the same world and byte-identical transcripts', () => {
