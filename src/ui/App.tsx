@@ -1,4 +1,4 @@
-/** The page: header with the backend, any notices, the training area and the EMPG calculator. */
+/** The page: header with the backend, any notices, the training area, the play panel and the EMPG calculator. */
 import { useEffect } from 'react';
 import { parseHash } from '../store/urlState';
 import { useRuntime } from '../store/runtimeStore';
@@ -7,6 +7,7 @@ import { Header } from './Header';
 import { NoticeBanner } from './NoticeBanner';
 import { TrainingArea } from './TrainingArea';
 import { EmpgCalculator } from './calculator/EmpgCalculator';
+import { PlayPanel } from './play/PlayPanel';
 
 /** Reads the URL, starts the worker once, and lays out the page. */
 export function App() {
@@ -25,6 +26,7 @@ export function App() {
       <NoticeBanner />
       <main>
         <TrainingArea />
+        <PlayPanel />
         <EmpgCalculator />
       </main>
       <footer className="footer">

@@ -1,0 +1,21 @@
+/**
+ * What the play panel offers before the environments are loaded: the environment names and the presets
+ * (both environments use the same preset names; playModel.test.ts checks them against the environments).
+ */
+
+/** The two environments, as the panel names them. */
+export type PlayEnvName = 'alfworld' | 'webshop';
+
+/** Display names of the environments, in menu order. */
+export const ENV_OPTIONS: ReadonlyArray<{ value: PlayEnvName; label: string }> = [
+  { value: 'alfworld', label: 'ALFWorld-lite' },
+  { value: 'webshop', label: 'WebShop-lite' },
+];
+
+/** The presets of both environments, easiest first. */
+export const PRESETS: readonly string[] = ['tiny', 'small', 'standard'];
+
+/** The display name of an environment. */
+export function envLabel(env: PlayEnvName): string {
+  return env === 'alfworld' ? 'ALFWorld-lite' : 'WebShop-lite';
+}

@@ -1,0 +1,165 @@
+/**
+ * The pure side of the "Play it yourself" panel: worlds of both environments behind one small interface,
+ * and an episode derived by replaying the actions taken so far from `reset` (environments are deterministic
+ * and cheap, so undo is "replay one fewer" and the panel keeps no environment object in React state).
+ * The panel loads this module lazily, which keeps the environments out of the page's first chunk.
+ */
+import {
+  AlfworldEnv, generateTask, getAlfworldPreset, oraclePlan, parseScene, type AlfworldGame,
+} from '../../envs/alfworld/index';
+import {
+  buildWorld, DEFAULT_ENV_OPTIONS, getPreset, goalForSeed, parseCatalogue, planOracle, presetWorld, SEP, WebShopEnv,
+  type Goal, type WebShopEnvOptions, type WebShopWorld,
+} from '../../envs/webshop/index';
+import type { PlayEnvName } from './playChoices';
+
+/** A world ready to play: one task of one environment. */
+export type PlayWorld =
+  | { env: 'alfworld'; source: string; game: AlfworldGame }
+  | { env: 'webshop'; source: string; shop: WebShopWorld; goal: Goal; options: WebShopEnvOptions };
+
+/**
+ * The task a seed names, as the trainer reads seeds: the ALFWorld world `generateTask(seed, preset)`, or the
+ * WebShop goal `goalForSeed(world, 'train', seed)` of the preset's fixed catalogue (built once, then cached).
+ */
+export function generatedWorld(env: PlayEnvName, preset: string, seed: number): PlayWorld {
+  if (env === 'alfworld') {
+    return { env, source: `${preset} preset, seed ${seed}`, game: generateTask(seed, getAlfworldPreset(preset).name) };
+  }
+  const settings = getPreset(preset);
+  const shop = presetWorld(settings);
+  const goal = goalForSeed(shop, 'train', seed);
+  return { env, source: `${preset} preset, seed ${seed} (goal ${goal.id} of ${shop.catalogue.goals.length})`, shop, goal, options: settings.env };
+}
+
+/** A loaded file: the world, or the problems to show (one readable line each, naming the field). */
+export type FileResult = { ok: true; world: PlayWorld } | { ok: false; errors: string[] };
+
+/**
+ * Reads a scene (ALFWorld) or catalogue (WebShop) file. The kind is recognised by its top-level key
+ * (`receptacles` or `products`); anything else is checked against `preferred`'s schema so the errors still
+ * name fields. In a catalogue, the seed picks goal `seed` modulo the number of goals (free-text search, as
+ * the replay CLI plays catalogue files).
+ */
+export function worldFromFile(fileName: string, text: string, preferred: PlayEnvName, seed: number): FileResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [`${fileName} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  const keys = json !== null && typeof json === 'object' ? Object.keys(json) : [];
+  const env: PlayEnvName = keys.includes('products') ? 'webshop' : keys.includes('receptacles') ? 'alfworld' : preferred;
+  if (env === 'alfworld') {
+    const parsed = parseScene(json);
+    return parsed.ok ? { ok: true, world: { env, source: `scene ${fileName}`, game: parsed.game } } : { ok: false, errors: parsed.errors };
+  }
+  const parsed = parseCatalogue(json);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const goals = parsed.catalogue.goals;
+  if (goals.length === 0) return { ok: false, errors: ['goals: the catalogue has no goals'] };
+  const index = ((Math.trunc(seed) % goals.length) + goals.length) % goals.length;
+  return {
+    ok: true,
+    world: {
+      env, source: `catalogue ${fileName}, goal ${index} of ${goals.length}`, shop: buildWorld(parsed.catalogue), goal: goals[index],
+      options: { ...DEFAULT_ENV_OPTIONS, searchMode: 'free' },
+    },
+  };
+}
+
+/** One line of the transcript; step 0 is the initial observation (`action: null`). */
+export interface EpisodeStep {
+  step: number;
+  action: string | null;
+  observation: string;
+  reward: number;
+  done: boolean;
+  /** False when the action was not admissible (a no-op that used a step). */
+  valid: boolean;
+  /** The admissible actions after this step. */
+  admissible: string[];
+}
+
+/** WebShop's score of a purchase and its parts (goal.py). */
+export interface PurchaseScore {
+  asin: string;
+  score: number;
+  r_type: number;
+  r_att: number;
+  r_option: number;
+  r_price: number;
+}
+
+/** The episode so far. */
+export interface Episode {
+  /** The instruction the agent reads. */
+  goal: string;
+  steps: EpisodeStep[];
+  /** Actions taken (invalid ones count). */
+  stepCount: number;
+  stepLimit: number;
+  done: boolean;
+  won: boolean;
+  /** Set once WebShop's `buy now` was clicked. */
+  purchase: PurchaseScore | null;
+}
+
+/** Replays `actions` from reset; actions after the episode ended are ignored, as the replay CLI does. */
+export function playEpisode(world: PlayWorld, actions: readonly string[]): Episode {
+  const env = world.env === 'alfworld' ? new AlfworldEnv() : new WebShopEnv(world.shop, world.options);
+  const start = world.env === 'alfworld' ? (env as AlfworldEnv).reset(world.game) : (env as WebShopEnv).reset({ goal: world.goal });
+  const steps: EpisodeStep[] = [{ step: 0, action: null, observation: start.text, reward: 0, done: false, valid: true, admissible: env.admissibleActions() }];
+  let done = false;
+  let won = false;
+  let purchase: PurchaseScore | null = null;
+  for (const action of actions) {
+    if (done) break;
+    const result = env.step(action);
+    done = result.terminated || result.truncated;
+    won = result.won;
+    if (typeof result.info.score === 'number') {
+      const info = result.info as Record<string, number | string>;
+      purchase = {
+        asin: String(info.purchased), score: Number(info.score), r_type: Number(info.r_type), r_att: Number(info.r_att),
+        r_option: Number(info.r_option), r_price: Number(info.r_price),
+      };
+    }
+    steps.push({ step: steps.length, action, observation: result.observation, reward: result.reward, done, valid: result.valid, admissible: env.admissibleActions() });
+  }
+  const stepLimit = world.env === 'alfworld' ? world.game.stepLimit : world.options.stepLimit;
+  return { goal: start.goal, steps, stepCount: steps.length - 1, stepLimit, done, won, purchase };
+}
+
+/**
+ * The oracle's shortest plan from where the player stands, or null when it finds none in the steps left.
+ * ALFWorld: breadth-first search from the current state. WebShop: the plan from the search page, which
+ * works from any page because `search[...]` is accepted everywhere and starts over.
+ */
+export function oracleHint(world: PlayWorld, actions: readonly string[]): string[] | null {
+  const episode = playEpisode(world, actions);
+  if (episode.done) return null;
+  const stepsLeft = episode.stepLimit - episode.stepCount;
+  let plan: string[] | null;
+  if (world.env === 'alfworld') {
+    const env = new AlfworldEnv();
+    env.reset(world.game);
+    for (const action of actions) env.step(action);
+    plan = oraclePlan({ ...world.game, initial: env.snapshot() }, { maxDepth: stepsLeft });
+  } else {
+    plan = planOracle(world.shop, world.goal, world.options.candidateCount)?.actions ?? null;
+  }
+  return plan && plan.length <= stepsLeft ? plan : null;
+}
+
+/** The episode in the replay CLI's format: one JSON object per step, step 0 with `"action": null`. */
+export function transcriptJsonLines(episode: Episode): string {
+  return episode.steps
+    .map(({ step, action, observation, reward, done, admissible }) => `${JSON.stringify({ step, action, observation, reward, done, admissible })}\n`)
+    .join('');
+}
+
+/** A WebShop observation split at ` [SEP] ` into what the page shows as separate pieces. */
+export function splitWebShopText(text: string): string[] {
+  return text.split(SEP);
+}
