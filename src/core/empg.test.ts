@@ -118,6 +118,13 @@ describe('empgAdvantages: properties', () => {
     expect(Array.from(empgAdvantages(steps, { ...defaults, scaleGradients: false }).g).every((g) => g === 1)).toBe(true);
   });
 
+  it('gives no bonus to steps marked ineligible (the signal-groups-only variant)', () => {
+    const steps = randomBatch(9).map((s) => ({ ...s, bonusEligible: s.traj % 2 === 0 }));
+    const { bonus } = empgAdvantages(steps, defaults);
+    steps.forEach((s, i) => { if (s.traj % 2 === 1) expect(bonus[i]).toBe(0); });
+    expect(Array.from(bonus).some((b) => b > 0)).toBe(true);
+  });
+
   it('rejects empty, NaN, negative and malformed input with a clear error', () => {
     const ok: StepRecord = { traj: 0, t: 0, tokenEntropies: [0.5], outcomeAdvantage: 1 };
     expect(() => empgAdvantages([], defaults)).toThrow(/empty/);

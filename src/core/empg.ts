@@ -18,6 +18,11 @@ export interface StepRecord {
   tokenEntropies: ArrayLike<number>;
   /** A(τ) from the base estimator (GRPO/DAPO); the same for all steps of a trajectory. */
   outcomeAdvantage: number;
+  /**
+   * Whether this step may receive the future-clarity bonus (default true, as in the paper). False for
+   * the variant that adds the bonus only in groups whose rewards vary.
+   */
+  bonusEligible?: boolean;
 }
 
 /** EMPG hyper-parameters (paper.md §3: k = k_F = 1, ζ = 0.1 on the project page). */
@@ -105,7 +110,7 @@ export function empgAdvantages(steps: readonly StepRecord[], opts: EmpgOptions):
   const bonus = new Float64Array(n);
   for (let s = 0; s < n; s++) {
     const next = indexOfStep.get(stepKey(steps[s].traj, steps[s].t + 1));
-    if (next !== undefined) bonus[s] = opts.zeta * futureClarity(normalized[next], opts.kF);
+    if (next !== undefined && steps[s].bonusEligible !== false) bonus[s] = opts.zeta * futureClarity(normalized[next], opts.kF);
   }
 
   // §2.5 (Eq. 8) Modulated advantage, added regardless of the outcome's sign:

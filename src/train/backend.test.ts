@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from './backend';
-import { maxRelativeError, selfCheck } from './backendCheck';
+import { selfCheck } from './backendCheck';
+import { maxRelativeError } from '../core/numeric';
 
 describe('maxRelativeError', () => {
   it('is relative to the largest reference value and catches NaN and silent zeros', () => {

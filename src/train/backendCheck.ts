@@ -6,6 +6,7 @@
  * uses the policy's kind of ops, the gradient the plain-JS cpu backend computes.
  */
 import * as tf from '@tensorflow/tfjs';
+import { maxRelativeError } from '../core/numeric';
 import { createRng } from '../core/prng';
 
 /** Largest relative difference to cpu that a backend may show and still be used (float32 vs float32). */
@@ -78,19 +79,6 @@ async function lossAndGradients(inputs: CheckInputs): Promise<{ loss: number; gr
   } finally {
     tf.dispose([x, w1, w2, target, value, ...grads]);
   }
-}
-
-/** Largest |a − b| relative to the largest |reference| value (0 for identical arrays). */
-export function maxRelativeError(actual: ArrayLike<number>, reference: ArrayLike<number>): number {
-  let scale = 0;
-  for (let i = 0; i < reference.length; i++) scale = Math.max(scale, Math.abs(reference[i]));
-  let worst = 0;
-  for (let i = 0; i < reference.length; i++) {
-    const diff = Math.abs(actual[i] - reference[i]);
-    if (!Number.isFinite(diff)) return Infinity;
-    worst = Math.max(worst, diff / Math.max(scale, 1e-12));
-  }
-  return worst;
 }
 
 /**

@@ -1,0 +1,237 @@
+/**
+ * The policy: a small decoder-only transformer (GPT-2 style, pre-LayerNorm, tied input/output embedding)
+ * that reads a prompt and writes an action token by token. Plain `tf.*` ops so it runs on every backend;
+ * attention takes a key-value cache so decoding a token costs one position, not a whole prefill.
+ *
+ * Sequences are left-padded: row b holds `pad … pad, bos, prompt…, action…`. Positions count from the
+ * first real token, and padded keys are masked out, so a row's numbers do not depend on how much padding
+ * its batch needed — the log-probabilities recorded while decoding equal the ones recomputed in training.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createRng } from '../core/prng';
+import { embed, gelu, layerNorm, linear, matmul, transposeLast } from './ops';
+
+/** Shape of the network. */
+export interface ModelConfig {
+  /** Number of tokens (from the tokenizer). */
+  vocabSize: number;
+  /** Width of the residual stream. */
+  dModel: number;
+  /** Transformer blocks. */
+  nLayers: number;
+  /** Attention heads; dModel must be divisible by it. */
+  nHeads: number;
+  /** Longest sequence (prompt + action) the model reads. */
+  context: number;
+  /** Hidden width of the MLP as a multiple of dModel. */
+  mlpRatio: number;
+}
+
+/** Size presets: `tiny` suits CPU backends (wasm), `small` a real GPU (docs/PERFORMANCE.md). */
+export const MODEL_SIZES = {
+  tiny: { dModel: 32, nLayers: 1, nHeads: 2, context: 64, mlpRatio: 4 },
+  small: { dModel: 64, nLayers: 2, nHeads: 4, context: 128, mlpRatio: 4 },
+} as const satisfies Record<string, Omit<ModelConfig, 'vocabSize'>>;
+
+/** Name of a size preset. */
+export type ModelSize = keyof typeof MODEL_SIZES;
+
+/** Keys and values of every layer for the positions seen so far: [B, heads, positions, headDim] each. */
+export interface KvCache {
+  keys: tf.Tensor4D[];
+  values: tf.Tensor4D[];
+}
+
+/** The inputs of one forward pass. */
+export interface ForwardInput {
+  /** Token ids [B, L] (int32) of the new positions. */
+  tokens: tf.Tensor2D;
+  /** Position ids [B, L] (int32) of the new positions. */
+  positions: tf.Tensor2D;
+  /** 1 for a real token, 0 for padding, over *all* keys (cached + new): [B, Lcached + L]. */
+  keyMask: tf.Tensor2D;
+  /** Keys and values of earlier positions, if decoding. */
+  past?: KvCache;
+}
+
+/** A stored weight: name, shape and values. */
+export interface NamedWeight {
+  name: string;
+  shape: number[];
+  values: Float32Array;
+}
+
+interface Block {
+  ln1Gain: tf.Variable; ln1Bias: tf.Variable;
+  qkvWeight: tf.Variable; qkvBias: tf.Variable;
+  projWeight: tf.Variable; projBias: tf.Variable;
+  ln2Gain: tf.Variable; ln2Bias: tf.Variable;
+  fcWeight: tf.Variable; fcBias: tf.Variable;
+  outWeight: tf.Variable; outBias: tf.Variable;
+}
+
+const MASKED = -1e9;
+
+/** The transformer and its weights (TF.js variables, trainable). */
+export class PolicyModel {
+  readonly config: ModelConfig;
+  readonly tokenEmbedding: tf.Variable;
+  readonly positionEmbedding: tf.Variable;
+  readonly blocks: Block[];
+  readonly finalGain: tf.Variable;
+  readonly finalBias: tf.Variable;
+  /** Every variable with its stable name, in a fixed order (checkpoints, optimizers). */
+  readonly named: { name: string; variable: tf.Variable }[] = [];
+
+  /** Creates a model with GPT-2's initialisation drawn from a seeded stream. */
+  constructor(config: ModelConfig, seed: number) {
+    if (config.dModel % config.nHeads !== 0) throw new Error(`dModel ${config.dModel} is not divisible by nHeads ${config.nHeads}`);
+    this.config = { ...config };
+    const rng = createRng(seed).fork('weights');
+    const { vocabSize: v, dModel: d, nLayers, context, mlpRatio } = config;
+    const hidden = d * mlpRatio;
+    const residualScale = 0.02 / Math.sqrt(2 * nLayers);
+    const normal = (name: string, shape: number[], std: number) => this.variable(name, tf.tensor(gaussian(rng, sizeOf(shape), std), shape));
+    const constant = (name: string, shape: number[], value: number) => this.variable(name, tf.fill(shape, value));
+
+    this.tokenEmbedding = normal('wte', [v, d], 0.02);
+    this.positionEmbedding = normal('wpe', [context, d], 0.01);
+    this.blocks = Array.from({ length: nLayers }, (_, l) => ({
+      ln1Gain: constant(`h${l}.ln1.g`, [d], 1), ln1Bias: constant(`h${l}.ln1.b`, [d], 0),
+      qkvWeight: normal(`h${l}.attn.qkv.w`, [d, 3 * d], 0.02), qkvBias: constant(`h${l}.attn.qkv.b`, [3 * d], 0),
+      projWeight: normal(`h${l}.attn.proj.w`, [d, d], residualScale), projBias: constant(`h${l}.attn.proj.b`, [d], 0),
+      ln2Gain: constant(`h${l}.ln2.g`, [d], 1), ln2Bias: constant(`h${l}.ln2.b`, [d], 0),
+      fcWeight: normal(`h${l}.mlp.fc.w`, [d, hidden], 0.02), fcBias: constant(`h${l}.mlp.fc.b`, [hidden], 0),
+      outWeight: normal(`h${l}.mlp.out.w`, [hidden, d], residualScale), outBias: constant(`h${l}.mlp.out.b`, [d], 0),
+    }));
+    this.finalGain = constant('lnf.g', [d], 1);
+    this.finalBias = constant('lnf.b', [d], 0);
+  }
+
+  private variable(name: string, init: tf.Tensor): tf.Variable {
+    const variable = tf.variable(init, true, `${name}#${nextVariableId++}`);
+    init.dispose();
+    this.named.push({ name, variable });
+    return variable;
+  }
+
+  /** Total number of trainable numbers. */
+  get parameterCount(): number {
+    return this.named.reduce((n, { variable }) => n + variable.size, 0);
+  }
+
+  /** The trainable variables, in `named` order. */
+  get variables(): tf.Variable[] {
+    return this.named.map((n) => n.variable);
+  }
+
+  /**
+   * Runs the new positions through the network. Returns the final hidden states [B, L, d] (after the
+   * last LayerNorm) and the cache extended by these positions. Intermediates are freed; the caller owns
+   * the results. The returned cache holds new tensors and leaves `input.past` untouched.
+   */
+  forward(input: ForwardInput): { hidden: tf.Tensor3D; present: KvCache } {
+    const out = tf.tidy(() => {
+      const { hidden, present } = this.forwardUntidied(input);
+      return { hidden, keys: present.keys, values: present.values } as unknown as tf.TensorContainerObject;
+    }) as unknown as { hidden: tf.Tensor3D; keys: tf.Tensor4D[]; values: tf.Tensor4D[] };
+    return { hidden: out.hidden, present: { keys: out.keys, values: out.values } };
+  }
+
+  private forwardUntidied(input: ForwardInput): { hidden: tf.Tensor3D; present: KvCache } {
+    const { nHeads, dModel } = this.config;
+    const [batch, length] = input.tokens.shape;
+    const headDim = dModel / nHeads;
+    const pastLength = input.past?.keys[0]?.shape[2] ?? 0;
+    const totalLength = pastLength + length;
+
+    // Additive attention bias [B, 1, L, Lpast + L]: a query sees earlier or equal positions that are real tokens.
+    const bias = tf.tidy(() => {
+      const queryIndex = tf.reshape(tf.range(pastLength, totalLength, 1, 'int32'), [length, 1]);
+      const keyIndex = tf.reshape(tf.range(0, totalLength, 1, 'int32'), [1, totalLength]);
+      const causal = tf.where(tf.lessEqual(keyIndex, queryIndex), tf.zeros([length, totalLength]), tf.fill([length, totalLength], MASKED));
+      const padding = tf.mul(tf.sub(1, tf.reshape(input.keyMask, [batch, 1, 1, totalLength])), MASKED);
+      return tf.add(tf.reshape(causal, [1, 1, length, totalLength]), padding);
+    });
+
+    let x: tf.Tensor = tf.add(embed(this.tokenEmbedding as tf.Tensor2D, input.tokens), embed(this.positionEmbedding as tf.Tensor2D, input.positions));
+    const present: KvCache = { keys: [], values: [] };
+    this.blocks.forEach((block, l) => {
+      // Attention: split heads [B, L, d] → [B, heads, L, headDim], append to the cache, attend.
+      const qkv = linear(layerNorm(x, block.ln1Gain, block.ln1Bias), block.qkvWeight, block.qkvBias);
+      const [q, k, v] = tf.split(qkv, 3, -1).map((t) => tf.transpose(tf.reshape(t, [batch, length, nHeads, headDim]), [0, 2, 1, 3]));
+      const keys = (input.past ? tf.concat([input.past.keys[l], k], 2) : k) as tf.Tensor4D;
+      const values = (input.past ? tf.concat([input.past.values[l], v], 2) : v) as tf.Tensor4D;
+      present.keys.push(keys);
+      present.values.push(values);
+      const scores = tf.add(tf.mul(matmul(q, transposeLast(keys)), 1 / Math.sqrt(headDim)), bias);
+      const attended = matmul(tf.softmax(scores), values);
+      const merged = tf.reshape(tf.transpose(attended, [0, 2, 1, 3]), [batch, length, dModel]);
+      x = tf.add(x, linear(merged, block.projWeight, block.projBias));
+      // MLP.
+      const h = gelu(linear(layerNorm(x, block.ln2Gain, block.ln2Bias), block.fcWeight, block.fcBias));
+      x = tf.add(x, linear(h, block.outWeight, block.outBias));
+    });
+    bias.dispose();
+    return { hidden: layerNorm(x, this.finalGain, this.finalBias) as tf.Tensor3D, present };
+  }
+
+  /** Next-token logits for hidden states [..., d] → [..., vocab], through the tied embedding. */
+  logits(hidden: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => {
+      const flat = tf.reshape(hidden, [-1, this.config.dModel]);
+      const out = matmul(flat, transposeLast(this.tokenEmbedding));
+      return tf.reshape(out, [...hidden.shape.slice(0, -1), this.config.vocabSize]);
+    });
+  }
+
+  /** Copies of all weights, for checkpoints and for a frozen reference policy. */
+  async getWeights(): Promise<NamedWeight[]> {
+    return Promise.all(this.named.map(async ({ name, variable }) => ({
+      name, shape: [...variable.shape], values: (await variable.data()) as Float32Array,
+    })));
+  }
+
+  /** Overwrites weights by name; throws on a missing name or a shape mismatch. */
+  setWeights(weights: readonly NamedWeight[]): void {
+    const byName = new Map(weights.map((w) => [w.name, w]));
+    for (const { name, variable } of this.named) {
+      const w = byName.get(name);
+      if (!w) throw new Error(`checkpoint has no weight "${name}"`);
+      if (w.shape.join('x') !== variable.shape.join('x')) {
+        throw new Error(`weight "${name}" has shape [${w.shape}] in the checkpoint, the model needs [${variable.shape}]`);
+      }
+      tf.tidy(() => variable.assign(tf.tensor(w.values, w.shape)));
+    }
+  }
+
+  /** Frees every variable. */
+  dispose(): void {
+    for (const { variable } of this.named) variable.dispose();
+  }
+}
+
+let nextVariableId = 0;
+
+function sizeOf(shape: number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/** n samples of N(0, std²) by Box–Muller from the seeded stream. */
+function gaussian(rng: ReturnType<typeof createRng>, n: number, std: number): Float32Array {
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i += 2) {
+    const u = 1 - rng.next();
+    const r = Math.sqrt(-2 * Math.log(u)) * std;
+    const angle = 2 * Math.PI * rng.next();
+    out[i] = r * Math.cos(angle);
+    if (i + 1 < n) out[i + 1] = r * Math.sin(angle);
+  }
+  return out;
+}
+
+/** Disposes a cache. */
+export function disposeCache(cache: KvCache | undefined): void {
+  if (!cache) return;
+  tf.dispose([...cache.keys, ...cache.values]);
+}

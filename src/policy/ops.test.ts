@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { embed, matmul } from './ops';
+import { maxRelativeError } from '../core/numeric';
+
+describe.each(['cpu', 'wasm'])('custom-gradient ops on %s', (backend) => {
+  it('matmul: same values and gradients as tf.matMul (rank 2 and rank 4)', async () => {
+    await tf.setBackend(backend);
+    for (const [sa, sb] of [[[5, 3], [3, 4]], [[2, 3, 5, 4], [2, 3, 4, 6]]] as const) {
+      const a = tf.randomNormal([...sa], 0, 1, 'float32', 1);
+      const b = tf.randomNormal([...sb], 0, 1, 'float32', 2);
+      const f = (x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.sin(matmul(x, y)));
+      const g = (x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.sin(tf.matMul(x as tf.Tensor2D, y as tf.Tensor2D)));
+      const [ga, gb] = tf.grads(f)([a, b]);
+      const [ra, rb] = tf.grads(g)([a, b]);
+      expect(maxRelativeError(await ga.data(), await ra.data())).toBeLessThan(1e-5);
+      expect(maxRelativeError(await gb.data(), await rb.data())).toBeLessThan(1e-5);
+      tf.dispose([a, b, ga, gb, ra, rb]);
+    }
+  });
+
+  it('embed: gathers rows and scatter-adds gradients of repeated ids', async () => {
+    await tf.setBackend(backend);
+    const table = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+    const ids = tf.tensor2d([[2, 0], [2, 2]], [2, 2], 'int32');
+    const out = embed(table, ids);
+    expect(out.shape).toEqual([2, 2, 2]);
+    expect(Array.from(await out.data())).toEqual([5, 6, 1, 2, 5, 6, 5, 6]);
+    const weights = tf.tensor3d([[[1, 10], [2, 20]], [[3, 30], [4, 40]]]);
+    const grad = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(embed(t as tf.Tensor2D, ids), weights)))(table);
+    expect(Array.from(await grad.data())).toEqual([2, 20, 0, 0, 8, 80]);
+    tf.dispose([table, ids, out, weights, grad]);
+  });
+});

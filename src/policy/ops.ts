@@ -1,0 +1,89 @@
+/**
+ * The few building blocks of the policy whose stock TF.js gradients are missing or slow on some backend.
+ *
+ * - `matmul`: TF.js's matMul gradient uses the transpose flags, which are 10–14× slower on wasm than an
+ *   explicit transpose followed by a plain matmul (docs/PERFORMANCE.md); this one transposes explicitly.
+ * - `embed`: the gradient of `gather` needs the `UnsortedSegmentSum` kernel, which wasm lacks and cpu runs
+ *   pathologically slowly; this one scatters the rows back with `scatterND`, which sums duplicate ids on
+ *   every backend.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** Swaps the last two axes (rank 2, 3 or 4). */
+export function transposeLast(x: tf.Tensor): tf.Tensor {
+  const perm = x.shape.map((_, i) => i);
+  const r = perm.length;
+  [perm[r - 2], perm[r - 1]] = [perm[r - 1], perm[r - 2]];
+  return tf.transpose(x, perm);
+}
+
+type CustomGradArgs = (tf.Tensor | tf.GradSaveFunc)[];
+
+const matmulWithExplicitTransposes = tf.customGrad((...args: CustomGradArgs) => {
+  const [a, b, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+  save([a, b]);
+  return {
+    value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [sa, sb] = saved;
+      return [tf.matMul(dy as tf.Tensor2D, transposeLast(sb) as tf.Tensor2D), tf.matMul(transposeLast(sa) as tf.Tensor2D, dy as tf.Tensor2D)];
+    },
+  };
+});
+
+/** a·b over the last two axes, with equal leading (batch) axes. Same values and gradients as `tf.matMul`. */
+export function matmul(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  return matmulWithExplicitTransposes(a, b) as tf.Tensor;
+}
+
+const gatherRowsScatterGrad = tf.customGrad((...args: CustomGradArgs) => {
+  const [table, ids, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+  save([ids]);
+  return {
+    value: tf.gather(table, ids),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [sids] = saved;
+      const rows = tf.reshape(dy, [sids.size, table.shape[1]!]);
+      return [tf.scatterND(tf.reshape(sids, [sids.size, 1]), rows, table.shape), tf.zerosLike(sids)];
+    },
+  };
+});
+
+/** Rows `ids` (int32, any shape) of `table` [V, d] → [...ids.shape, d], with a scatter-add gradient. */
+export function embed(table: tf.Tensor2D, ids: tf.Tensor): tf.Tensor {
+  const flat = tf.reshape(ids, [ids.size]);
+  const rows = gatherRowsScatterGrad(table, flat) as tf.Tensor;
+  return tf.reshape(rows, [...ids.shape, table.shape[1]]);
+}
+
+/** Layer normalisation over the last axis with gain and bias. */
+export function layerNorm(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor, eps = 1e-5): tf.Tensor {
+  const { mean, variance } = tf.moments(x, -1, true);
+  return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, eps))), gain), bias);
+}
+
+/** GELU, tanh approximation (as GPT-2). */
+export function gelu(x: tf.Tensor): tf.Tensor {
+  const inner = tf.mul(Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.pow(x, 3))));
+  return tf.mul(tf.mul(0.5, x), tf.add(1, tf.tanh(inner)));
+}
+
+/** x [..., in] · w [in, out] + b [out], through the fast-gradient `matmul`. */
+export function linear(x: tf.Tensor, w: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const inDim = x.shape[x.shape.length - 1];
+  const flat = tf.reshape(x, [-1, inDim]);
+  const y = tf.add(matmul(flat, w), b);
+  return tf.reshape(y, [...x.shape.slice(0, -1), w.shape[1]!]);
+}
+
+/**
+ * √(Σ ‖t‖²) over a list of tensors (a global gradient norm), added pairwise: `tf.addN` over 8 or more
+ * tensors exceeds WebGPU's storage-buffer limit and fails.
+ */
+export function globalNorm(tensors: readonly tf.Tensor[]): tf.Scalar {
+  return tf.tidy(() => {
+    let total: tf.Tensor = tf.scalar(0);
+    for (const t of tensors) total = tf.add(total, tf.sum(tf.square(t)));
+    return tf.sqrt(total) as tf.Scalar;
+  });
+}

@@ -1,0 +1,315 @@
+/**
+ * The Trainer: one object that owns a policy, its optimizer and the run's random streams, and advances
+ * training one iteration at a time. `step()` is the only entry that trains:
+ *
+ *   sample B tasks → roll out G copies each (DAPO: resample groups without reward variance)
+ *   → measure per-step gradient sizes → advantages (GRPO/DAPO, ± EMPG) → clipped-surrogate update
+ *   → metrics and per-step records (plain data, safe to post to the page)
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createRng, type Rng } from '../core/prng';
+import { mean, pearson, std, wilsonInterval } from '../core/stats';
+import { MODEL_SIZES, PolicyModel, type ModelConfig } from '../policy/model';
+import { Tokenizer } from '../policy/tokenizer';
+import { decodeWeights, encodeWeights, modelConfigOf, type Checkpoint, CHECKPOINT_FORMAT, CHECKPOINT_VERSION } from './checkpoint';
+import {
+  effectiveClipHigh, effectiveContext, effectiveKlCoef, maxActionTokens, type TrainConfig,
+} from './config';
+import { parameterGradientNorms } from './gradNorms';
+import { rollout, type RolloutOptions, type Trajectory } from './rollout';
+import { computeStepAdvantages } from './stepAdvantages';
+import { createTaskSource, type TaskSource } from './tasks';
+import { ppoUpdate } from './update';
+
+/** Per-iteration scalars, named as in docs/METRICS.md. */
+export type Metrics = Record<string, number>;
+
+/** One step of the batch as the page shows it (plain data). */
+export interface StepView {
+  traj: number;
+  t: number;
+  group: number;
+  success: boolean;
+  action: string;
+  tokens: number[];
+  tokenEntropies: number[];
+  entropy: number;
+  normalized: number;
+  g: number;
+  bonus: number;
+  /** A(τ): what plain GRPO/DAPO gives every step of the trajectory. */
+  outcomeAdvantage: number;
+  /** The advantage the update used (A_final with EMPG). */
+  finalAdvantage: number;
+  /** Mean over the step's tokens of ‖e_a − p‖. */
+  logitNorm: number;
+  /** ‖∇θ log π(y_t | s_t)‖, or null when the step was not in the measured sample. */
+  paramNorm: number | null;
+}
+
+/** What one iteration produced. */
+export interface IterationResult {
+  iteration: number;
+  metrics: Metrics;
+  steps: StepView[];
+  trajectories: Trajectory[];
+}
+
+/** A greedy evaluation on held-out tasks. */
+export interface EvalResult {
+  episodes: number;
+  successes: number;
+  successRate: number;
+  /** 95% Wilson interval of the success rate. */
+  interval: [number, number];
+  meanTurns: number;
+}
+
+/** How a trainer starts. */
+export interface TrainerInit {
+  /** Start from these weights (and their tokenizer); otherwise a fresh model from the config's seed. */
+  checkpoint?: Checkpoint;
+  /** Name of the active backend, recorded in checkpoints. */
+  backend?: string;
+}
+
+/** Owns the policy and trains it (see the file comment). */
+export class Trainer {
+  config: TrainConfig;
+  readonly tokenizer: Tokenizer;
+  readonly model: PolicyModel;
+  readonly source: TaskSource;
+  iteration = 0;
+  private optimizer: tf.AdamOptimizer;
+  private reference: PolicyModel | null = null;
+  private readonly initialWeights: Checkpoint['weights'] | null;
+  private taskRng: Rng;
+  private sampleRng: Rng;
+  private updateRng: Rng;
+  private readonly backend: string;
+  private readonly origin: string;
+
+  private constructor(config: TrainConfig, tokenizer: Tokenizer, model: PolicyModel, source: TaskSource, init: TrainerInit) {
+    this.config = config;
+    this.tokenizer = tokenizer;
+    this.model = model;
+    this.source = source;
+    this.backend = init.backend ?? tf.getBackend();
+    this.origin = init.checkpoint ? `${init.checkpoint.origin ?? 'checkpoint'} + train` : 'train';
+    this.initialWeights = init.checkpoint?.weights ?? null;
+    this.optimizer = tf.train.adam(config.lr, 0.9, 0.999, config.adamEpsilon);
+    const root = createRng(config.seed);
+    this.taskRng = root.fork('tasks');
+    this.sampleRng = root.fork('sampling');
+    this.updateRng = root.fork('minibatches');
+  }
+
+  /** Builds a trainer: the environment's task source, the tokenizer and a model (fresh or from a checkpoint). */
+  static async create(config: TrainConfig, init: TrainerInit = {}): Promise<Trainer> {
+    const source = createTaskSource(config.env, config.preset);
+    let tokenizer: Tokenizer;
+    let modelConfig: ModelConfig;
+    if (init.checkpoint) {
+      if (init.checkpoint.env !== config.env) throw new Error(`the checkpoint is for ${init.checkpoint.env}, not ${config.env}`);
+      tokenizer = Tokenizer.fromJSON(init.checkpoint.tokenizer);
+      modelConfig = modelConfigOf(init.checkpoint);
+    } else {
+      tokenizer = Tokenizer.fromTexts(source.vocabularyTexts());
+      modelConfig = { ...MODEL_SIZES[config.modelSize], vocabSize: tokenizer.size, context: effectiveContext(config) };
+    }
+    const model = new PolicyModel(modelConfig, config.seed);
+    if (init.checkpoint) model.setWeights(decodeWeights(init.checkpoint.weights));
+    const trainer = new Trainer(config, tokenizer, model, source, init);
+    if (effectiveKlCoef(config) > 0) await trainer.ensureReference();
+    return trainer;
+  }
+
+  /** Applies settings that do not change the model's shape (learning rate, EMPG knobs, batch sizes, …). */
+  async reconfigure(config: TrainConfig): Promise<void> {
+    const structural = (['env', 'preset', 'modelSize', 'context'] as const).filter((key) => config[key] !== this.config[key]);
+    if (structural.length) throw new Error(`changing ${structural.join(', ')} needs a reset`);
+    if (config.lr !== this.config.lr || config.adamEpsilon !== this.config.adamEpsilon) {
+      // Adam keeps its moments in variables keyed by the model's; a new optimizer restarts them.
+      this.optimizer.dispose();
+      this.optimizer = tf.train.adam(config.lr, 0.9, 0.999, config.adamEpsilon);
+    }
+    this.config = config;
+    if (effectiveKlCoef(config) > 0) await this.ensureReference();
+  }
+
+  private async ensureReference(): Promise<void> {
+    if (this.reference) return;
+    this.reference = new PolicyModel(this.model.config, this.config.seed);
+    this.reference.setWeights(this.initialWeights ? decodeWeights(this.initialWeights) : await this.model.getWeights());
+  }
+
+  private rolloutOptions(greedy: boolean, copies: number, split: 'train' | 'test'): RolloutOptions {
+    return {
+      split, copies, greedy,
+      maxSteps: Math.min(this.config.maxSteps ?? this.source.stepLimit, this.source.stepLimit),
+      temperature: this.config.temperature,
+      masked: this.config.decoding === 'masked',
+      maxActionTokens: maxActionTokens(this.config.env),
+      context: this.model.config.context,
+      invalidPenalty: this.config.invalidPenalty,
+    };
+  }
+
+  private sampleTasks(count: number, firstGroup: number) {
+    return Array.from({ length: count }, (_, i) => ({ taskSeed: this.taskRng.int(1_000_000_000), group: firstGroup + i }));
+  }
+
+  /** Runs one full iteration and returns its metrics and per-step records. */
+  async step(): Promise<IterationResult> {
+    const c = this.config;
+    const started = performance.now();
+
+    // 1. Rollout: B tasks × G copies; DAPO replaces groups whose rewards all agree.
+    const options = this.rolloutOptions(false, c.groupSize, 'train');
+    let all = await rollout(this.model, this.tokenizer, this.source, this.sampleTasks(c.tasksPerIteration, 0), options, this.sampleRng);
+    let batch = all;
+    let resampleRounds = 0;
+    if (c.algorithm === 'dapo') {
+      const keep = (ts: Trajectory[]) => ts.filter((t) => hasSignal(ts, t.group));
+      batch = keep(all);
+      let nextGroup = c.tasksPerIteration;
+      while (countGroups(batch) < c.tasksPerIteration && resampleRounds < c.dapoMaxResampleRounds) {
+        resampleRounds++;
+        const extra = await rollout(this.model, this.tokenizer, this.source,
+          this.sampleTasks(c.tasksPerIteration - countGroups(batch), nextGroup), options, this.sampleRng);
+        nextGroup += c.tasksPerIteration;
+        all = [...all, ...extra];
+        batch = [...batch, ...keep(extra)];
+      }
+      const groups = [...new Set(batch.map((t) => t.group))].slice(0, c.tasksPerIteration);
+      batch = batch.filter((t) => groups.includes(t.group)).map((t, i) => ({ ...t, id: i }));
+    }
+    const rolloutMs = performance.now() - started;
+
+    // 2. Advantages: A(τ) per trajectory, then EMPG over every step of the batch.
+    const adv = computeStepAdvantages(batch, c);
+    const flatSteps = batch.flatMap((traj) => traj.steps.map((step) => ({ traj, step })));
+
+    // 3. The exact gradient size of a sample of steps, under the rollout policy (before the update).
+    const paramNorms = new Map<number, number>();
+    const sampleSize = c.gradNormSample < 0 ? flatSteps.length : Math.min(c.gradNormSample, flatSteps.length);
+    const sampled = this.updateRng.shuffle(flatSteps.map((_, i) => i)).slice(0, sampleSize).sort((a, b) => a - b);
+    const gradStarted = performance.now();
+    const norms = await parameterGradientNorms(this.model, sampled.map((i) => flatSteps[i].step), c.temperature);
+    sampled.forEach((i, j) => paramNorms.set(i, norms[j]));
+    const gradMs = performance.now() - gradStarted;
+
+    // 4. Update.
+    const updateStarted = performance.now();
+    const items = flatSteps.map(({ step }, i) => ({ prompt: step.prompt, tokens: step.tokens, allowed: step.allowed, oldLogProbs: step.logProbs, advantage: adv.final[i] }));
+    const stats = items.length
+      ? await ppoUpdate(this.model, this.optimizer, items, {
+        epochs: c.ppoEpochs, miniBatchSize: c.miniBatchSize, clipLow: c.clipLow, clipHigh: effectiveClipHigh(c),
+        klCoef: effectiveKlCoef(c), maxGradNorm: c.maxGradNorm, temperature: c.temperature, reference: this.reference ?? undefined,
+      }, this.updateRng)
+      : null;
+    const updateMs = performance.now() - updateStarted;
+    this.iteration++;
+
+    // 5. Records and metrics.
+    const steps: StepView[] = flatSteps.map(({ traj, step }, i) => ({
+      traj: traj.id, t: step.t, group: traj.group, success: traj.won, action: step.action,
+      tokens: step.tokens, tokenEntropies: step.tokenEntropies,
+      entropy: adv.stepEntropy[i], normalized: adv.normalized[i], g: adv.g[i], bonus: adv.bonus[i],
+      outcomeAdvantage: adv.outcome[i], finalAdvantage: adv.final[i],
+      logitNorm: mean(step.scoreNorms), paramNorm: paramNorms.get(i) ?? null,
+    }));
+    const envSteps = all.reduce((n, t) => n + t.steps.length, 0);
+    const iterMs = performance.now() - started;
+    const allSteps = all.flatMap((t) => t.steps);
+    const plain = steps.map((s) => Math.abs(s.outcomeAdvantage) * s.logitNorm);
+    const modulated = steps.map((s) => Math.abs(s.finalAdvantage) * s.logitNorm);
+    const entropies = steps.map((s) => s.entropy);
+    const groupsAll = [...new Set(all.map((t) => t.group))];
+    const metrics: Metrics = {
+      'iteration': this.iteration,
+      'env/success_rate': mean(all.map((t) => (t.won ? 1 : 0))),
+      'env/num_turns': mean(all.map((t) => t.steps.length)),
+      'env/valid_action_ratio': mean(allSteps.map((s) => (s.valid ? 1 : 0))),
+      'reward/mean': mean(all.map((t) => t.reward)),
+      'frac_reward_zero_std': groupsAll.filter((g) => !hasSignal(all, g)).length / groupsAll.length,
+      'entropy/token_mean': mean(allSteps.flatMap((s) => s.tokenEntropies)),
+      'entropy/step_mean': mean(allSteps.map((s) => mean(s.tokenEntropies))),
+      'dapo/resample_rounds': resampleRounds,
+      'batch/groups': countGroups(batch),
+      'batch/steps': steps.length,
+      'perf/iter_ms': iterMs,
+      'perf/rollout_ms': rolloutMs,
+      'perf/grad_norm_ms': gradMs,
+      'perf/update_ms': updateMs,
+      'perf/env_steps_per_s': envSteps / (rolloutMs / 1000),
+      'tfjs/num_tensors': tf.memory().numTensors,
+    };
+    if (stats) {
+      Object.assign(metrics, {
+        'policy/approx_kl': stats.approxKl, 'policy/clipfrac': stats.clipfrac,
+        'grad/norm': stats.gradNorm, 'grad/norm_max': stats.gradNormMax,
+        'loss/pg': stats.pgLoss, 'loss/kl': stats.klLoss,
+      });
+    }
+    if (steps.length) {
+      Object.assign(metrics, {
+        'adv/outcome_abs_mean': mean(steps.map((s) => Math.abs(s.outcomeAdvantage))),
+        'adv/final_abs_mean': mean(steps.map((s) => Math.abs(s.finalAdvantage))),
+        'empg/g_mean': mean(adv.g), 'empg/g_std': std(adv.g),
+        'empg/g_min': Math.min(...adv.g), 'empg/g_max': Math.max(...adv.g),
+        'empg/bonus_mean': mean(adv.bonus),
+      });
+      // Correlation of step entropy with update size, before (|A(τ)|) and after (|A_final|) modulation.
+      const plainR = pearson(entropies, plain);
+      const empgR = pearson(entropies, modulated);
+      if (Number.isFinite(plainR)) metrics['coupling/plain_r'] = plainR;
+      if (Number.isFinite(empgR)) metrics['coupling/empg_r'] = empgR;
+    }
+    return { iteration: this.iteration, metrics, steps, trajectories: batch };
+  }
+
+  /** Greedy evaluation on `episodes` held-out tasks (test split), one rollout each. */
+  async evaluate(episodes: number, split: 'train' | 'test' = 'test'): Promise<EvalResult> {
+    const tasks = Array.from({ length: episodes }, (_, i) => ({ taskSeed: i, group: i }));
+    const results: Trajectory[] = [];
+    const chunk = 64;
+    for (let start = 0; start < tasks.length; start += chunk) {
+      results.push(...await rollout(this.model, this.tokenizer, this.source, tasks.slice(start, start + chunk),
+        this.rolloutOptions(true, 1, split), createRng('evaluation')));
+    }
+    const successes = results.filter((t) => t.won).length;
+    return {
+      episodes, successes, successRate: successes / Math.max(1, episodes),
+      interval: wilsonInterval(successes, episodes), meanTurns: mean(results.map((t) => t.steps.length)),
+    };
+  }
+
+  /** The current policy as a checkpoint. */
+  async toCheckpoint(origin = this.origin): Promise<Checkpoint> {
+    return {
+      format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION,
+      env: this.config.env, preset: this.config.preset,
+      model: { ...this.model.config }, tokenizer: this.tokenizer.toJSON(),
+      weights: encodeWeights(await this.model.getWeights()),
+      iteration: this.iteration, seed: this.config.seed, backend: this.backend,
+      config: { ...this.config }, origin,
+    };
+  }
+
+  /** Frees the model, the reference and the optimizer. */
+  dispose(): void {
+    this.model.dispose();
+    this.reference?.dispose();
+    this.optimizer.dispose();
+  }
+}
+
+function countGroups(trajectories: readonly Trajectory[]): number {
+  return new Set(trajectories.map((t) => t.group)).size;
+}
+
+function hasSignal(trajectories: readonly Trajectory[], group: number): boolean {
+  const rewards = trajectories.filter((t) => t.group === group).map((t) => t.reward);
+  return rewards.some((r) => r !== rewards[0]);
+}

@@ -1,0 +1,139 @@
+/**
+ * The policy update: the token-level clipped surrogate of PPO/GRPO/DAPO with the ratio taken against
+ * the rollout policy, an optional k3 KL penalty to the initial policy, global gradient-norm clipping and
+ * Adam. Losses are aggregated per token over each minibatch (DAPO's token-level aggregation):
+ *
+ *   L = −(1/#tokens) Σ_tokens min(r·A, clip(r, 1−ε_low, 1+ε_high)·A) + β·(1/#tokens) Σ_tokens k3(π_ref, π)
+ *
+ * where A is the step's advantage (A(τ) or EMPG's A_final) shared by all tokens of the step.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../core/prng';
+import type { PolicyModel } from '../policy/model';
+import { globalNorm } from '../policy/ops';
+import { prepareScoring, scoreActions, type ScoredAction } from '../policy/scoring';
+
+/** One step to learn from. */
+export interface UpdateItem extends ScoredAction {
+  /** log π_old of each action token, recorded during the rollout. */
+  oldLogProbs: readonly number[];
+  /** The step's advantage. */
+  advantage: number;
+}
+
+/** Settings of one update. */
+export interface UpdateOptions {
+  epochs: number;
+  miniBatchSize: number;
+  clipLow: number;
+  clipHigh: number;
+  klCoef: number;
+  maxGradNorm: number;
+  temperature: number;
+  /** The frozen initial policy for the KL term (needed when klCoef > 0). */
+  reference?: PolicyModel;
+}
+
+/** What the update measured, averaged over its optimizer steps (token-weighted where it matters). */
+export interface UpdateStats {
+  pgLoss: number;
+  klLoss: number;
+  /** Fraction of tokens whose clipped term was the active one. */
+  clipfrac: number;
+  /** mean(log π_old − log π) over tokens: how far the policy moved (verl's ppo_kl). */
+  approxKl: number;
+  /** Global gradient norm before clipping, mean over optimizer steps. */
+  gradNorm: number;
+  /** Largest pre-clip gradient norm seen. */
+  gradNormMax: number;
+  optimizerSteps: number;
+  /** Tokens that took part (non-zero advantage). */
+  tokens: number;
+}
+
+/** Runs `epochs` passes of minibatch updates over `items`; shuffles with `rng`. */
+export async function ppoUpdate(
+  model: PolicyModel,
+  optimizer: tf.Optimizer,
+  items: readonly UpdateItem[],
+  options: UpdateOptions,
+  rng: Rng,
+): Promise<UpdateStats> {
+  const totals = { pg: 0, kl: 0, clipped: 0, approxKl: 0, gradNorm: 0, gradNormMax: 0, steps: 0, tokens: 0 };
+  const vocab = model.config.vocabSize;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    const order = rng.shuffle(items.map((_, i) => i));
+    for (let start = 0; start < order.length; start += options.miniBatchSize) {
+      const chunk = order.slice(start, start + options.miniBatchSize).map((i) => items[i]);
+      // Every token of the minibatch counts in the mean, but steps with zero advantage add nothing to
+      // the gradient, so they are not computed.
+      const tokenCount = chunk.reduce((n, item) => n + item.tokens.length, 0);
+      const active = chunk.filter((item) => item.advantage !== 0);
+      if (active.length === 0 || tokenCount === 0) continue;
+      const inputs = prepareScoring(active, vocab);
+      const k = inputs.actionLength;
+      const oldLogProbs = new Float32Array(active.length * k);
+      const advantages = new Float32Array(active.length * k);
+      active.forEach((item, i) => {
+        const offset = k - item.tokens.length;
+        item.oldLogProbs.forEach((lp, j) => { oldLogProbs[i * k + offset + j] = lp; });
+        for (let c = offset; c < k; c++) advantages[i * k + c] = item.advantage;
+      });
+      const shape: [number, number] = [active.length, k];
+      const old = tf.tensor2d(oldLogProbs, shape);
+      const adv = tf.tensor2d(advantages, shape);
+      const refLogProbs = options.klCoef > 0 && options.reference
+        ? tf.tidy(() => scoreActions(options.reference!, inputs, options.temperature).logProbs)
+        : null;
+
+      const diagnostics: tf.Tensor[] = [];
+      const { value, grads } = tf.variableGrads(() => {
+        const { logProbs, mask } = scoreActions(model, inputs, options.temperature);
+        const logRatio = tf.mul(tf.sub(logProbs, old), mask);
+        const ratio = tf.exp(logRatio);
+        const unclipped = tf.mul(ratio, adv);
+        const clipped = tf.mul(tf.clipByValue(ratio, 1 - options.clipLow, 1 + options.clipHigh), adv);
+        const surrogate = tf.mul(tf.minimum(unclipped, clipped), mask);
+        const pgLoss = tf.div(tf.neg(tf.sum(surrogate)), tokenCount);
+        let loss = pgLoss;
+        let klLoss: tf.Tensor = tf.scalar(0);
+        if (refLogProbs) {
+          // k3 estimator of KL(π ‖ π_ref): e^{ref−logπ} − (ref − logπ) − 1 ≥ 0.
+          const delta = tf.mul(tf.sub(refLogProbs, logProbs), mask);
+          klLoss = tf.div(tf.sum(tf.mul(tf.sub(tf.sub(tf.exp(delta), delta), 1), mask)), tokenCount);
+          loss = tf.add(loss, tf.mul(klLoss, options.klCoef));
+        }
+        const isClipped = tf.mul(tf.cast(tf.greater(unclipped, clipped), 'float32'), mask);
+        diagnostics.push(tf.keep(pgLoss), tf.keep(klLoss), tf.keep(tf.sum(isClipped)), tf.keep(tf.sum(tf.neg(logRatio))), tf.keep(tf.sum(mask)));
+        return loss as tf.Scalar;
+      }, model.variables);
+
+      const gradNorm = globalNorm(Object.values(grads));
+      const norm = (await gradNorm.data())[0];
+      const scale = Math.min(1, options.maxGradNorm / (norm + 1e-6));
+      if (Number.isFinite(norm)) {
+        const scaled = tf.tidy(() => Object.fromEntries(Object.entries(grads).map(([name, g]) => [name, tf.mul(g, scale)])));
+        optimizer.applyGradients(scaled as tf.NamedTensorMap);
+        tf.dispose(Object.values(scaled));
+      }
+      const [pg, kl, clippedCount, logRatioSum, activeTokens] = await Promise.all(diagnostics.map(async (t) => (await t.data())[0]));
+      tf.dispose([value, gradNorm, old, adv, ...Object.values(grads), ...diagnostics, ...(refLogProbs ? [refLogProbs] : [])]);
+      if (!Number.isFinite(norm)) throw new Error(`the gradient norm is ${norm}: training diverged`);
+
+      totals.pg += pg;
+      totals.kl += kl;
+      totals.clipped += clippedCount;
+      totals.approxKl += logRatioSum;
+      totals.gradNorm += norm;
+      totals.gradNormMax = Math.max(totals.gradNormMax, norm);
+      totals.steps++;
+      totals.tokens += activeTokens;
+    }
+  }
+  const steps = Math.max(1, totals.steps);
+  const tokens = Math.max(1, totals.tokens);
+  return {
+    pgLoss: totals.pg / steps, klLoss: totals.kl / steps, clipfrac: totals.clipped / tokens, approxKl: totals.approxKl / tokens,
+    gradNorm: totals.gradNorm / steps, gradNormMax: totals.gradNormMax, optimizerSteps: totals.steps, tokens: totals.tokens,
+  };
+}
