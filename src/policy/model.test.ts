@@ -63,8 +63,9 @@ describe('PolicyModel', () => {
     });
     // Prefill the prompt, then two cached decode steps.
     const prompt = inputs(rows, 0);
-    let { hidden, present } = model.forward(prompt);
-    hidden.dispose();
+    const prefill = model.forward(prompt);
+    prefill.hidden.dispose();
+    let present = prefill.present;
     let keyMask = prompt.keyMask;
     let logits: tf.Tensor | null = null;
     for (let s = 0; s < 2; s++) {
