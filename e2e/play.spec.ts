@@ -126,8 +126,11 @@ test('an invalid free-text action answers "Nothing happens." and uses a step; un
   await expect(panel.getByTestId('play-steps')).toContainText('Step 1 of 50');
   await expect(panel.getByTestId('play-observation')).toHaveText('Nothing happens.');
 
-  await panel.getByTestId('play-action-0').click();
+  // From the keyboard: Enter on an action button acts, and the focus stays in the new action list.
+  await panel.getByTestId('play-action-0').focus();
+  await page.keyboard.press('Enter');
   await expect(panel.getByTestId('play-steps')).toContainText('Step 2 of 50');
+  await expect(panel.locator('.play-action-list button:focus')).toHaveCount(1);
   await panel.getByTestId('play-undo').click();
   await expect(panel.getByTestId('play-steps')).toContainText('Step 1 of 50');
   await panel.getByTestId('play-reset').click();

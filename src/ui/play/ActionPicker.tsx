@@ -1,5 +1,5 @@
 /** The admissible actions as buttons, and a box for any action text (invalid text is a no-op that uses a step). */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 /** Props of `ActionPicker`. */
 export interface ActionPickerProps {
@@ -14,12 +14,21 @@ export interface ActionPickerProps {
 export function ActionPicker({ admissible, disabled, example, onAct }: ActionPickerProps) {
   const id = useId();
   const [text, setText] = useState('');
+  const list = useRef<HTMLDivElement>(null);
+  const actedFromList = useRef(false);
+  // The clicked button usually disappears with the old action list; keep keyboard players in the list.
+  useEffect(() => {
+    if (!actedFromList.current || !list.current) return;
+    actedFromList.current = false;
+    if (!list.current.contains(document.activeElement)) list.current.querySelector('button')?.focus();
+  }, [admissible]);
   return (
     <div className="play-actions">
       <div className="play-label" id={`${id}-admissible`}>Admissible actions ({admissible.length})</div>
-      <div className="play-action-list" role="group" aria-labelledby={`${id}-admissible`}>
+      <div ref={list} className="play-action-list" role="group" aria-labelledby={`${id}-admissible`}>
         {admissible.map((action, i) => (
-          <button key={action} type="button" data-testid={`play-action-${i}`} disabled={disabled} onClick={() => onAct(action)}>
+          <button key={action} type="button" data-testid={`play-action-${i}`} disabled={disabled}
+            onClick={(e) => { actedFromList.current = e.detail === 0; onAct(action); }}>
             {action}
           </button>
         ))}
