@@ -2,93 +2,33 @@
  * The command line: the same core as the page, headless in Node.
  *   npm run cli -- <command> [flags]
  */
-import { readFile } from 'node:fs/promises';
-import { intFlag, parseFlags, UsageError } from './args';
-
-const ENV_NAMES = ['alfworld', 'webshop'] as const;
-
-/** Reads `--env`, which must name one of the environments (or be absent when `fallback` is given). */
-function envFlag(value: string | undefined, fallback?: string): string {
-  const env = value ?? fallback;
-  if (env === undefined) throw new UsageError(`--env is required (${ENV_NAMES.join(' or ')})`);
-  if (!(ENV_NAMES as readonly string[]).includes(env)) throw new UsageError(`unknown --env "${env}" (known: ${ENV_NAMES.join(', ')})`);
-  return env;
-}
-
-/** Reads and JSON-decodes a user file, with an error that names the file (the replay modules re-read it). */
-async function checkJsonFile(path: string, what: string): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${what} ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${what} ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/** `replay --env alfworld|webshop …`: one JSON line per step (docs/ENVIRONMENTS.md). */
-async function replay(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, {
-    env: { type: 'string' }, scene: { type: 'string' }, catalogue: { type: 'string' }, goal: { type: 'string' },
-    seed: { type: 'string' }, preset: { type: 'string' }, actions: { type: 'string' },
-  });
-  const env = envFlag(flags.env);
-  if (flags.actions === undefined) throw new UsageError('replay needs --actions FILE (one action per line)');
-  await readFile(flags.actions, 'utf8').catch((error: Error) => {
-    throw new UsageError(`cannot read actions ${flags.actions}: ${error.message}`);
-  });
-  const seed = flags.seed === undefined ? undefined : intFlag('seed', flags.seed, 0);
-  if (env === 'alfworld') {
-    if (flags.catalogue !== undefined || flags.goal !== undefined) throw new UsageError('--catalogue and --goal are WebShop flags; ALFWorld takes --scene or --seed');
-    if (flags.scene === undefined && seed === undefined) throw new UsageError('replay --env alfworld needs --scene FILE or --seed N');
-    if (flags.scene !== undefined && (seed !== undefined || flags.preset !== undefined)) throw new UsageError('give either --scene or --seed/--preset, not both');
-    if (flags.scene !== undefined) await checkJsonFile(flags.scene, 'scene');
-    const { runReplay } = await import('./replay-alfworld');
-    return runReplay({ scene: flags.scene, seed, preset: flags.preset, actions: flags.actions });
-  }
-  if (flags.scene !== undefined) throw new UsageError('--scene is an ALFWorld flag; WebShop takes --catalogue FILE or --seed N');
-  if (flags.catalogue === undefined && seed === undefined) throw new UsageError('replay --env webshop needs --catalogue FILE or --seed N');
-  if (flags.catalogue !== undefined && seed !== undefined) throw new UsageError('give either --catalogue or --seed, not both');
-  if (flags.catalogue !== undefined) await checkJsonFile(flags.catalogue, 'catalogue');
-  const goal = flags.goal === undefined ? undefined : intFlag('goal', flags.goal, 0);
-  const { runReplay } = await import('./replay-webshop');
-  try {
-    await runReplay({ catalogue: flags.catalogue, goal, seed, preset: flags.preset, actions: flags.actions });
-  } catch (error) {
-    // Loading errors (invalid catalogue, unknown preset or goal) are the user's to fix: no stack trace.
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-/** `envstats [--env alfworld|webshop]`: the measured preset tables of docs/ENVIRONMENTS.md. */
-async function envstats(argv: string[]): Promise<void> {
-  const flags = parseFlags(argv, { env: { type: 'string' } });
-  const envs = flags.env === undefined ? ENV_NAMES : [envFlag(flags.env)];
-  const sections: string[] = [];
-  for (const env of envs) {
-    const { runEnvStats } = env === 'alfworld' ? await import('./envstats-alfworld') : await import('./envstats-webshop');
-    sections.push(`## ${env === 'alfworld' ? 'ALFWorld-lite' : 'WebShop-lite'}\n\n${await runEnvStats()}`);
-  }
-  console.log(sections.join('\n\n'));
-}
+import { UsageError } from './args';
 
 const commands: Record<string, { summary: string; run(argv: string[]): Promise<void> }> = {
   bench: {
     summary: 'measure EMPG vs GRPO advantage time and the backend speed probe (npm run bench)',
     run: async (argv) => (await import('./bench')).runBench(argv),
   },
+  train: {
+    summary: 'train with GRPO/DAPO ± EMPG: --env, --preset, --algo grpo+empg, --seed, --iters, --out run.jsonl (see --help)',
+    run: async (argv) => (await import('./train')).runTrain(argv),
+  },
+  eval: {
+    summary: 'greedy evaluation of a checkpoint on held-out tasks: --checkpoint FILE [--episodes 256]',
+    run: async (argv) => (await import('./train')).runEval(argv),
+  },
+  pretrain: {
+    summary: 'supervised warm start on noisy demonstrations → a base checkpoint (npm run pretrain)',
+    run: async (argv) => (await import('./train')).runPretrain(argv),
+  },
   replay: {
     summary: 'play an action file, one JSON line per step: --env alfworld|webshop, --scene S.json (alfworld) or '
       + '--catalogue C.json (webshop) or --seed N [--preset P], [--goal N] (webshop), --actions A.txt',
-    run: replay,
+    run: async (argv) => (await import('./envCommands')).replay(argv),
   },
   envstats: {
     summary: 'measure every preset (oracle, random, demonstrator, prompt words) as markdown tables [--env alfworld|webshop]',
-    run: envstats,
+    run: async (argv) => (await import('./envCommands')).envstats(argv),
   },
 };
 

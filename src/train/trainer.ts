@@ -269,14 +269,19 @@ export class Trainer {
     return { iteration: this.iteration, metrics, steps, trajectories: batch };
   }
 
-  /** Greedy evaluation on `episodes` held-out tasks (test split), one rollout each. */
-  async evaluate(episodes: number, split: 'train' | 'test' = 'test'): Promise<EvalResult> {
+  /**
+   * Evaluation on `episodes` held-out tasks (test split), one rollout each: greedy by default, or sampled
+   * at `temperature` (verl-agent validates at 0.4) with a fixed stream, so results are reproducible.
+   */
+  async evaluate(episodes: number, options: { split?: 'train' | 'test'; temperature?: number } = {}): Promise<EvalResult> {
+    const split = options.split ?? 'test';
+    const temperature = options.temperature ?? 0;
     const tasks = Array.from({ length: episodes }, (_, i) => ({ taskSeed: i, group: i }));
     const results: Trajectory[] = [];
     const chunk = 64;
     for (let start = 0; start < tasks.length; start += chunk) {
       results.push(...await rollout(this.model, this.tokenizer, this.source, tasks.slice(start, start + chunk),
-        this.rolloutOptions(true, 1, split), createRng('evaluation')));
+        { ...this.rolloutOptions(temperature === 0, 1, split), temperature: temperature || 1 }, createRng('evaluation')));
     }
     const successes = results.filter((t) => t.won).length;
     return {

@@ -16,7 +16,7 @@ export function App() {
     const runtime = useRuntime.getState();
     for (const problem of problems) runtime.notify('warning', problem);
     const worker = startWorker((message) => useRuntime.getState().receive(message));
-    worker.send({ type: 'init', backend: state.backend });
+    worker.send({ type: 'init', backend: state.backend, baseUrl: document.baseURI });
     return () => worker.terminate();
   }, []);
 

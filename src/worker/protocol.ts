@@ -1,13 +1,62 @@
 /**
  * The typed messages between the page and the training worker. Only plain, structured-clonable data
- * crosses this boundary — never tensors.
+ * crosses this boundary — never tensors. Every training message carries the run's `generation`, which
+ * `reset` increments, so the page can drop anything a stale run still sends.
  */
 import type { BackendChoice, BackendRequest } from '../train/backend';
+import type { TrainConfig } from '../train/config';
+import type { Trajectory } from '../train/rollout';
+import type { Metrics, StepView } from '../train/trainer';
+
+/** Where the initial weights come from: the shipped base checkpoint, a fresh model, or a loaded file. */
+export type InitSource = 'base' | 'scratch' | 'loaded';
 
 /** Page → worker. */
 export type ToWorker =
-  /** Choose and verify a backend (see src/train/backend.ts). */
-  { type: 'init'; backend: BackendRequest };
+  /** Choose and verify a backend; `baseUrl` is the site's root (for the shipped checkpoints). */
+  | { type: 'init'; backend: BackendRequest; baseUrl: string }
+  /**
+   * Set the configuration. Settings that keep the model's shape apply to the next iteration; others
+   * (environment, preset, model size, seed, initial weights) reset the run.
+   */
+  | { type: 'configure'; config: Partial<TrainConfig>; init?: InitSource }
+  /** Train continuously until `pause`. */
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** Run exactly one iteration. */
+  | { type: 'step' }
+  /** Back to iteration 0 with the same initial weights (same seed → same start). */
+  | { type: 'reset' }
+  /** Start from the weights of a checkpoint file (parsed JSON; validated in the worker). */
+  | { type: 'loadCheckpoint'; checkpoint: unknown; name: string }
+  /** Ask for one trajectory of a recent iteration (answered with `trajectory`). */
+  | { type: 'requestTrajectory'; iteration: number; traj: number }
+  /** Ask for the current weights as a checkpoint file (answered with `checkpoint`). */
+  | { type: 'requestCheckpoint' };
+
+/** A short description of one trajectory of the batch (the inspector's list). */
+export interface TrajectorySummary {
+  id: number;
+  group: number;
+  task: string;
+  won: boolean;
+  reward: number;
+  length: number;
+}
+
+/** What the page knows about the run. */
+export interface RunStatus {
+  generation: number;
+  running: boolean;
+  iteration: number;
+  config: TrainConfig;
+  init: InitSource;
+  /** Where the weights came from, for people ("base checkpoint alfworld-base.json", "fresh model", a file name). */
+  initLabel: string;
+  /** The tokenizer's words: token id → text, for showing tokens. */
+  vocabulary: string[];
+  parameterCount: number;
+}
 
 /** Worker → page. */
 export type FromWorker =
@@ -15,6 +64,14 @@ export type FromWorker =
   | { type: 'status'; phase: 'selecting' }
   /** A backend is active and verified. `fallbackFrom` names a backend that failed at run time. */
   | { type: 'status'; phase: 'ready'; choice: BackendChoice; fallbackFrom?: string }
+  /** The run changed: created, reset, configured, started or paused. */
+  | { type: 'run'; status: RunStatus }
+  /** One finished iteration. */
+  | { type: 'metrics'; generation: number; iteration: number; metrics: Metrics; steps: StepView[]; trajectories: TrajectorySummary[] }
+  /** A requested trajectory with its per-step records. */
+  | { type: 'trajectory'; generation: number; iteration: number; trajectory: Trajectory; steps: StepView[] }
+  /** The requested checkpoint (JSON text). */
+  | { type: 'checkpoint'; generation: number; iteration: number; json: string; name: string }
   /** Something went wrong; `kind` says what the page should do about it. */
   | { type: 'error'; kind: ErrorKind; message: string };
 
@@ -24,5 +81,9 @@ export type ErrorKind =
   | 'gpu-validation'
   /** The GPU device is gone: the worker falls back to another backend. */
   | 'device-lost'
+  /** Training produced NaN/Infinity (e.g. an extreme learning rate): the run was paused. */
+  | 'diverged'
+  /** A user-supplied file or setting was rejected; nothing else changed. */
+  | 'invalid-input'
   /** Any other failure inside the worker. */
   | 'internal';

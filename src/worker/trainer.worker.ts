@@ -1,13 +1,15 @@
 /**
- * The Web Worker that owns TF.js and everything that computes, so the page never freezes.
- * It chooses the backend, verifies it, and reports GPU errors as they happen.
+ * The Web Worker that owns TF.js and everything that computes, so the page never freezes: it chooses
+ * and verifies the backend, reports GPU errors as they happen, and runs the training run
+ * (src/worker/runController.ts) on the page's messages.
  */
+import * as tf from '@tensorflow/tfjs';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendRequest, type GpuEventHooks } from '../train/backend';
 import type { FromWorker, ToWorker } from './protocol';
+import { RunController } from './runController';
 
 const wasmPaths = {
   'tfjs-backend-wasm.wasm': new URL(wasmPlain, self.location.href).href,
@@ -20,17 +22,30 @@ function post(message: FromWorker): void {
 }
 
 let requested: BackendRequest = 'auto';
+let baseUrl = self.location.href;
 let fallingBack = false;
+let ready: Promise<void> = Promise.resolve();
 
-/** A GPU that reported an error can no longer be trusted: switch to the best other backend. */
+const run = new RunController({
+  post,
+  backend: () => tf.getBackend(),
+  async loadBaseCheckpoint(env) {
+    const response = await fetch(new URL(`checkpoints/${env}-base.json`, baseUrl));
+    return response.ok ? response.json() : null;
+  },
+});
+
+/** A GPU that reported an error can no longer be trusted: pause, and switch to the best other backend. */
 async function abandonWebGpu(kind: 'gpu-validation' | 'device-lost', message: string): Promise<void> {
   post({ type: 'error', kind, message });
   if (fallingBack || tf.getBackend() !== 'webgpu') return;
   fallingBack = true;
+  run.pause();
   try {
     post({ type: 'status', phase: 'selecting' });
     const choice = await selectBackend({ requested, wasmPaths, exclude: ['webgpu'], hooks });
     post({ type: 'status', phase: 'ready', choice, fallbackFrom: 'webgpu' });
+    await run.reset();
   } finally {
     fallingBack = false;
   }
@@ -43,13 +58,36 @@ const hooks: GpuEventHooks = {
 
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
-    case 'init': {
+    case 'init':
       requested = message.backend;
-      post({ type: 'status', phase: 'selecting' });
-      const choice = await selectBackend({ requested, wasmPaths, hooks });
-      post({ type: 'status', phase: 'ready', choice });
-      break;
-    }
+      baseUrl = message.baseUrl;
+      ready = (async () => {
+        post({ type: 'status', phase: 'selecting' });
+        const choice = await selectBackend({ requested, wasmPaths, hooks });
+        post({ type: 'status', phase: 'ready', choice });
+      })();
+      return ready;
+    case 'configure':
+      await ready;
+      return run.configure(message.config, message.init);
+    case 'play':
+      await ready;
+      return run.play();
+    case 'pause':
+      return run.pause();
+    case 'step':
+      await ready;
+      return run.step();
+    case 'reset':
+      await ready;
+      return run.reset();
+    case 'loadCheckpoint':
+      await ready;
+      return run.loadCheckpoint(message.checkpoint, message.name);
+    case 'requestTrajectory':
+      return run.requestTrajectory(message.iteration, message.traj);
+    case 'requestCheckpoint':
+      return run.requestCheckpoint();
   }
 }
 

@@ -1,0 +1,212 @@
+/**
+ * `train`, `eval` and `pretrain`: the trainer of the page, headless in Node (wasm by default).
+ *
+ *   npm run cli -- train --env alfworld --preset tiny --algo grpo+empg --seed 1 --iters 100 --out run.jsonl
+ *   npm run cli -- eval --checkpoint run.ckpt.json --episodes 256
+ *   npm run pretrain                      # both environments' base checkpoints into public/checkpoints/
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { selectBackend, type BackendRequest } from '../src/train/backend';
+import { parseCheckpoint, type Checkpoint } from '../src/train/checkpoint';
+import { algorithmLabel, parseAlgorithmLabel, parseTrainConfig, type TrainConfig } from '../src/train/config';
+import { DEFAULT_PRETRAIN, pretrain } from '../src/train/pretrain';
+import { Trainer, type Metrics } from '../src/train/trainer';
+import { intFlag, parseFlags, UsageError } from './args';
+import { ENV_NAMES, envFlag } from './envCommands';
+
+/** Where the shipped base checkpoint of an environment lives. */
+export function baseCheckpointPath(env: string): string {
+  return `public/checkpoints/${env}-base.json`;
+}
+
+async function useBackend(name: string | undefined): Promise<string> {
+  const requested = (name ?? 'wasm') as BackendRequest;
+  if (!['auto', 'webgpu', 'webgl', 'wasm', 'cpu'].includes(requested)) throw new UsageError(`unknown --backend "${name}"`);
+  tf.enableProdMode();
+  const choice = await selectBackend({ requested });
+  if (choice.backend !== requested && requested !== 'auto') console.error(`note: ${choice.reason}`);
+  return choice.backend;
+}
+
+async function loadCheckpoint(path: string): Promise<Checkpoint> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read checkpoint ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = parseCheckpoint(json);
+  if (!parsed.ok) throw new UsageError(`checkpoint ${path} is invalid:\n  ${parsed.errors.join('\n  ')}`);
+  return parsed.checkpoint;
+}
+
+function numberFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got "${value}"`);
+  return n;
+}
+
+function configFrom(flags: Record<string, string | boolean | undefined>): TrainConfig {
+  const str = (k: string) => flags[k] as string | undefined;
+  const raw: Record<string, unknown> = {
+    env: envFlag(str('env'), 'alfworld'),
+    preset: str('preset'),
+    seed: numberFlag('seed', str('seed')),
+    ...(str('algo') ? (() => {
+      try { return parseAlgorithmLabel(str('algo')!); } catch (e) { throw new UsageError((e as Error).message); }
+    })() : {}),
+    k: numberFlag('k', str('k')), kF: numberFlag('kf', str('kf')), zeta: numberFlag('zeta', str('zeta')),
+    lr: numberFlag('lr', str('lr')), tasksPerIteration: numberFlag('batch', str('batch')), groupSize: numberFlag('group', str('group')),
+    temperature: numberFlag('temperature', str('temperature')), decoding: str('decoding'), maxSteps: numberFlag('max-steps', str('max-steps')),
+    miniBatchSize: numberFlag('minibatch', str('minibatch')), ppoEpochs: numberFlag('epochs', str('epochs')),
+    klCoef: numberFlag('kl', str('kl')), modelSize: str('model'), gradNormSample: numberFlag('grad-sample', str('grad-sample')),
+    bonusOnlyInSignalGroups: flags['bonus-signal-only'] ? true : undefined,
+  };
+  const parsed = parseTrainConfig(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
+  if (!parsed.ok) throw new UsageError(`invalid settings:\n  ${parsed.errors.join('\n  ')}`);
+  return parsed.config;
+}
+
+const configFlags = {
+  env: { type: 'string' }, preset: { type: 'string' }, seed: { type: 'string' }, algo: { type: 'string' },
+  k: { type: 'string' }, kf: { type: 'string' }, zeta: { type: 'string' }, lr: { type: 'string' }, batch: { type: 'string' },
+  group: { type: 'string' }, temperature: { type: 'string' }, decoding: { type: 'string' }, 'max-steps': { type: 'string' },
+  minibatch: { type: 'string' }, epochs: { type: 'string' }, kl: { type: 'string' }, model: { type: 'string' },
+  'grad-sample': { type: 'string' }, 'bonus-signal-only': { type: 'boolean' }, backend: { type: 'string' },
+} as const;
+
+function progressLine(iteration: number, total: number, m: Metrics): string {
+  const width = 24;
+  const filled = Math.round((iteration / total) * width);
+  const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
+  const f = (name: string, digits = 2) => (m[name] === undefined ? '–' : m[name].toFixed(digits));
+  return `iter ${String(iteration).padStart(String(total).length)}/${total} ${bar} success ${f('env/success_rate')} `
+    + `turns ${f('env/num_turns', 1)} H ${f('entropy/step_mean')} kl ${f('policy/approx_kl', 4)} ${(m['perf/iter_ms'] / 1000).toFixed(1)}s/it`;
+}
+
+/** `train`: RL from the base checkpoint (or `--from scratch`, or `--checkpoint FILE`). */
+export async function runTrain(argv: string[]): Promise<void> {
+  const flags = parseFlags(argv, {
+    ...configFlags, iters: { type: 'string' }, out: { type: 'string' }, checkpoint: { type: 'string' }, from: { type: 'string' },
+    save: { type: 'string' }, eval: { type: 'string' }, quiet: { type: 'boolean' },
+  });
+  const config = configFrom(flags);
+  const iterations = intFlag('iters', flags.iters, 100);
+  const evalEpisodes = intFlag('eval', flags.eval, 256);
+  const from = flags.from ?? 'base';
+  if (!['base', 'scratch'].includes(from)) throw new UsageError('--from must be base or scratch');
+  const backend = await useBackend(flags.backend);
+  const checkpointPath = flags.checkpoint ?? (from === 'base' ? baseCheckpointPath(config.env) : undefined);
+  if (checkpointPath && !existsSync(checkpointPath)) {
+    throw new UsageError(`no checkpoint at ${checkpointPath}${flags.checkpoint ? '' : ' (run `npm run pretrain`, or pass --from scratch)'}`);
+  }
+  const checkpoint = checkpointPath ? await loadCheckpoint(checkpointPath) : undefined;
+  const trainer = await Trainer.create(config, { checkpoint, backend });
+  const label = algorithmLabel(config);
+  console.error(`${label} on ${config.env}/${config.preset}, seed ${config.seed}, ${backend}, from ${checkpointPath ?? 'scratch'}; `
+    + `${trainer.model.parameterCount.toLocaleString('en')} parameters, vocabulary ${trainer.tokenizer.size}, context ${trainer.model.config.context}`);
+
+  const lines: string[] = [];
+  const started = Date.now();
+  let last: Metrics = {};
+  for (let i = 0; i < iterations; i++) {
+    const { metrics } = await trainer.step();
+    last = metrics;
+    lines.push(JSON.stringify({ algo: label, env: config.env, preset: config.preset, seed: config.seed, ...metrics }));
+    if (!flags.quiet) process.stderr.write(`\r${progressLine(i + 1, iterations, metrics)}`);
+  }
+  if (!flags.quiet) process.stderr.write('\n');
+  if (flags.out) {
+    await mkdir(dirname(flags.out), { recursive: true });
+    await writeFile(flags.out, lines.join('\n') + '\n');
+  }
+  const savePath = flags.save ?? (flags.out ? flags.out.replace(/\.jsonl?$/, '') + '.ckpt.json' : undefined);
+  if (savePath) await writeFile(savePath, JSON.stringify(await trainer.toCheckpoint()));
+  const evaluation = evalEpisodes > 0 ? await trainer.evaluate(evalEpisodes) : null;
+  const sampledEvaluation = evalEpisodes > 0 ? await trainer.evaluate(evalEpisodes, { temperature: EVAL_TEMPERATURE }) : null;
+  const summary = {
+    algo: label, env: config.env, preset: config.preset, seed: config.seed, iterations, backend,
+    minutes: (Date.now() - started) / 60000,
+    final_train_success: last['env/success_rate'],
+    ...(evaluation ? { eval_greedy_success: evaluation.successRate, eval_greedy_ci95: evaluation.interval, eval_episodes: evaluation.episodes } : {}),
+    ...(sampledEvaluation ? { eval_t04_success: sampledEvaluation.successRate, eval_t04_ci95: sampledEvaluation.interval } : {}),
+    mean_iter_s: lines.length ? lines.map((l) => JSON.parse(l)['perf/iter_ms'] as number).reduce((a, b) => a + b, 0) / lines.length / 1000 : 0,
+    metrics: flags.out ?? null, checkpoint: savePath ?? null,
+  };
+  console.log(JSON.stringify(summary));
+  trainer.dispose();
+}
+
+/** `eval`: greedy success of a checkpoint on held-out tasks, with a 95% interval. */
+export async function runEval(argv: string[]): Promise<void> {
+  const flags = parseFlags(argv, {
+    checkpoint: { type: 'string' }, episodes: { type: 'string' }, preset: { type: 'string' }, backend: { type: 'string' },
+    split: { type: 'string' }, temperature: { type: 'string' },
+  });
+  if (!flags.checkpoint) throw new UsageError('eval needs --checkpoint FILE');
+  const checkpoint = await loadCheckpoint(flags.checkpoint);
+  const backend = await useBackend(flags.backend);
+  const parsed = parseTrainConfig({ env: checkpoint.env, preset: flags.preset ?? checkpoint.preset });
+  if (!parsed.ok) throw new UsageError(parsed.errors.join('\n'));
+  const split = flags.split ?? 'test';
+  if (split !== 'test' && split !== 'train') throw new UsageError('--split must be test or train');
+  const trainer = await Trainer.create(parsed.config, { checkpoint, backend });
+  const temperature = numberFlag('temperature', flags.temperature) ?? 0;
+  const result = await trainer.evaluate(intFlag('episodes', flags.episodes, 256), { split, temperature });
+  console.log(JSON.stringify({ checkpoint: flags.checkpoint, env: checkpoint.env, preset: parsed.config.preset, split, temperature, ...result }));
+  trainer.dispose();
+}
+
+/** `pretrain`: supervised warm start → `public/checkpoints/<env>-base.json` (both envs by default). */
+export async function runPretrain(argv: string[]): Promise<void> {
+  const flags = parseFlags(argv, {
+    env: { type: 'string' }, preset: { type: 'string' }, seed: { type: 'string' }, episodes: { type: 'string' }, noise: { type: 'string' },
+    steps: { type: 'string' }, out: { type: 'string' }, eval: { type: 'string' }, backend: { type: 'string' }, model: { type: 'string' },
+  });
+  const envs = flags.env ? [envFlag(flags.env)] : [...ENV_NAMES];
+  if (flags.out && envs.length > 1) throw new UsageError('--out needs a single --env');
+  const backend = await useBackend(flags.backend);
+  for (const env of envs) {
+    const parsed = parseTrainConfig({ env, preset: flags.preset ?? 'tiny', seed: intFlag('seed', flags.seed, 1), ...(flags.model ? { modelSize: flags.model } : {}) });
+    if (!parsed.ok) throw new UsageError(parsed.errors.join('\n'));
+    const defaults = PRETRAIN_BY_ENV[env];
+    const options = {
+      ...defaults,
+      episodes: intFlag('episodes', flags.episodes, defaults.episodes),
+      noise: numberFlag('noise', flags.noise) ?? defaults.noise,
+      steps: intFlag('steps', flags.steps, defaults.steps),
+    };
+    const started = Date.now();
+    const { trainer, demonstrations, demoSuccess } = await pretrain(parsed.config, options, (p) => {
+      if (p.step % 10 === 0 || p.step === p.steps) process.stderr.write(`\r${env}: supervised step ${p.step}/${p.steps}, loss ${p.loss.toFixed(3)}`);
+    });
+    process.stderr.write('\n');
+    const out = flags.out ?? baseCheckpointPath(env);
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, JSON.stringify(await trainer.toCheckpoint('pretrain')));
+    const episodes = intFlag('eval', flags.eval, 256);
+    const greedy = await trainer.evaluate(episodes);
+    const sampled = await trainer.evaluate(episodes, { temperature: EVAL_TEMPERATURE });
+    const atRolloutTemperature = await trainer.evaluate(episodes, { temperature: 1 });
+    console.log(JSON.stringify({
+      env, preset: parsed.config.preset, out, backend, ...options, demonstrations, demo_success: demoSuccess,
+      base_greedy_success: greedy.successRate, base_t04_success: sampled.successRate, base_t1_success: atRolloutTemperature.successRate,
+      eval_episodes: episodes, minutes: (Date.now() - started) / 60000,
+    }));
+    trainer.dispose();
+  }
+}
+
+/** Temperature of the sampled evaluation (verl-agent's validation temperature). */
+const EVAL_TEMPERATURE = 0.4;
+
+/** Warm-start settings per environment, chosen so the base policy leaves RL clear room (docs/TRAINING.md). */
+const PRETRAIN_BY_ENV: Record<string, typeof DEFAULT_PRETRAIN> = {
+  alfworld: { ...DEFAULT_PRETRAIN, noise: 0.6, steps: 150 },
+  webshop: DEFAULT_PRETRAIN,
+};

@@ -1,0 +1,206 @@
+/**
+ * The training run the worker owns: configuration, the Trainer, the play/pause loop and the recent
+ * iterations the inspector can ask for. Every operation that touches the Trainer goes through one serial
+ * queue, and `generation` (bumped by every reset) stops a stale play loop and marks stale messages.
+ * Kept free of worker globals so it can be tested in Node.
+ */
+import { parseCheckpoint, type Checkpoint } from '../train/checkpoint';
+import { DEFAULT_TRAIN_CONFIG, parseTrainConfig, type TrainConfig } from '../train/config';
+import { Trainer, type IterationResult } from '../train/trainer';
+import type { FromWorker, InitSource, RunStatus, TrajectorySummary } from './protocol';
+
+/** How many past iterations keep their full trajectories for the inspector. */
+const KEPT_ITERATIONS = 8;
+/** Settings whose change rebuilds the model or the task stream, and so resets the run. */
+const RESET_KEYS: readonly (keyof TrainConfig)[] = ['env', 'preset', 'modelSize', 'context', 'seed'];
+
+/** What the controller needs from its host. */
+export interface RunHost {
+  post(message: FromWorker): void;
+  /** The shipped base checkpoint of an environment and preset (parsed JSON), or null if there is none. */
+  loadBaseCheckpoint(env: TrainConfig['env']): Promise<unknown | null>;
+  /** The active backend's name (recorded in checkpoints). */
+  backend(): string;
+}
+
+/** Owns one training run (see the file comment). */
+export class RunController {
+  private config: TrainConfig = DEFAULT_TRAIN_CONFIG;
+  private init: InitSource = 'base';
+  private loaded: { checkpoint: Checkpoint; name: string } | null = null;
+  private initLabel = '';
+  private trainer: Trainer | null = null;
+  private generation = 0;
+  private running = false;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly history = new Map<number, IterationResult>();
+
+  constructor(private readonly host: RunHost) {}
+
+  /** Runs `task` after everything already queued; errors are reported, never thrown. */
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(task).catch((error: unknown) => this.fail(error));
+    return this.queue;
+  }
+
+  private fail(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const diverged = /NaN|Infinity|non-finite|diverged/i.test(message);
+    this.running = false;
+    this.host.post({
+      type: 'error', kind: diverged ? 'diverged' : 'internal',
+      message: diverged ? `Training diverged and was paused: ${message}. Lower the learning rate or reset.` : message,
+    });
+    this.postStatus();
+  }
+
+  private postStatus(): void {
+    if (!this.trainer) return;
+    const status: RunStatus = {
+      generation: this.generation, running: this.running, iteration: this.trainer.iteration, config: this.config,
+      init: this.init, initLabel: this.initLabel, vocabulary: [...this.trainer.tokenizer.words], parameterCount: this.trainer.model.parameterCount,
+    };
+    this.host.post({ type: 'run', status });
+  }
+
+  /** Builds a fresh trainer for the current configuration and initial weights. */
+  private async rebuild(): Promise<void> {
+    this.running = false;
+    this.trainer?.dispose();
+    this.trainer = null;
+    this.history.clear();
+    let checkpoint: Checkpoint | undefined;
+    if (this.init === 'loaded' && this.loaded) {
+      checkpoint = this.loaded.checkpoint;
+      this.initLabel = `loaded file ${this.loaded.name}`;
+    } else if (this.init === 'base') {
+      const json = await this.host.loadBaseCheckpoint(this.config.env);
+      const parsed = json ? parseCheckpoint(json) : null;
+      // WebShop's vocabulary (product ids, titles) belongs to one catalogue, so its base policy only
+      // fits the preset it was trained on; ALFWorld's words are shared by every preset.
+      const fits = parsed?.ok && (parsed.checkpoint.env === 'alfworld' || parsed.checkpoint.preset === this.config.preset);
+      if (parsed?.ok && fits) {
+        checkpoint = parsed.checkpoint;
+        this.initLabel = `base checkpoint (${checkpoint.env}/${checkpoint.preset}, supervised warm start)`;
+      } else {
+        this.initLabel = `fresh model: no base checkpoint for ${this.config.env}/${this.config.preset}`;
+        this.init = 'scratch';
+      }
+    } else {
+      this.initLabel = 'fresh model (from scratch)';
+    }
+    this.trainer = await Trainer.create(this.config, { checkpoint, backend: this.host.backend() });
+    this.postStatus();
+  }
+
+  /** Applies settings: shape-keeping ones at the next iteration, the others by resetting. */
+  configure(partial: Partial<TrainConfig>, init?: InitSource): Promise<void> {
+    const parsed = parseTrainConfig({ ...this.config, ...partial });
+    if (!parsed.ok) {
+      this.host.post({ type: 'error', kind: 'invalid-input', message: `Settings not applied: ${parsed.errors.join('; ')}` });
+      return this.queue;
+    }
+    const next = parsed.config;
+    const needsReset = !this.trainer || (init !== undefined && init !== this.init) || RESET_KEYS.some((k) => next[k] !== this.config[k]);
+    if (init !== undefined) this.init = init;
+    this.config = next;
+    if (needsReset) {
+      this.generation++;
+      return this.enqueue(() => this.rebuild());
+    }
+    return this.enqueue(async () => {
+      await this.trainer!.reconfigure(next);
+      this.postStatus();
+    });
+  }
+
+  /** Back to iteration 0 with the same initial weights. */
+  reset(): Promise<void> {
+    this.generation++;
+    this.running = false;
+    return this.enqueue(() => this.rebuild());
+  }
+
+  /** Starts from a checkpoint file; a bad file is reported and changes nothing. */
+  loadCheckpoint(json: unknown, name: string): Promise<void> {
+    const parsed = parseCheckpoint(json);
+    if (!parsed.ok) {
+      this.host.post({ type: 'error', kind: 'invalid-input', message: `${name} is not a usable checkpoint: ${parsed.errors.slice(0, 5).join('; ')}` });
+      return this.queue;
+    }
+    this.loaded = { checkpoint: parsed.checkpoint, name };
+    this.init = 'loaded';
+    const config = parseTrainConfig({ ...this.config, env: parsed.checkpoint.env, preset: parsed.checkpoint.preset });
+    if (config.ok) this.config = config.config;
+    this.generation++;
+    return this.enqueue(() => this.rebuild());
+  }
+
+  /** Runs one iteration now (ignored while playing). */
+  step(): Promise<void> {
+    if (this.running) return this.queue;
+    const generation = this.generation;
+    return this.enqueue(() => this.iterate(generation));
+  }
+
+  /** Trains continuously until `pause` or a reset. */
+  play(): void {
+    if (this.running) return;
+    this.running = true;
+    this.postStatus();
+    const generation = this.generation;
+    const loop = async (): Promise<void> => {
+      if (!this.running || generation !== this.generation) return;
+      await this.iterate(generation);
+      // Let queued messages (pause, configure) in between iterations.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      void this.enqueue(loop);
+    };
+    void this.enqueue(loop);
+  }
+
+  /** Stops after the current iteration. */
+  pause(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.postStatus();
+  }
+
+  private async iterate(generation: number): Promise<void> {
+    if (!this.trainer || generation !== this.generation) return;
+    const result = await this.trainer.step();
+    if (generation !== this.generation) return;
+    this.history.set(result.iteration, result);
+    for (const old of this.history.keys()) if (old <= result.iteration - KEPT_ITERATIONS) this.history.delete(old);
+    const trajectories: TrajectorySummary[] = result.trajectories.map((t) => ({
+      id: t.id, group: t.group, task: t.task, won: t.won, reward: t.reward, length: t.steps.length,
+    }));
+    this.host.post({ type: 'metrics', generation, iteration: result.iteration, metrics: result.metrics, steps: result.steps, trajectories });
+  }
+
+  /** Sends one trajectory of a kept iteration, or an error naming what is missing. */
+  requestTrajectory(iteration: number, traj: number): void {
+    const result = this.history.get(iteration);
+    const trajectory = result?.trajectories.find((t) => t.id === traj);
+    if (!result || !trajectory) {
+      this.host.post({ type: 'error', kind: 'invalid-input', message: `Trajectory ${traj} of iteration ${iteration} is no longer kept (the last ${KEPT_ITERATIONS} iterations are).` });
+      return;
+    }
+    this.host.post({ type: 'trajectory', generation: this.generation, iteration, trajectory, steps: result.steps.filter((s) => s.traj === traj) });
+  }
+
+  /** Sends the current weights as a checkpoint file. */
+  requestCheckpoint(): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.trainer) return;
+      const checkpoint = await this.trainer.toCheckpoint();
+      const name = `empg-${this.config.env}-${this.config.preset}-iter${this.trainer.iteration}.json`;
+      this.host.post({ type: 'checkpoint', generation: this.generation, iteration: this.trainer.iteration, json: JSON.stringify(checkpoint), name });
+    });
+  }
+
+  /** Resolves when everything queued so far has finished (tests). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+}
