@@ -208,5 +208,5 @@ const EVAL_TEMPERATURE = 0.4;
 /** Warm-start settings per environment, chosen so the base policy leaves RL clear room (docs/TRAINING.md). */
 const PRETRAIN_BY_ENV: Record<string, typeof DEFAULT_PRETRAIN> = {
   alfworld: { ...DEFAULT_PRETRAIN, noise: 0.6, steps: 150 },
-  webshop: DEFAULT_PRETRAIN,
+  webshop: { ...DEFAULT_PRETRAIN, noise: 0.6, steps: 150 },
 };

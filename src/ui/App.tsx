@@ -1,7 +1,9 @@
 /** The page: header with the backend, any notices, the training area, the play panel and the EMPG calculator. */
 import { useEffect } from 'react';
 import { parseHash } from '../store/urlState';
+import { useRun } from '../store/runStore';
 import { useRuntime } from '../store/runtimeStore';
+import { connectWorker } from '../store/workerLink';
 import { startWorker } from '../worker/client';
 import { Header } from './Header';
 import { NoticeBanner } from './NoticeBanner';
@@ -15,9 +17,16 @@ export function App() {
     const { state, problems } = parseHash(window.location.hash);
     const runtime = useRuntime.getState();
     for (const problem of problems) runtime.notify('warning', problem);
-    const worker = startWorker((message) => useRuntime.getState().receive(message));
+    const worker = startWorker((message) => {
+      useRuntime.getState().receive(message);
+      useRun.getState().receive(message);
+    });
+    connectWorker(worker);
     worker.send({ type: 'init', backend: state.backend, baseUrl: document.baseURI });
-    return () => worker.terminate();
+    return () => {
+      connectWorker(null);
+      worker.terminate();
+    };
   }, []);
 
   return (

@@ -11,7 +11,10 @@ import type { Metrics, StepView } from '../train/trainer';
 /** Where the initial weights come from: the shipped base checkpoint, a fresh model, or a loaded file. */
 export type InitSource = 'base' | 'scratch' | 'loaded';
 
-/** Page → worker. */
+/**
+ * Page → worker. Training messages address a lane: lane 0 always exists; lane 1 exists in compare mode,
+ * where both lanes start from the same seed, tasks and initial weights and alternate iterations.
+ */
 export type ToWorker =
   /** Choose and verify a backend; `baseUrl` is the site's root (for the shipped checkpoints). */
   | { type: 'init'; backend: BackendRequest; baseUrl: string }
@@ -19,20 +22,22 @@ export type ToWorker =
    * Set the configuration. Settings that keep the model's shape apply to the next iteration; others
    * (environment, preset, model size, seed, initial weights) reset the run.
    */
-  | { type: 'configure'; config: Partial<TrainConfig>; init?: InitSource }
-  /** Train continuously until `pause`. */
+  | { type: 'configure'; lane: number; config: Partial<TrainConfig>; init?: InitSource }
+  /** One lane, or two lanes for a side-by-side comparison (lane 1 starts as a copy of lane 0). */
+  | { type: 'setLanes'; count: 1 | 2 }
+  /** Train continuously until `pause` (all lanes, alternating). */
   | { type: 'play' }
   | { type: 'pause' }
-  /** Run exactly one iteration. */
+  /** Run exactly one iteration of every lane. */
   | { type: 'step' }
-  /** Back to iteration 0 with the same initial weights (same seed → same start). */
+  /** Back to iteration 0 with the same initial weights (same seed → same start), every lane. */
   | { type: 'reset' }
-  /** Start from the weights of a checkpoint file (parsed JSON; validated in the worker). */
-  | { type: 'loadCheckpoint'; checkpoint: unknown; name: string }
+  /** Start a lane from the weights of a checkpoint file (parsed JSON; validated in the worker). */
+  | { type: 'loadCheckpoint'; lane: number; checkpoint: unknown; name: string }
   /** Ask for one trajectory of a recent iteration (answered with `trajectory`). */
-  | { type: 'requestTrajectory'; iteration: number; traj: number }
-  /** Ask for the current weights as a checkpoint file (answered with `checkpoint`). */
-  | { type: 'requestCheckpoint' };
+  | { type: 'requestTrajectory'; lane: number; iteration: number; traj: number }
+  /** Ask for a lane's current weights as a checkpoint file (answered with `checkpoint`). */
+  | { type: 'requestCheckpoint'; lane: number };
 
 /** A short description of one trajectory of the batch (the inspector's list). */
 export interface TrajectorySummary {
@@ -65,13 +70,15 @@ export type FromWorker =
   /** A backend is active and verified. `fallbackFrom` names a backend that failed at run time. */
   | { type: 'status'; phase: 'ready'; choice: BackendChoice; fallbackFrom?: string }
   /** The run changed: created, reset, configured, started or paused. */
-  | { type: 'run'; status: RunStatus }
-  /** One finished iteration. */
-  | { type: 'metrics'; generation: number; iteration: number; metrics: Metrics; steps: StepView[]; trajectories: TrajectorySummary[] }
+  | { type: 'run'; lane: number; status: RunStatus }
+  /** The set of lanes changed (1 or 2). */
+  | { type: 'lanes'; count: number }
+  /** One finished iteration of a lane. */
+  | { type: 'metrics'; lane: number; generation: number; iteration: number; metrics: Metrics; steps: StepView[]; trajectories: TrajectorySummary[] }
   /** A requested trajectory with its per-step records. */
-  | { type: 'trajectory'; generation: number; iteration: number; trajectory: Trajectory; steps: StepView[] }
+  | { type: 'trajectory'; lane: number; generation: number; iteration: number; trajectory: Trajectory; steps: StepView[] }
   /** The requested checkpoint (JSON text). */
-  | { type: 'checkpoint'; generation: number; iteration: number; json: string; name: string }
+  | { type: 'checkpoint'; lane: number; generation: number; iteration: number; json: string; name: string }
   /** Something went wrong; `kind` says what the page should do about it. */
   | { type: 'error'; kind: ErrorKind; message: string };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { FromWorker } from './protocol';
+import { LaneSet } from './lanes';
 import { RunController } from './runController';
 import { toBase64 } from '../train/checkpoint';
 
@@ -11,6 +12,13 @@ function harness() {
   const run = new RunController({ post: (m) => messages.push(m), backend: () => 'cpu', loadBaseCheckpoint: async () => null });
   const of = <T extends FromWorker['type']>(type: T) => messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
   return { run, messages, of };
+}
+
+function laneHarness() {
+  const messages: FromWorker[] = [];
+  const lanes = new LaneSet({ post: (m) => messages.push(m), backend: () => 'cpu', loadBaseCheckpoint: async () => null });
+  const of = <T extends FromWorker['type']>(type: T) => messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+  return { lanes, messages, of };
 }
 
 const until = async (condition: () => boolean, ms = 20_000) => {
@@ -39,14 +47,15 @@ describe('RunController', () => {
 
   it('plays until paused, and a reset starts again at iteration 0 with the same first batch', async () => {
     await tf.setBackend('cpu');
-    const { run, of } = harness();
+    const { lanes, of } = laneHarness();
+    const run = lanes.lane(0);
     await run.configure(fast, 'scratch');
     await run.step();
     const firstBatch = JSON.stringify(of('metrics')[0].steps.map((s) => s.action));
-    run.play();
+    lanes.play();
     await until(() => of('metrics').length >= 3);
-    run.pause();
-    await run.idle();
+    lanes.pause();
+    await lanes.idle();
     const count = of('metrics').length;
     await new Promise((r) => setTimeout(r, 100));
     expect(of('metrics').length).toBe(count);
@@ -71,7 +80,8 @@ describe('RunController', () => {
 
   it('pauses with an explanation when training diverges (NaN weights)', async () => {
     await tf.setBackend('cpu');
-    const { run, of } = harness();
+    const { lanes, of } = laneHarness();
+    const run = lanes.lane(0);
     await run.configure(fast, 'scratch');
     await run.requestCheckpoint();
     const checkpoint = JSON.parse(of('checkpoint')[0].json);
@@ -80,12 +90,30 @@ describe('RunController', () => {
     const floats = weight.shape.reduce((a: number, b: number) => a * b, 1);
     weight.data = toBase64(new Uint8Array(new Float32Array(floats).fill(NaN).buffer));
     await run.loadCheckpoint(checkpoint, 'poisoned.json');
-    run.play();
+    lanes.play();
     await until(() => of('error').length > 0);
-    await run.idle();
+    await lanes.idle();
     expect(of('error')[0].kind).toBe('diverged');
     expect(of('error')[0].message).toMatch(/paused/);
     expect(of('run').at(-1)!.status.running).toBe(false);
     expect(of('metrics')).toHaveLength(0);
+  });
+
+  it('compare mode: two lanes from the same seed alternate and see the same tasks', async () => {
+    await tf.setBackend('cpu');
+    const { lanes, of } = laneHarness();
+    await lanes.lane(0).configure({ ...fast, empg: 'off' }, 'scratch');
+    await lanes.setCount(2);
+    await lanes.lane(1).configure({ empg: 'full' });
+    await lanes.step();
+    await lanes.step();
+    const byLane = (lane: number) => of('metrics').filter((m) => m.lane === lane);
+    expect(byLane(0).map((m) => m.iteration)).toEqual([1, 2]);
+    expect(byLane(1).map((m) => m.iteration)).toEqual([1, 2]);
+    // Same seed and initial weights: the first batch (before any update) is identical.
+    expect(byLane(1)[0].trajectories.map((t) => t.task)).toEqual(byLane(0)[0].trajectories.map((t) => t.task));
+    expect(byLane(1)[0].steps.map((s) => s.action)).toEqual(byLane(0)[0].steps.map((s) => s.action));
+    expect(of('lanes').at(-1)).toMatchObject({ count: 2 });
+    expect(() => lanes.lane(2)).toThrow(/no lane 2/);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The training run the worker owns: configuration, the Trainer, the play/pause loop and the recent
- * iterations the inspector can ask for. Every operation that touches the Trainer goes through one serial
- * queue, and `generation` (bumped by every reset) stops a stale play loop and marks stale messages.
+ * One training run (a "lane") the worker owns: configuration, the Trainer and the recent iterations the
+ * inspector can ask for. Every operation that touches the Trainer goes through one serial queue, and
+ * `generation` (bumped by every reset) makes a queued iteration of an old run a no-op and marks stale
+ * messages. Playing is driven from outside (src/worker/lanes.ts), so two lanes can alternate.
  * Kept free of worker globals so it can be tested in Node.
  */
 import { parseCheckpoint, type Checkpoint } from '../train/checkpoint';
@@ -17,6 +18,8 @@ const RESET_KEYS: readonly (keyof TrainConfig)[] = ['env', 'preset', 'modelSize'
 /** What the controller needs from its host. */
 export interface RunHost {
   post(message: FromWorker): void;
+  /** Called when an iteration fails (the scheduler pauses every lane). */
+  onFailure?(): void;
   /** The shipped base checkpoint of an environment and preset (parsed JSON), or null if there is none. */
   loadBaseCheckpoint(env: TrainConfig['env']): Promise<unknown | null>;
   /** The active backend's name (recorded in checkpoints). */
@@ -35,7 +38,7 @@ export class RunController {
   private queue: Promise<void> = Promise.resolve();
   private readonly history = new Map<number, IterationResult>();
 
-  constructor(private readonly host: RunHost) {}
+  constructor(private readonly host: RunHost, readonly lane = 0) {}
 
   /** Runs `task` after everything already queued; errors are reported, never thrown. */
   private enqueue(task: () => Promise<void>): Promise<void> {
@@ -47,6 +50,7 @@ export class RunController {
     const message = error instanceof Error ? error.message : String(error);
     const diverged = /NaN|Infinity|non-finite|diverged/i.test(message);
     this.running = false;
+    this.host.onFailure?.();
     this.host.post({
       type: 'error', kind: diverged ? 'diverged' : 'internal',
       message: diverged ? `Training diverged and was paused: ${message}. Lower the learning rate or reset.` : message,
@@ -60,7 +64,7 @@ export class RunController {
       generation: this.generation, running: this.running, iteration: this.trainer.iteration, config: this.config,
       init: this.init, initLabel: this.initLabel, vocabulary: [...this.trainer.tokenizer.words], parameterCount: this.trainer.model.parameterCount,
     };
-    this.host.post({ type: 'run', status });
+    this.host.post({ type: 'run', lane: this.lane, status });
   }
 
   /** Builds a fresh trainer for the current configuration and initial weights. */
@@ -136,34 +140,36 @@ export class RunController {
     return this.enqueue(() => this.rebuild());
   }
 
-  /** Runs one iteration now (ignored while playing). */
+  /** The lane's settings, to start another lane from the same seed, tasks and initial weights. */
+  settings(): { config: TrainConfig; init: InitSource; loaded: { checkpoint: Checkpoint; name: string } | null } {
+    return { config: this.config, init: this.init, loaded: this.loaded };
+  }
+
+  /** Takes another lane's settings and builds the run. */
+  adopt(settings: ReturnType<RunController['settings']>): Promise<void> {
+    this.config = settings.config;
+    this.init = settings.init;
+    this.loaded = settings.loaded;
+    this.generation++;
+    return this.enqueue(() => this.rebuild());
+  }
+
+  /** Queues one iteration of the current run. */
   step(): Promise<void> {
-    if (this.running) return this.queue;
     const generation = this.generation;
     return this.enqueue(() => this.iterate(generation));
   }
 
-  /** Trains continuously until `pause` or a reset. */
-  play(): void {
-    if (this.running) return;
-    this.running = true;
+  /** Marks the lane as playing or paused (reported in its status). */
+  setRunning(running: boolean): void {
+    if (this.running === running) return;
+    this.running = running;
     this.postStatus();
-    const generation = this.generation;
-    const loop = async (): Promise<void> => {
-      if (!this.running || generation !== this.generation) return;
-      await this.iterate(generation);
-      // Let queued messages (pause, configure) in between iterations.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      void this.enqueue(loop);
-    };
-    void this.enqueue(loop);
   }
 
-  /** Stops after the current iteration. */
-  pause(): void {
-    if (!this.running) return;
-    this.running = false;
-    this.postStatus();
+  /** The current run generation (changes on every reset). */
+  get currentGeneration(): number {
+    return this.generation;
   }
 
   private async iterate(generation: number): Promise<void> {
@@ -175,7 +181,7 @@ export class RunController {
     const trajectories: TrajectorySummary[] = result.trajectories.map((t) => ({
       id: t.id, group: t.group, task: t.task, won: t.won, reward: t.reward, length: t.steps.length,
     }));
-    this.host.post({ type: 'metrics', generation, iteration: result.iteration, metrics: result.metrics, steps: result.steps, trajectories });
+    this.host.post({ type: 'metrics', lane: this.lane, generation, iteration: result.iteration, metrics: result.metrics, steps: result.steps, trajectories });
   }
 
   /** Sends one trajectory of a kept iteration, or an error naming what is missing. */
@@ -186,7 +192,7 @@ export class RunController {
       this.host.post({ type: 'error', kind: 'invalid-input', message: `Trajectory ${traj} of iteration ${iteration} is no longer kept (the last ${KEPT_ITERATIONS} iterations are).` });
       return;
     }
-    this.host.post({ type: 'trajectory', generation: this.generation, iteration, trajectory, steps: result.steps.filter((s) => s.traj === traj) });
+    this.host.post({ type: 'trajectory', lane: this.lane, generation: this.generation, iteration, trajectory, steps: result.steps.filter((s) => s.traj === traj) });
   }
 
   /** Sends the current weights as a checkpoint file. */
@@ -195,12 +201,22 @@ export class RunController {
       if (!this.trainer) return;
       const checkpoint = await this.trainer.toCheckpoint();
       const name = `empg-${this.config.env}-${this.config.preset}-iter${this.trainer.iteration}.json`;
-      this.host.post({ type: 'checkpoint', generation: this.generation, iteration: this.trainer.iteration, json: JSON.stringify(checkpoint), name });
+      this.host.post({ type: 'checkpoint', lane: this.lane, generation: this.generation, iteration: this.trainer.iteration, json: JSON.stringify(checkpoint), name });
     });
   }
 
-  /** Resolves when everything queued so far has finished (tests). */
+  /** Resolves when everything queued so far has finished. */
   idle(): Promise<void> {
     return this.queue;
+  }
+
+  /** Frees the trainer. */
+  dispose(): Promise<void> {
+    this.generation++;
+    return this.enqueue(async () => {
+      this.trainer?.dispose();
+      this.trainer = null;
+      this.history.clear();
+    });
   }
 }

@@ -9,7 +9,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { selectBackend, type BackendRequest, type GpuEventHooks } from '../train/backend';
 import type { FromWorker, ToWorker } from './protocol';
-import { RunController } from './runController';
+import { LaneSet } from './lanes';
 
 const wasmPaths = {
   'tfjs-backend-wasm.wasm': new URL(wasmPlain, self.location.href).href,
@@ -26,7 +26,7 @@ let baseUrl = self.location.href;
 let fallingBack = false;
 let ready: Promise<void> = Promise.resolve();
 
-const run = new RunController({
+const lanes = new LaneSet({
   post,
   backend: () => tf.getBackend(),
   async loadBaseCheckpoint(env) {
@@ -40,12 +40,12 @@ async function abandonWebGpu(kind: 'gpu-validation' | 'device-lost', message: st
   post({ type: 'error', kind, message });
   if (fallingBack || tf.getBackend() !== 'webgpu') return;
   fallingBack = true;
-  run.pause();
+  lanes.pause();
   try {
     post({ type: 'status', phase: 'selecting' });
     const choice = await selectBackend({ requested, wasmPaths, exclude: ['webgpu'], hooks });
     post({ type: 'status', phase: 'ready', choice, fallbackFrom: 'webgpu' });
-    await run.reset();
+    await lanes.reset();
   } finally {
     fallingBack = false;
   }
@@ -69,25 +69,28 @@ async function handle(message: ToWorker): Promise<void> {
       return ready;
     case 'configure':
       await ready;
-      return run.configure(message.config, message.init);
+      return lanes.lane(message.lane).configure(message.config, message.init);
+    case 'setLanes':
+      await ready;
+      return lanes.setCount(message.count);
     case 'play':
       await ready;
-      return run.play();
+      return lanes.play();
     case 'pause':
-      return run.pause();
+      return lanes.pause();
     case 'step':
       await ready;
-      return run.step();
+      return lanes.step();
     case 'reset':
       await ready;
-      return run.reset();
+      return lanes.reset();
     case 'loadCheckpoint':
       await ready;
-      return run.loadCheckpoint(message.checkpoint, message.name);
+      return lanes.lane(message.lane).loadCheckpoint(message.checkpoint, message.name);
     case 'requestTrajectory':
-      return run.requestTrajectory(message.iteration, message.traj);
+      return lanes.lane(message.lane).requestTrajectory(message.iteration, message.traj);
     case 'requestCheckpoint':
-      return run.requestCheckpoint();
+      return lanes.lane(message.lane).requestCheckpoint();
   }
 }
 

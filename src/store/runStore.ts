@@ -1,0 +1,143 @@
+/**
+ * What the page knows about the training lanes: each lane's status, its metric history (one point per
+ * iteration), the per-step records of its recent iterations, the inspector's selection and the
+ * trajectory it shows. Fed by worker messages; components subscribe to the slices they draw.
+ */
+import { create } from 'zustand';
+import type { Trajectory } from '../train/rollout';
+import type { Metrics, StepView } from '../train/trainer';
+import type { FromWorker, RunStatus, ToWorker, TrajectorySummary } from '../worker/protocol';
+import { sendToWorker } from './workerLink';
+
+/** How many recent iterations keep their per-step records on the page (as in the worker). */
+export const KEPT_ITERATIONS = 8;
+
+/** One iteration of a lane as the page keeps it. */
+export interface IterationRecord {
+  iteration: number;
+  steps: StepView[];
+  trajectories: TrajectorySummary[];
+}
+
+/** One lane: its status, metric history and recent iterations. */
+export interface LaneView {
+  status: RunStatus | null;
+  /** One entry per finished iteration, oldest first. */
+  history: Metrics[];
+  /** The most recent iterations (at most KEPT_ITERATIONS), oldest first. */
+  recent: IterationRecord[];
+}
+
+/** A selected step: lane, iteration, trajectory and step index. */
+export interface StepSelection {
+  lane: number;
+  iteration: number;
+  traj: number;
+  t: number;
+}
+
+/** A trajectory fetched from the worker for the inspector. */
+export interface TrajectoryDetail {
+  lane: number;
+  iteration: number;
+  trajectory: Trajectory;
+  steps: StepView[];
+}
+
+/** The run store's state and actions. */
+export interface RunState {
+  lanes: LaneView[];
+  selection: StepSelection | null;
+  detail: TrajectoryDetail | null;
+  /** Applies one worker message. */
+  receive(message: FromWorker): void;
+  /** Sends a message to the worker. */
+  send(message: ToWorker): void;
+  /** Selects a step everywhere, and fetches its trajectory if it is not the one shown. */
+  select(selection: StepSelection | null): void;
+  /** Asks for a lane's weights; resolves with the checkpoint file's text and a file name. */
+  requestCheckpoint(lane: number): Promise<{ json: string; name: string }>;
+}
+
+const emptyLane = (): LaneView => ({ status: null, history: [], recent: [] });
+const checkpointWaiters = new Map<number, ((file: { json: string; name: string }) => void)[]>();
+
+/** The run store (one per page). */
+export const useRun = create<RunState>()((set, get) => ({
+  lanes: [emptyLane()],
+  selection: null,
+  detail: null,
+
+  receive(message) {
+    switch (message.type) {
+      case 'run': {
+        set((s) => {
+          const lanes = [...s.lanes];
+          const before = lanes[message.lane] ?? emptyLane();
+          const restarted = before.status?.generation !== message.status.generation;
+          lanes[message.lane] = restarted
+            ? { status: message.status, history: [], recent: [] }
+            : { ...before, status: message.status };
+          const selection = restarted && s.selection?.lane === message.lane ? null : s.selection;
+          const detail = restarted && s.detail?.lane === message.lane ? null : s.detail;
+          return { lanes, selection, detail };
+        });
+        break;
+      }
+      case 'lanes':
+        set((s) => ({
+          lanes: Array.from({ length: message.count }, (_, i) => s.lanes[i] ?? emptyLane()),
+          selection: s.selection && s.selection.lane < message.count ? s.selection : null,
+          detail: s.detail && s.detail.lane < message.count ? s.detail : null,
+        }));
+        break;
+      case 'metrics': {
+        const lane = get().lanes[message.lane];
+        if (!lane?.status || lane.status.generation !== message.generation) return;
+        set((s) => {
+          const lanes = [...s.lanes];
+          const current = lanes[message.lane];
+          const record: IterationRecord = { iteration: message.iteration, steps: message.steps, trajectories: message.trajectories };
+          lanes[message.lane] = {
+            status: current.status && { ...current.status, iteration: message.iteration },
+            history: [...current.history, message.metrics],
+            recent: [...current.recent, record].slice(-KEPT_ITERATIONS),
+          };
+          return { lanes };
+        });
+        break;
+      }
+      case 'trajectory': {
+        const lane = get().lanes[message.lane];
+        if (!lane?.status || lane.status.generation !== message.generation) return;
+        set({ detail: { lane: message.lane, iteration: message.iteration, trajectory: message.trajectory, steps: message.steps } });
+        break;
+      }
+      case 'checkpoint': {
+        const waiters = checkpointWaiters.get(message.lane) ?? [];
+        checkpointWaiters.delete(message.lane);
+        for (const resolve of waiters) resolve({ json: message.json, name: message.name });
+        break;
+      }
+      default:
+        break;
+    }
+  },
+
+  send: sendToWorker,
+
+  select(selection) {
+    set({ selection });
+    if (!selection) return;
+    const detail = get().detail;
+    const shown = detail && detail.lane === selection.lane && detail.iteration === selection.iteration && detail.trajectory.id === selection.traj;
+    if (!shown) sendToWorker({ type: 'requestTrajectory', lane: selection.lane, iteration: selection.iteration, traj: selection.traj });
+  },
+
+  requestCheckpoint(lane) {
+    return new Promise((resolve) => {
+      checkpointWaiters.set(lane, [...(checkpointWaiters.get(lane) ?? []), resolve]);
+      sendToWorker({ type: 'requestCheckpoint', lane });
+    });
+  },
+}));

@@ -1,0 +1,83 @@
+/**
+ * The lanes of the worker and the loop that plays them: one lane normally, two in compare mode, where
+ * iterations alternate (lane 0, lane 1, lane 0, …) so both advance together on the same machine.
+ * A reset bumps the loop's generation, so a loop from before it stops; a failing lane pauses all.
+ */
+import { RunController, type RunHost } from './runController';
+
+/** One or two training lanes and their shared play/pause state. */
+export class LaneSet {
+  readonly lanes: RunController[];
+  private running = false;
+  private loopGeneration = 0;
+
+  constructor(private readonly host: RunHost) {
+    this.lanes = [this.makeLane(0)];
+  }
+
+  private makeLane(index: number): RunController {
+    return new RunController({ ...this.host, onFailure: () => this.pause() }, index);
+  }
+
+  /** The lane with this index, or an error naming the valid ones. */
+  lane(index: number): RunController {
+    const lane = this.lanes[index];
+    if (!lane) throw new Error(`there is no lane ${index} (lanes: ${this.lanes.map((l) => l.lane).join(', ')})`);
+    return lane;
+  }
+
+  /** Switches between one lane and two; a new lane 1 copies lane 0's settings. */
+  async setCount(count: 1 | 2): Promise<void> {
+    this.pause();
+    if (count === 2 && this.lanes.length === 1) {
+      const second = this.makeLane(1);
+      this.lanes.push(second);
+      await second.adopt(this.lanes[0].settings());
+    } else if (count === 1 && this.lanes.length === 2) {
+      await this.lanes.pop()!.dispose();
+    }
+    this.host.post({ type: 'lanes', count: this.lanes.length });
+  }
+
+  /** Plays every lane, alternating iterations, until `pause`. */
+  play(): void {
+    if (this.running) return;
+    this.running = true;
+    const generation = ++this.loopGeneration;
+    for (const lane of this.lanes) lane.setRunning(true);
+    void (async () => {
+      while (this.running && generation === this.loopGeneration) {
+        for (const lane of this.lanes) {
+          if (!this.running || generation !== this.loopGeneration) break;
+          await lane.step();
+        }
+        // Let queued messages (pause, configure) in between iterations.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    })();
+  }
+
+  /** Stops after the current iteration. */
+  pause(): void {
+    this.running = false;
+    this.loopGeneration++;
+    for (const lane of this.lanes) lane.setRunning(false);
+  }
+
+  /** One iteration of every lane (when paused). */
+  async step(): Promise<void> {
+    if (this.running) return;
+    for (const lane of this.lanes) await lane.step();
+  }
+
+  /** Every lane back to iteration 0. */
+  async reset(): Promise<void> {
+    this.pause();
+    await Promise.all(this.lanes.map((lane) => lane.reset()));
+  }
+
+  /** Resolves when every lane's queue is empty. */
+  async idle(): Promise<void> {
+    await Promise.all(this.lanes.map((lane) => lane.idle()));
+  }
+}
