@@ -7,7 +7,7 @@ import { connectWorker } from '../store/workerLink';
 import { startWorker } from '../worker/client';
 import { Header } from './Header';
 import { NoticeBanner } from './NoticeBanner';
-import { TrainingArea } from './TrainingArea';
+import { TrainingView } from './training/TrainingView';
 import { EmpgCalculator } from './calculator/EmpgCalculator';
 import { PlayPanel } from './play/PlayPanel';
 
@@ -21,8 +21,9 @@ export function App() {
       useRuntime.getState().receive(message);
       useRun.getState().receive(message);
     });
-    connectWorker(worker);
+    // The backend comes first; messages components queued before the worker existed follow.
     worker.send({ type: 'init', backend: state.backend, baseUrl: document.baseURI });
+    connectWorker(worker);
     return () => {
       connectWorker(null);
       worker.terminate();
@@ -34,7 +35,7 @@ export function App() {
       <Header />
       <NoticeBanner />
       <main>
-        <TrainingArea />
+        <TrainingView />
         <PlayPanel />
         <EmpgCalculator />
       </main>

@@ -30,8 +30,13 @@ const lanes = new LaneSet({
   post,
   backend: () => tf.getBackend(),
   async loadBaseCheckpoint(env) {
-    const response = await fetch(new URL(`checkpoints/${env}-base.json`, baseUrl));
-    return response.ok ? response.json() : null;
+    // A missing file may come back as the site's index page (single-page fallbacks): only JSON counts.
+    try {
+      const response = await fetch(new URL(`checkpoints/${env}-base.json`, baseUrl));
+      return response.ok ? await response.json() : null;
+    } catch {
+      return null;
+    }
   },
 });
 

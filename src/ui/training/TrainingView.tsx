@@ -1,0 +1,31 @@
+/**
+ * The training view, laid out as the data flows (DESIGN.md "The page"): a control bar, then five columns
+ * — environment → policy → advantage → update → outcome — and the inspector underneath. On a narrow
+ * screen the columns stack in the same order.
+ */
+import { ControlBar } from './ControlBar';
+import { OutcomeColumn } from './OutcomeColumn';
+import { EnvironmentColumn } from './EnvironmentColumn';
+import { PolicyColumn } from '../inspector/PolicyColumn';
+import { AdvantageColumn } from '../central/AdvantageColumn';
+import { UpdateColumn } from '../central/UpdateColumn';
+import { InspectorPanel } from '../inspector/InspectorPanel';
+import './training.css';
+
+/** The whole training view. */
+export function TrainingView() {
+  return (
+    <section className="panel training-view" aria-labelledby="training-title">
+      <h2 id="training-title">Training</h2>
+      <ControlBar />
+      <div className="flow">
+        <EnvironmentColumn />
+        <PolicyColumn />
+        <AdvantageColumn />
+        <UpdateColumn />
+        <OutcomeColumn />
+      </div>
+      <InspectorPanel />
+    </section>
+  );
+}
