@@ -32,6 +32,15 @@ const noMathRandom = {
   ],
 };
 
+/** Synchronous GPU readbacks throw in Node's WebGPU and stall the browser's: always `await t.data()`. */
+const asyncReadbacksOnly = {
+  'no-restricted-properties': ['error',
+    { object: 'Math', property: 'random', message: 'Use the seeded PRNG of src/core/prng.ts.' },
+    { property: 'dataSync', message: 'Use `await tensor.data()`: dataSync throws on WebGPU in Node and blocks in browsers.' },
+    { property: 'arraySync', message: 'Use `await tensor.array()`: arraySync throws on WebGPU in Node and blocks in browsers.' },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/'] },
   js.configs.recommended,
@@ -53,15 +62,15 @@ export default tseslint.config(
   },
   {
     files: ['src/policy/**/*.ts'],
-    rules: { ...restrict(['envs', 'train', 'worker', 'store', 'ui']), ...noMathRandom, 'no-restricted-globals': ['error', ...domGlobals] },
+    rules: { ...restrict(['envs', 'train', 'worker', 'store', 'ui']), ...asyncReadbacksOnly, 'no-restricted-globals': ['error', ...domGlobals] },
   },
   {
     files: ['src/train/**/*.ts'],
-    rules: { ...restrict(['worker', 'store', 'ui']), ...noMathRandom, 'no-restricted-globals': ['error', ...domGlobals] },
+    rules: { ...restrict(['worker', 'store', 'ui']), ...asyncReadbacksOnly, 'no-restricted-globals': ['error', ...domGlobals] },
   },
   {
     files: ['src/worker/**/*.ts'],
-    rules: restrict(['store', 'ui']),
+    rules: { ...restrict(['store', 'ui']), ...asyncReadbacksOnly },
   },
   {
     files: ['src/store/**/*.ts'],

@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: measured ratios, all from this one run on this machine (never asserted in tests).
  *  1. advantage computation: GRPO alone vs GRPO + EMPG on a paper-sized batch;
- *  2. the backend speed probe (the same one the page uses to choose) on every backend Node offers.
+ *  2. the backend speed probe (the same one the page uses to choose) on every backend Node offers;
+ *  3. batched vs one-by-one action generation (the rollout's one call per token for all episodes);
+ *  4. a whole training iteration, GRPO vs GRPO + EMPG, from the same base checkpoint and seed.
  */
 import { grpoAdvantages } from '../src/core/advantages';
 import { empgAdvantages, type StepRecord } from '../src/core/empg';
@@ -49,6 +51,7 @@ export async function runBench(argv: string[]): Promise<void> {
     group: { type: 'string' },
     steps: { type: 'string' },
     webgpu: { type: 'boolean', default: false },
+    iters: { type: 'string' },
   });
   const tasks = intFlag('tasks', flags.tasks, 16);
   const groupSize = intFlag('group', flags.group, 8);
@@ -89,4 +92,67 @@ export async function runBench(argv: string[]): Promise<void> {
   for (const r of results) console.log(`  ${r.name.padEnd(6)} ${r.ms.toFixed(2)} ms   (${(r.ms / fastest).toFixed(1)}× the fastest)`);
   if (flags.webgpu && !withWebGpu) console.log('  webgpu skipped: no SwiftShader driver (apt install chromium libvulkan1)');
   if (withWebGpu) await uninstallNodeWebGpu();
+  await tf.setBackend('wasm');
+  await benchGeneration();
+  await benchIterations(intFlag('iters', flags.iters, 3));
+}
+
+/** One batched generation call for 32 episodes vs 32 calls of one (wasm, tiny model). */
+async function benchGeneration(): Promise<void> {
+  const { PolicyModel, MODEL_SIZES } = await import('../src/policy/model');
+  const { generateActions } = await import('../src/policy/generate');
+  const { ActionTrie } = await import('../src/policy/decoding');
+  const { Tokenizer, BOS_ID } = await import('../src/policy/tokenizer');
+  const tokenizer = Tokenizer.fromTexts(['go to cabinet 1 2 3 drawer fridge open take apple from move task now done : ; .']);
+  const model = new PolicyModel({ ...MODEL_SIZES.tiny, vocabSize: tokenizer.size, context: 96 }, 1);
+  const rng = createRng('bench-generation');
+  const actions = ['go to cabinet 1', 'go to drawer 2', 'open fridge 1', 'take apple 1 from cabinet 3', 'move apple 1 to fridge 1'];
+  const trie = new ActionTrie(actions.map((text) => ({ text, tokens: tokenizer.encode(text) })));
+  const requests = Array.from({ length: 32 }, (_, i) => ({
+    prompt: [BOS_ID, ...Array.from({ length: 60 + (i % 20) }, (_, j) => 4 + ((i + j) % (tokenizer.size - 4)))], trie,
+  }));
+  const options = { temperature: 1, greedy: false, maxActionTokens: 8 };
+  await generateActions(model, tokenizer, requests, options, rng);
+  const batchedStart = performance.now();
+  for (let r = 0; r < 3; r++) await generateActions(model, tokenizer, requests, options, rng);
+  const batched = (performance.now() - batchedStart) / 3;
+  const singleStart = performance.now();
+  for (const request of requests) await generateActions(model, tokenizer, [request], options, rng);
+  const single = performance.now() - singleStart;
+  console.log('\nAction generation for 32 episodes (prompt ~70 tokens, masked, wasm, tiny model):');
+  console.log(`  one batched call   ${batched.toFixed(0)} ms`);
+  console.log(`  32 calls of one    ${single.toFixed(0)} ms   (batched is ${(single / batched).toFixed(1)}× faster)`);
+  model.dispose();
+}
+
+/** Training iterations of GRPO and GRPO + EMPG from the ALFWorld base checkpoint (same seed, same tasks). */
+async function benchIterations(iterations: number): Promise<void> {
+  const { existsSync, readFileSync } = await import('node:fs');
+  const { Trainer } = await import('../src/train/trainer');
+  const { parseTrainConfig } = await import('../src/train/config');
+  const { parseCheckpoint } = await import('../src/train/checkpoint');
+  const path = 'public/checkpoints/alfworld-base.json';
+  if (!existsSync(path)) {
+    console.log(`\nIteration timing skipped: ${path} is missing (npm run pretrain).`);
+    return;
+  }
+  const parsed = parseCheckpoint(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const times: Record<string, number[]> = { off: [], full: [] };
+  const trainers = await Promise.all((['off', 'full'] as const).map(async (empg) => {
+    const config = parseTrainConfig({ env: 'alfworld', preset: 'tiny', seed: 1, empg, tasksPerIteration: 4, groupSize: 8, maxSteps: 20 });
+    if (!config.ok) throw new Error(config.errors.join('\n'));
+    return { empg, trainer: await Trainer.create(config.config, { checkpoint: parsed.checkpoint }) };
+  }));
+  for (let i = 0; i < iterations + 1; i++) {
+    for (const { empg, trainer } of trainers) {
+      const { metrics } = await trainer.step();
+      if (i > 0) times[empg].push(metrics['perf/iter_ms']);
+    }
+  }
+  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  console.log(`\nTraining iteration, ALFWorld tiny from the base checkpoint, 4 tasks × 8 rollouts, ≤ 20 steps (wasm, mean of ${iterations} after a warm-up):`);
+  console.log(`  GRPO          ${avg(times.off).toFixed(0)} ms`);
+  console.log(`  GRPO + EMPG   ${avg(times.full).toFixed(0)} ms   (EMPG / GRPO = ${(avg(times.full) / avg(times.off)).toFixed(2)}×)`);
+  for (const { trainer } of trainers) trainer.dispose();
 }

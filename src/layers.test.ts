@@ -25,6 +25,10 @@ describe('layer rule', () => {
       .toContain('no-restricted-imports');
   });
 
+  it('forbids synchronous GPU readbacks where tensors live', async () => {
+    expect(await ruleIds('src/policy/probe.ts', 'export const probe = (t: { dataSync(): unknown }) => t.dataSync();\n')).toContain('no-restricted-properties');
+  });
+
   it('lets a higher layer import a lower one', async () => {
     expect(await ruleIds('src/train/probe.ts', "import { createRng } from '../core/prng';\nexport const probe = createRng;\n")).toEqual([]);
   });

@@ -97,6 +97,13 @@ export class RunController {
     this.postStatus();
   }
 
+  /** Changes the defaults before the first run is built (e.g. the model size the backend suits). */
+  setDefaults(partial: Partial<TrainConfig>): void {
+    if (this.trainer) return;
+    const parsed = parseTrainConfig({ ...this.config, ...partial });
+    if (parsed.ok) this.config = parsed.config;
+  }
+
   /** Applies settings: shape-keeping ones at the next iteration, the others by resetting. */
   configure(partial: Partial<TrainConfig>, init?: InitSource): Promise<void> {
     const parsed = parseTrainConfig({ ...this.config, ...partial });

@@ -69,6 +69,8 @@ async function handle(message: ToWorker): Promise<void> {
       ready = (async () => {
         post({ type: 'status', phase: 'selecting' });
         const choice = await selectBackend({ requested, wasmPaths, hooks });
+        // A model trained from scratch is sized for the backend: the small one needs a real GPU.
+        for (const lane of lanes.lanes) lane.setDefaults({ modelSize: choice.backend === 'webgpu' ? 'small' : 'tiny' });
         post({ type: 'status', phase: 'ready', choice });
       })();
       return ready;
