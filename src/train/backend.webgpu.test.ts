@@ -29,4 +29,16 @@ describe.skipIf(!nodeWebGpuAvailable())(`WebGPU backend in Node (needs ${SWIFTSH
     tf.dispose([...inputs, sum]);
     expect(gpuErrors.join('\n')).toMatch(/WebGPU error/);
   });
+
+  it('trains one iteration on WebGPU with the same actions and losses as cpu', async () => {
+    const tf = await import('@tensorflow/tfjs');
+    const { iterationFingerprint } = await import('./backendAgreement');
+    await tf.setBackend('cpu');
+    const cpu = await iterationFingerprint();
+    await tf.setBackend('webgpu');
+    const gpu = await iterationFingerprint();
+    expect(gpu.actions).toEqual(cpu.actions);
+    expect(Math.abs(gpu.pgLoss - cpu.pgLoss)).toBeLessThan(1e-4 + 1e-3 * Math.abs(cpu.pgLoss));
+    expect(Math.abs(gpu.gradNorm - cpu.gradNorm)).toBeLessThan(1e-3 * Math.max(1, cpu.gradNorm));
+  }, 180_000);
 });

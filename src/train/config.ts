@@ -52,6 +52,11 @@ export const trainConfigSchema = z.object({
   maxGradNorm: z.number().finite().positive().default(1),
   /** Passes over each iteration's data. */
   ppoEpochs: z.number().int().min(1).max(8).default(1),
+  /**
+   * Steps (decisions) the update learns from per iteration, drawn uniformly from the batch (0: all).
+   * The update is ~75% of an iteration's time; a uniform sample keeps the gradient unbiased.
+   */
+  maxUpdateSteps: z.number().int().min(0).max(100_000).default(512),
   /** Steps (decisions) per minibatch; each minibatch is one optimizer step. */
   miniBatchSize: z.number().int().min(1).max(4096).default(128),
   /** Lower clip ε of the ratio (both algorithms: 0.2). */

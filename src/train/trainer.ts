@@ -201,7 +201,10 @@ export class Trainer {
 
     // 4. Update.
     const updateStarted = performance.now();
-    const items = flatSteps.map(({ step }, i) => ({ prompt: step.prompt, tokens: step.tokens, allowed: step.allowed, oldLogProbs: step.logProbs, advantage: adv.final[i] }));
+    const allItems = flatSteps.map(({ step }, i) => ({ prompt: step.prompt, tokens: step.tokens, allowed: step.allowed, oldLogProbs: step.logProbs, advantage: adv.final[i] }));
+    const items = c.maxUpdateSteps > 0 && allItems.length > c.maxUpdateSteps
+      ? this.updateRng.shuffle(allItems).slice(0, c.maxUpdateSteps)
+      : allItems;
     const stats = items.length
       ? await ppoUpdate(this.model, this.optimizer, items, {
         epochs: c.ppoEpochs, miniBatchSize: c.miniBatchSize, clipLow: c.clipLow, clipHigh: effectiveClipHigh(c),
@@ -238,6 +241,7 @@ export class Trainer {
       'dapo/resample_rounds': resampleRounds,
       'batch/groups': countGroups(batch),
       'batch/steps': steps.length,
+      'batch/update_steps': items.length,
       'perf/iter_ms': iterMs,
       'perf/rollout_ms': rolloutMs,
       'perf/grad_norm_ms': gradMs,
