@@ -1,13 +1,91 @@
-/** Advantage: what GRPO and EMPG gave the latest batch. */
+/**
+ * Advantage: what GRPO/DAPO and EMPG made of the latest batch. Each group is a row of its rollouts'
+ * outcome advantages A(τ) as bars (green solved, red failed); below, g's range, the bonus and how big
+ * the advantages were before and after modulation. Clicking a bar opens that rollout in the inspector.
+ */
 import { useRun } from '../../store/runStore';
+import type { StepView } from '../../train/trainer';
+import type { TrajectorySummary } from '../../worker/protocol';
+import { Help } from '../explain/Help';
+import { OUTCOME_COLOURS } from './EntropyGradChart';
+
+interface RolloutBar {
+  summary: TrajectorySummary;
+  outcome: number;
+  meanFinal: number;
+}
+
+function rolloutBars(trajectories: TrajectorySummary[], steps: StepView[]): Map<number, RolloutBar[]> {
+  const byTraj = new Map<number, StepView[]>();
+  for (const s of steps) byTraj.set(s.traj, [...(byTraj.get(s.traj) ?? []), s]);
+  const groups = new Map<number, RolloutBar[]>();
+  for (const summary of trajectories) {
+    const own = byTraj.get(summary.id) ?? [];
+    const bar = {
+      summary, outcome: own[0]?.outcomeAdvantage ?? 0,
+      meanFinal: own.length ? own.reduce((a, s) => a + s.finalAdvantage, 0) / own.length : 0,
+    };
+    groups.set(summary.group, [...(groups.get(summary.group) ?? []), bar]);
+  }
+  return groups;
+}
+
+const fmt = (v: number | undefined, digits = 2) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits));
 
 /** The advantage column. */
 export function AdvantageColumn() {
-  const last = useRun((s) => s.lanes[0]?.history.at(-1));
+  const lane = useRun((s) => s.selection?.lane ?? 0);
+  const latest = useRun((s) => s.lanes[lane]?.recent.at(-1));
+  const metrics = useRun((s) => s.lanes[lane]?.history.at(-1));
+  const select = useRun((s) => s.select);
+  const groups = latest ? rolloutBars(latest.trajectories, latest.steps) : new Map<number, RolloutBar[]>();
+  const scale = Math.max(1e-9, ...[...groups.values()].flat().map((b) => Math.abs(b.outcome)));
   return (
-    <div className="flow-column">
-      <h3>Advantage</h3>
-      {last && <p>mean |A(τ)| {last['adv/outcome_abs_mean']?.toFixed(3)} · mean |A_final| {last['adv/final_abs_mean']?.toFixed(3)}</p>}
+    <div className="flow-column advantage-column" data-testid="advantage-column">
+      <h3>Advantage <Help term="advantage-column" /></h3>
+      {!latest && <p className="muted small">A(τ) per group appears after the first iteration.</p>}
+      {latest && (
+        <>
+          <p className="small muted">A(τ) of each rollout, by group (iteration {latest.iteration})</p>
+          <ul className="adv-groups">
+            {[...groups.entries()].map(([group, bars]) => (
+              <li key={group} className="adv-group">
+                <span className="adv-label" title={bars[0].summary.task}>
+                  G{group + 1} <span className="muted">{bars.filter((b) => b.summary.won).length}/{bars.length}</span>
+                </span>
+                <span className="adv-bars" role="group" aria-label={`Group ${group + 1}: ${bars[0].summary.task}`}>
+                  {bars.map((b) => {
+                    const h = Math.round((Math.abs(b.outcome) / scale) * 16);
+                    return (
+                      <button key={b.summary.id} type="button" className="adv-bar"
+                        title={`τ${b.summary.id}: ${b.summary.won ? 'solved' : 'failed'} in ${b.summary.length} steps · A(τ) = ${fmt(b.outcome)} · mean A_final = ${fmt(b.meanFinal)}`}
+                        aria-label={`Open rollout ${b.summary.id}, A ${fmt(b.outcome)}`}
+                        onClick={() => select({ lane, iteration: latest.iteration, traj: b.summary.id, t: 0 })}>
+                        <i style={{
+                          height: Math.max(1, h), background: b.summary.won ? OUTCOME_COLOURS.success : OUTCOME_COLOURS.failure,
+                          [b.outcome >= 0 ? 'bottom' : 'top']: '50%',
+                        }} />
+                      </button>
+                    );
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <table className="adv-summary">
+            <tbody>
+              <tr><th>mean |A(τ)| <Help term="adv/outcome_abs_mean" /></th><td>{fmt(metrics?.['adv/outcome_abs_mean'], 3)}</td></tr>
+              <tr><th>mean |A_final| <Help term="adv/final_abs_mean" /></th><td>{fmt(metrics?.['adv/final_abs_mean'], 3)}</td></tr>
+              <tr><th>g min · max <Help term="g" /></th><td>{fmt(metrics?.['empg/g_min'])} · {fmt(metrics?.['empg/g_max'])}</td></tr>
+              <tr><th>mean bonus <Help term="empg/bonus_mean" /></th><td>{fmt(metrics?.['empg/bonus_mean'], 3)}</td></tr>
+              <tr><th>no signal <Help term="frac_reward_zero_std" /></th><td>{fmt(metrics?.['frac_reward_zero_std'])}</td></tr>
+            </tbody>
+          </table>
+          <a className="small" href="#empg-in-60s" onClick={() => { const d = document.getElementById('empg-in-60s'); if (d instanceof HTMLDetailsElement) d.open = true; }}>
+            EMPG in 60 seconds ↓
+          </a>
+        </>
+      )}
     </div>
   );
 }

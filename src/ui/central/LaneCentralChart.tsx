@@ -1,0 +1,55 @@
+/** The central chart of one lane: its scatter or deciles, a legend and the caption with live numbers. */
+import { useMemo } from 'react';
+import { useRun } from '../../store/runStore';
+import { algorithmLabel } from '../../train/config';
+import { BinnedChart } from './BinnedChart';
+import { useCentralView } from './centralView';
+import { CouplingCaption } from './CouplingCaption';
+import { EntropyGradChart, OUTCOME_COLOURS } from './EntropyGradChart';
+import { buildUpdatePoints, entropyBins, MAX_CHART_POINTS } from './updatePoints';
+
+/** Props of `LaneCentralChart`. */
+export interface LaneCentralChartProps {
+  lane: number;
+  height: number;
+  /** Show the lane's algorithm as a title (compare mode). */
+  titled: boolean;
+}
+
+function Legend({ magnitude }: { magnitude: string }) {
+  return (
+    <div className="central-legend" aria-hidden="true">
+      <span><i style={{ background: OUTCOME_COLOURS.success }} /> solved</span>
+      <span><i style={{ background: OUTCOME_COLOURS.failure }} /> failed</span>
+      <span>● A ≥ 0</span>
+      <span>▼ A &lt; 0</span>
+      {magnitude === 'both' && <span>○ plain · ● EMPG</span>}
+    </div>
+  );
+}
+
+/** One lane's chart, legend and caption. */
+export function LaneCentralChart({ lane, height, titled }: LaneCentralChartProps) {
+  const recent = useRun((s) => s.lanes[lane]?.recent);
+  const status = useRun((s) => s.lanes[lane]?.status ?? null);
+  const { magnitude, space, kind, window } = useCentralView();
+  const pointLimit = magnitude === 'both' ? MAX_CHART_POINTS / 2 : MAX_CHART_POINTS;
+  const points = useMemo(() => buildUpdatePoints(recent ?? [], lane, window, space, pointLimit), [recent, lane, window, space, pointLimit]);
+  const bins = useMemo(() => (kind === 'binned' ? entropyBins(points) : []), [kind, points]);
+  const shown = (recent ?? []).slice(-window);
+  const latest = shown.at(-1);
+  const yLabel = space === 'logit' ? '|A|·‖e_a − p‖' : '|A|·‖∇θ log π‖';
+  const iterations = !latest ? '' : shown.length > 1 ? `Iterations ${shown[0].iteration}–${latest.iteration}` : `Iteration ${latest.iteration}`;
+  const title = status ? algorithmLabel(status.config).toUpperCase() : `lane ${lane + 1}`;
+  return (
+    <figure className="central-chart" data-lane={lane} aria-label={`Step entropy against update magnitude, ${title}`}>
+      {titled && <figcaption className="lane-title">{title}</figcaption>}
+      {kind === 'points'
+        ? <EntropyGradChart points={points} magnitude={magnitude} height={height} yLabel={yLabel} />
+        : <BinnedChart bins={bins} height={height} yLabel={`mean ${yLabel}`} />}
+      {kind === 'points' && <Legend magnitude={magnitude} />}
+      {space === 'param' && <p className="muted small">Exact norms exist for a sample of {status?.config.gradNormSample ?? '?'} steps per iteration only.</p>}
+      <CouplingCaption points={points} latestSteps={latest?.steps ?? []} empgOn={status?.config.empg !== 'off'} iterations={iterations} />
+    </figure>
+  );
+}
