@@ -1,12 +1,105 @@
-/** The trajectory inspector: the selected trajectory, step by step. */
+/**
+ * The trajectory inspector: pick any rollout of a kept iteration and walk it step by step — what the
+ * agent saw, the prompt it was given, the tokens it wrote, the numbers its update used — next to the
+ * other rollouts of its group. ←/→ move a step and ↑/↓ a rollout (unless focus is in a form field).
+ * Below it: the explanations (EMPG in 60 seconds, the guided tour).
+ */
+import { useEffect, useState } from 'react';
 import { useRun } from '../../store/runStore';
+import { ExplainSection } from '../explain/ExplainSection';
+import { Help } from '../explain/Help';
+import { GroupRollouts } from './GroupRollouts';
+import { batchMaxTokenEntropy, StepNumbers } from './StepNumbers';
+import { Timeline } from './Timeline';
+import { TokenStrip } from './TokenStrip';
+import { filterTrajectories, TrajectoryPicker, type TrajectoryFilter } from './TrajectoryPicker';
+import { moveStep, selectTrajectory, tokenText, useInspected } from './useInspected';
+import './inspector.css';
+
+const NO_FILTER: TrajectoryFilter = { task: '', outcome: '', group: '' };
+
+/** Keys typed into these go to the element, not to the inspector. */
+function typingInto(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+}
+
+/** Selects the first rollout of the newest iteration while nothing is selected, so the inspector is never empty. */
+function useDefaultSelection() {
+  const latest = useRun((s) => s.lanes[0]?.recent.at(-1));
+  const hasSelection = useRun((s) => s.selection !== null);
+  useEffect(() => {
+    const first = latest?.trajectories[0];
+    if (!hasSelection && latest && first) useRun.getState().select({ lane: 0, iteration: latest.iteration, traj: first.id, t: 0 });
+  }, [latest, hasSelection]);
+}
 
 /** The inspector. */
 export function InspectorPanel() {
-  const detail = useRun((s) => s.detail);
+  useDefaultSelection();
+  const inspected = useInspected();
+  const [filter, setFilter] = useState<TrajectoryFilter>(NO_FILTER);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typingInto(e.target)) return;
+      const { selection, lanes } = useRun.getState();
+      if (!selection) return;
+      if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+        e.preventDefault();
+        moveStep(e.key === 'ArrowLeft' ? -1 : 1);
+      } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && document.activeElement?.closest('[data-testid="inspector"]')) {
+        const record = lanes[selection.lane]?.recent.find((r) => r.iteration === selection.iteration);
+        const list = filterTrajectories(record?.trajectories ?? [], filter);
+        const at = list.findIndex((t) => t.id === selection.traj);
+        const next = list[at + (e.key === 'ArrowUp' ? -1 : 1)];
+        e.preventDefault();
+        if (next) selectTrajectory(next);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [filter]);
+
+  const max = inspected ? batchMaxTokenEntropy(inspected.record.steps) : 0;
+  const pick = (t: number) => inspected && useRun.getState().select({ ...inspected.selection, t });
   return (
-    <div className="inspector" data-testid="inspector">
-      {detail && <ol>{detail.trajectory.steps.map((s) => <li key={s.t}>{s.action}</li>)}</ol>}
-    </div>
+    <>
+      <section className="inspector" data-testid="inspector" aria-label="Trajectory inspector" tabIndex={-1}>
+        <h3 className="inspector-title">Inspector <Help term="inspector" /></h3>
+        {!inspected && <p className="muted">Run an iteration (Step or Play), then click any point of the chart or any rollout to step through it here.</p>}
+        {inspected && (
+          <>
+            <TrajectoryPicker lane={inspected.selection.lane} iteration={inspected.selection.iteration} traj={inspected.selection.traj} filter={filter} onFilter={setFilter} />
+            <Timeline steps={inspected.steps} t={inspected.selection.t} maxEntropy={max} onPick={pick} />
+            <div className="inspector-step" data-testid="inspector-step" data-traj={inspected.summary.id} data-t={inspected.step.t}>
+              <div className="inspector-text">
+                <h4>
+                  τ{inspected.summary.id} · step <span data-testid="inspector-step-index">{inspected.step.t + 1}</span> of {inspected.summary.length}
+                  <span className={inspected.summary.won ? 'ok' : 'bad'}> · {inspected.summary.won ? 'solved' : 'failed'}</span>
+                </h4>
+                <p className="task">{inspected.summary.task}</p>
+                <h5>Observation</h5>
+                <pre className="observation" data-testid="inspector-observation">{inspected.data?.observation ?? 'loading…'}</pre>
+                {inspected.data && (
+                  <details className="prompt">
+                    <summary>Prompt the model saw ({inspected.data.prompt.length} tokens)</summary>
+                    <p className="prompt-text">{inspected.data.prompt.map((id) => tokenText(inspected.vocabulary, id)).join(' ')}</p>
+                  </details>
+                )}
+                <h5>Action</h5>
+                <p className="action" data-testid="inspector-action">{inspected.step.action}
+                  {inspected.data && !inspected.data.valid && <span className="bad"> (invalid: no-op)</span>}</p>
+                <TokenStrip tokens={inspected.step.tokens} entropies={inspected.step.tokenEntropies} top={inspected.data?.top ?? null}
+                  vocabulary={inspected.vocabulary} maxEntropy={max} />
+                {inspected.data && <><h5>Environment's answer</h5><pre className="observation">{inspected.data.nextObservation}</pre></>}
+              </div>
+              <StepNumbers step={inspected.step} summary={inspected.summary} />
+            </div>
+            <GroupRollouts record={inspected.record} selection={inspected.selection} group={inspected.summary.group} maxEntropy={max} />
+          </>
+        )}
+      </section>
+      <ExplainSection />
+    </>
   );
 }

@@ -1,15 +1,34 @@
-/** Policy: the selected step's action, token by token. */
-import { useRun } from '../../store/runStore';
+/** Policy: the selected step's action, token by token, each shaded by its entropy; and the step entropy H_t. */
+import { Help } from '../explain/Help';
+import { entropyColour, TokenStrip } from './TokenStrip';
+import { batchMaxTokenEntropy } from './StepNumbers';
+import { useInspected } from './useInspected';
+import './inspector.css';
 
 /** The policy column. */
 export function PolicyColumn() {
-  const selection = useRun((s) => s.selection);
-  const detail = useRun((s) => s.detail);
-  const step = selection && detail?.steps.find((s) => s.t === selection.t);
+  const inspected = useInspected();
+  const max = inspected ? batchMaxTokenEntropy(inspected.record.steps) : 0;
   return (
-    <div className="flow-column">
-      <h3>Policy</h3>
-      {step ? <p>{step.action}</p> : <p className="muted">Select a step to see its tokens.</p>}
+    <div className="flow-column policy-column" data-testid="policy-column">
+      <h3>Policy <Help term="token-colour" /></h3>
+      {!inspected && <p className="muted small">Select a step (a point of the chart, a bar, a trajectory) to see the tokens the policy wrote.</p>}
+      {inspected && (
+        <>
+          <p className="small muted">τ{inspected.summary.id}, step {inspected.step.t + 1} of {inspected.summary.length}</p>
+          <TokenStrip tokens={inspected.step.tokens} entropies={inspected.step.tokenEntropies} top={inspected.data?.top ?? null}
+            vocabulary={inspected.vocabulary} maxEntropy={max} />
+          <p className="policy-h">
+            <span>H<sub>t</sub> = <strong>{inspected.step.entropy.toFixed(3)}</strong> nats</span> <Help term="H_t" />
+          </p>
+          <div className="entropy-scale" aria-hidden="true">
+            <span>0</span>
+            <i style={{ background: `linear-gradient(90deg, ${entropyColour(0, 1)}, ${entropyColour(1, 1)})` }} />
+            <span>{max.toFixed(2)} nats</span>
+          </div>
+          <p className="small muted">Hover a token for its top-5 alternatives.</p>
+        </>
+      )}
     </div>
   );
 }
