@@ -21,6 +21,14 @@ const commands: Record<string, { summary: string; run(argv: string[]): Promise<v
     summary: 'supervised warm start on noisy demonstrations → a base checkpoint (npm run pretrain)',
     run: async (argv) => (await import('./train')).runPretrain(argv),
   },
+  record: {
+    summary: 'a precomputed GRPO vs GRPO+EMPG run for the page\'s first paint: --env alfworld --iters 24 [--out public/recordings/ENV.json]',
+    run: async (argv) => (await import('./record')).runRecord(argv),
+  },
+  sweep: {
+    summary: 'every algorithm × seeds as separate train runs, then a mean ± std table: --env, --iters, --seeds 1,2,3, --dir',
+    run: async (argv) => (await import('./sweep')).runSweep(argv),
+  },
   replay: {
     summary: 'play an action file, one JSON line per step: --env alfworld|webshop, --scene S.json (alfworld) or '
       + '--catalogue C.json (webshop) or --seed N [--preset P], [--goal N] (webshop), --actions A.txt',

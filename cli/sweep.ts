@@ -1,0 +1,100 @@
+/**
+ * `sweep`: the comparison behind docs/TRAINING.md — every algorithm × several seeds, each run a separate
+ * `train` process (two at a time by default), then one markdown table of mean ± std over seeds.
+ *
+ *   npm run cli -- sweep --env alfworld --iters 100 --seeds 1,2,3 --dir runs/alfworld
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { intFlag, parseFlags, UsageError } from './args';
+import { envFlag } from './envCommands';
+
+const ALGORITHMS = ['grpo', 'grpo+empg', 'dapo', 'dapo+empg'];
+
+interface RunSummary {
+  algo: string;
+  seed: number;
+  eval_greedy_success?: number;
+  eval_t04_success?: number;
+  mean_iter_s: number;
+}
+
+function trainProcess(args: string[], log: string): Promise<RunSummary> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'train', ...args, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => { out += chunk; });
+    child.stderr.on('data', (chunk) => { err += chunk; });
+    child.on('close', async (code) => {
+      await writeFile(log, err + out);
+      if (code !== 0) reject(new Error(`train ${args.join(' ')} failed (${code}); see ${log}`));
+      else resolve(JSON.parse(out.trim().split('\n').at(-1)!) as RunSummary);
+    });
+  });
+}
+
+/** Mean and sample standard deviation, formatted as percentages. */
+function meanStd(values: number[]): string {
+  const m = values.reduce((a, b) => a + b, 0) / values.length;
+  const s = values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / (values.length - 1)) : 0;
+  return `${(100 * m).toFixed(1)} ± ${(100 * s).toFixed(1)}`;
+}
+
+function successAt(path: string, from: number, to: number): number {
+  const rows = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, number>);
+  const window = rows.filter((r) => r.iteration >= from && r.iteration <= to);
+  return window.reduce((a, r) => a + r['env/success_rate'], 0) / Math.max(1, window.length);
+}
+
+/** Runs the grid and prints (and saves) the markdown table. */
+export async function runSweep(argv: string[]): Promise<void> {
+  const flags = parseFlags(argv, {
+    env: { type: 'string' }, preset: { type: 'string' }, iters: { type: 'string' }, seeds: { type: 'string' },
+    algos: { type: 'string' }, dir: { type: 'string' }, parallel: { type: 'string' }, eval: { type: 'string' }, extra: { type: 'string' },
+  });
+  const env = envFlag(flags.env, 'alfworld');
+  const preset = flags.preset ?? 'tiny';
+  const iterations = intFlag('iters', flags.iters, 100);
+  const seeds = (flags.seeds ?? '1,2,3').split(',').map((s) => intFlag('seeds', s, 1));
+  const algos = flags.algos ? flags.algos.split(',') : ALGORITHMS;
+  const parallel = intFlag('parallel', flags.parallel, 2);
+  const dir = flags.dir ?? join('runs', env);
+  if (parallel < 1) throw new UsageError('--parallel must be at least 1');
+  await mkdir(dir, { recursive: true });
+
+  const jobs = algos.flatMap((algo) => seeds.map((seed) => ({ algo, seed })));
+  const results: (RunSummary & { out: string })[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const { algo, seed } = jobs[next++];
+      const out = join(dir, `${algo}-s${seed}.jsonl`);
+      const args = ['--env', env, '--preset', preset, '--algo', algo, '--seed', String(seed), '--iters', String(iterations),
+        '--out', out, '--eval', flags.eval ?? '256', ...(flags.extra ? flags.extra.split(' ') : [])];
+      const started = Date.now();
+      const summary = await trainProcess(args, out.replace(/\.jsonl$/, '.log'));
+      console.error(`${algo} seed ${seed}: eval ${summary.eval_t04_success}, ${((Date.now() - started) / 60000).toFixed(1)} min`);
+      results.push({ ...summary, out });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, worker));
+
+  const head = Math.min(10, iterations);
+  const lines = [
+    `| algorithm | train success, iterations 1–${head} | train success, iterations ${iterations - head + 1}–${iterations} | held-out, T = 0.4 | held-out, greedy | s / iteration |`,
+    '|---|---|---|---|---|---|',
+  ];
+  for (const algo of algos) {
+    const runs = results.filter((r) => r.algo === algo && existsSync(r.out));
+    if (!runs.length) continue;
+    lines.push(`| ${algo} | ${meanStd(runs.map((r) => successAt(r.out, 1, head)))} | ${meanStd(runs.map((r) => successAt(r.out, iterations - head + 1, iterations)))} `
+      + `| ${meanStd(runs.map((r) => r.eval_t04_success ?? NaN))} | ${meanStd(runs.map((r) => r.eval_greedy_success ?? NaN))} `
+      + `| ${(runs.reduce((a, r) => a + r.mean_iter_s, 0) / runs.length).toFixed(1)} |`);
+  }
+  const table = lines.join('\n');
+  await writeFile(join(dir, 'summary.md'), `${env}/${preset}, ${iterations} iterations, seeds ${seeds.join(', ')}\n\n${table}\n`);
+  console.log(table);
+}
