@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatHash, parseHash } from './urlState';
+import { DEFAULT_TRAIN_CONFIG } from '../train/config';
+import {
+  ALGORITHMS, algorithmOf, configOfAlgorithm, defaultHashState, formatHash, parseHash, trainConfigOf, type HashState,
+} from './urlState';
 
 describe('URL hash state', () => {
   it('reads a valid backend and round-trips', () => {
@@ -10,8 +13,17 @@ describe('URL hash state', () => {
   });
 
   it('uses defaults for missing keys and writes nothing for them', () => {
-    expect(parseHash('').state.backend).toBe('auto');
+    expect(parseHash('').state).toEqual(defaultHashState);
     expect(formatHash(parseHash('').state)).toBe('');
+  });
+
+  it('takes its training defaults from the training config', () => {
+    const config = trainConfigOf(defaultHashState);
+    expect(config).toMatchObject({
+      env: DEFAULT_TRAIN_CONFIG.env, seed: DEFAULT_TRAIN_CONFIG.seed, lr: DEFAULT_TRAIN_CONFIG.lr,
+      groupSize: DEFAULT_TRAIN_CONFIG.groupSize, tasksPerIteration: DEFAULT_TRAIN_CONFIG.tasksPerIteration,
+      empg: DEFAULT_TRAIN_CONFIG.empg, algorithm: DEFAULT_TRAIN_CONFIG.algorithm,
+    });
   });
 
   it('reports a bad value and an unknown key, and keeps the defaults', () => {
@@ -20,5 +32,43 @@ describe('URL hash state', () => {
     expect(problems).toHaveLength(2);
     expect(problems.join('\n')).toMatch(/backend="quantum" is invalid/);
     expect(problems.join('\n')).toMatch(/Unknown URL parameter "colour"/);
+  });
+
+  it('rejects out-of-range and non-numeric training values with the config schema limits', () => {
+    const { state, problems } = parseHash('#lr=-1&G=1000&k=abc&seed=1.5&B=2');
+    expect(state.lr).toBe(DEFAULT_TRAIN_CONFIG.lr);
+    expect(state.G).toBe(DEFAULT_TRAIN_CONFIG.groupSize);
+    expect(state.k).toBe(DEFAULT_TRAIN_CONFIG.k);
+    expect(state.seed).toBe(DEFAULT_TRAIN_CONFIG.seed);
+    expect(state.B).toBe(2);
+    expect(problems.map((p) => p.match(/URL parameter (\w+)=/)?.[1])).toEqual(['seed', 'k', 'lr', 'G']);
+  });
+
+  it('round-trips a full teacher link', () => {
+    const state: HashState = {
+      ...defaultHashState, backend: 'wasm', env: 'webshop', preset: 'small', seed: 7, algo: 'dapo+empg-signal',
+      k: 2, kF: 0.5, zeta: 0.25, lr: 0.002, G: 4, B: 2, temperature: 0.7, decoding: 'free', init: 'scratch',
+      compare: true, algo2: 'grpo+empg-bonus', smoothing: 0.3, speed: '2s', hide: ['empg', 'io'], tour: true,
+    };
+    const hash = formatHash(state);
+    expect(hash).toContain('algo=dapo+empg-signal');
+    expect(hash).toContain('hide=empg,io');
+    expect(parseHash(hash)).toEqual({ state, problems: [] });
+  });
+
+  it('reads a hand-typed algorithm whose + arrived as a space', () => {
+    expect(parseHash('#algo=grpo+empg&algo2=DAPO').state).toMatchObject({ algo: 'grpo+empg', algo2: 'dapo' });
+  });
+
+  it('rejects an unknown control group in hide=', () => {
+    const { state, problems } = parseHash('#hide=empg,everything');
+    expect(state.hide).toEqual([]);
+    expect(problems[0]).toMatch(/hide="empg,everything" is invalid/);
+  });
+
+  it('maps every algorithm choice to config fields and back', () => {
+    for (const choice of ALGORITHMS) expect(algorithmOf(configOfAlgorithm(choice))).toBe(choice);
+    expect(configOfAlgorithm('grpo+empg-signal')).toEqual({ algorithm: 'grpo', empg: 'full', bonusOnlyInSignalGroups: true });
+    expect(trainConfigOf({ ...defaultHashState, compare: true, algo: 'grpo' }, 1)).toMatchObject({ empg: 'full' });
   });
 });
