@@ -1,30 +1,54 @@
-/** The page: header with the backend, any notices, the training area, the play panel and the EMPG calculator. */
+/**
+ * The page: header with the backend, any notices, the training area, the play panel and the EMPG
+ * calculator. At start-up it reads the view from the URL hash, starts the worker with that run, and
+ * shows the environment's precomputed run until the user trains live.
+ */
 import { useEffect } from 'react';
 import { parseHash } from '../store/urlState';
-import { useRun } from '../store/runStore';
 import { useRuntime } from '../store/runtimeStore';
+import { useView } from '../store/viewStore';
 import { connectWorker } from '../store/workerLink';
 import { startWorker } from '../worker/client';
 import { Header } from './Header';
 import { NoticeBanner } from './NoticeBanner';
 import { TrainingView } from './training/TrainingView';
+import { applySettings, startRun } from './training/runSettings';
+import { answerFromRecording, receiveRunMessage, showPrecomputed } from './io/recordingMode';
 import { EmpgCalculator } from './calculator/EmpgCalculator';
 import { PlayPanel } from './play/PlayPanel';
+
+function reportProblems(problems: string[]): void {
+  const runtime = useRuntime.getState();
+  for (const problem of problems) runtime.notify('warning', problem);
+}
 
 /** Reads the URL, starts the worker once, and lays out the page. */
 export function App() {
   useEffect(() => {
     const { state, problems } = parseHash(window.location.hash);
-    const runtime = useRuntime.getState();
-    for (const problem of problems) runtime.notify('warning', problem);
+    reportProblems(problems);
+    useView.getState().load(state);
     const worker = startWorker((message) => {
       useRuntime.getState().receive(message);
-      useRun.getState().receive(message);
+      receiveRunMessage(message);
     });
     // The backend comes first; messages components queued before the worker existed follow.
     worker.send({ type: 'init', backend: state.backend, baseUrl: document.baseURI });
-    connectWorker(worker);
+    connectWorker({
+      send: (message) => { if (!answerFromRecording(message)) worker.send(message); },
+      terminate: () => worker.terminate(),
+    });
+    startRun(state);
+    void showPrecomputed(state.env);
+    // A link edited by hand in the address bar applies like a change of the controls.
+    const onHashChange = () => {
+      const parsed = parseHash(window.location.hash);
+      reportProblems(parsed.problems);
+      applySettings(parsed.state);
+    };
+    window.addEventListener('hashchange', onHashChange);
     return () => {
+      window.removeEventListener('hashchange', onHashChange);
       connectWorker(null);
       worker.terminate();
     };

@@ -1,23 +1,93 @@
-/** Play, pause, one step, reset and the iteration counter of the run. */
+/**
+ * The top bar of the run: Play / Pause / Step / Reset, the iteration counter, compare mode, how often
+ * the charts refresh, and a clear mark while a recording (not a live run) is on screen.
+ * Keyboard: Space plays or pauses, `.` runs one iteration (not while typing in a field).
+ */
 import { useEffect } from 'react';
 import { useRun } from '../../store/runStore';
+import { REFRESH_MODES, type RefreshMode } from '../../store/urlState';
+import { useView } from '../../store/viewStore';
+import { applySettings, runCommand } from './runSettings';
+
+const REFRESH_TITLES: Record<RefreshMode, string> = { 'iteration': 'every iteration', '2s': 'every 2 s', 'pause': 'when paused' };
+
+/** Keys typed into these elements belong to them, not to the shortcuts. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName);
+}
+
+/** The buttons' pictures as SVG: every system draws them the same (emoji fonts are not everywhere). */
+function Icon({ shape }: { shape: 'play' | 'pause' | 'step' | 'reset' }) {
+  const paths = {
+    play: 'M3 2 L13 8 L3 14 Z',
+    pause: 'M3 2 H6.5 V14 H3 Z M9.5 2 H13 V14 H9.5 Z',
+    step: 'M2 2 L10 8 L2 14 Z M11 2 H14 V14 H11 Z',
+    reset: 'M8 2 A6 6 0 1 1 2.3 6 L0.5 6 L3.5 2.5 L6.5 6 L4.4 6 A4 4 0 1 0 8 4 Z',
+  };
+  return <svg className="icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><path d={paths[shape]} fill="currentColor" /></svg>;
+}
 
 /** The run's control bar. */
 export function ControlBar() {
   const status = useRun((s) => s.lanes[0]?.status ?? null);
-  const send = useRun((s) => s.send);
+  const running = useRun((s) => s.lanes.some((l) => l.status?.running));
+  const shown = useView((s) => s.shown);
+  const compare = useView((s) => s.settings.compare);
+  const speed = useView((s) => s.settings.speed);
+  const hide = useView((s) => s.settings.hide);
+  const ready = status !== null || shown !== null;
+
   useEffect(() => {
-    send({ type: 'configure', lane: 0, config: {}, init: 'base' });
-  }, [send]);
-  const running = status?.running ?? false;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      const isRunning = useRun.getState().lanes.some((l) => l.status?.running);
+      if (event.key === ' ') {
+        event.preventDefault();
+        runCommand(isRunning ? 'pause' : 'play');
+      } else if (event.key === '.' && !isRunning) {
+        runCommand('step');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
     <div className="control-bar" role="toolbar" aria-label="Training controls">
-      <button type="button" data-testid="play" disabled={!status || running} onClick={() => send({ type: 'play' })}>▶ Play</button>
-      <button type="button" data-testid="pause" disabled={!running} onClick={() => send({ type: 'pause' })}>⏸ Pause</button>
-      <button type="button" data-testid="step-once" disabled={!status || running} onClick={() => send({ type: 'step' })}>⏭ Step</button>
-      <button type="button" data-testid="reset" disabled={!status} onClick={() => send({ type: 'reset' })}>⟲ Reset</button>
-      <span className="iteration">iteration <strong data-testid="iteration">{status?.iteration ?? 0}</strong></span>
-      {status && <span className="muted">{status.initLabel}</span>}
+      <div className="run-buttons">
+        <button type="button" className="primary" data-testid="play" disabled={!ready || running} onClick={() => runCommand('play')}
+          aria-keyshortcuts="Space" title="Train continuously (Space)"><Icon shape="play" /> Play</button>
+        <button type="button" data-testid="pause" disabled={!running} onClick={() => runCommand('pause')}
+          aria-keyshortcuts="Space" title="Pause after the current iteration (Space)"><Icon shape="pause" /> Pause</button>
+        <button type="button" data-testid="step-once" disabled={!ready || running} onClick={() => runCommand('step')}
+          aria-keyshortcuts="." title="Run exactly one iteration (.)"><Icon shape="step" /> Step</button>
+        <button type="button" data-testid="reset" disabled={!ready} onClick={() => runCommand('reset')}
+          title="Back to iteration 0 with the same initial weights"><Icon shape="reset" /> Reset</button>
+      </div>
+      <span className="iteration" aria-live="polite">iteration <strong data-testid="iteration">{status?.iteration ?? 0}</strong></span>
+      {shown ? (
+        <span className="recording-mark" data-testid="recording-mark" role="status">
+          ● Recording ({shown.source}) — press Play to train live
+        </span>
+      ) : (
+        status && <span className="muted init-label">{running ? 'training' : 'paused'} · {status.initLabel}</span>
+      )}
+      <span className="bar-spacer" />
+      {!hide.includes('compare') && (
+        <label className="toggle" title="Train a second configuration from the same seed, tasks and weights; iterations alternate.">
+          <input type="checkbox" checked={compare} data-testid="compare-toggle" onChange={(e) => applySettings({ compare: e.target.checked })} />
+          compare two lanes
+        </label>
+      )}
+      {!hide.includes('speed') && (
+        <label className="toggle" title="How often the charts redraw while training runs.">
+          refresh
+          <select value={speed} data-testid="speed-select" onChange={(e) => applySettings({ speed: e.target.value as RefreshMode })}>
+            {REFRESH_MODES.map((mode) => <option key={mode} value={mode}>{REFRESH_TITLES[mode]}</option>)}
+          </select>
+        </label>
+      )}
     </div>
   );
 }

@@ -1,14 +1,29 @@
-/** Outcome: how the run is doing, iteration by iteration. */
+/** Outcome: how the run is doing now — the latest success rate, reward and turns of each lane. */
 import { useRun } from '../../store/runStore';
+import { algorithmOf, ALGORITHM_TITLES } from '../../store/urlState';
+import { LANE_COLOURS } from '../charts/chartSpecs';
+import { formatValue } from '../charts/series';
 
 /** The outcome column. */
 export function OutcomeColumn() {
-  const last = useRun((s) => s.lanes[0]?.history.at(-1));
-  const success = last?.['env/success_rate'];
+  const lanes = useRun((s) => s.lanes);
   return (
-    <div className="flow-column">
+    <div className="flow-column outcome-column">
       <h3>Outcome</h3>
-      <p>success rate <strong data-testid="success-rate">{success === undefined ? '–' : success.toFixed(2)}</strong></p>
+      {lanes.map((lane, index) => {
+        const last = lane.history.at(-1);
+        const success = last?.['env/success_rate'];
+        return (
+          <div key={index} className="outcome-lane" style={{ borderColor: LANE_COLOURS[index] }}>
+            {lanes.length > 1 && <p className="outcome-name">{lane.status ? ALGORITHM_TITLES[algorithmOf(lane.status.config)] : `lane ${index + 1}`}</p>}
+            <p className="big-number">
+              <span className="muted">success</span>{' '}
+              <strong data-testid={index === 0 ? 'success-rate' : `success-rate-${index}`}>{success === undefined ? '–' : success.toFixed(2)}</strong>
+            </p>
+            <p className="muted">reward {formatValue(last?.['reward/mean'])} · turns {formatValue(last?.['env/num_turns'])}</p>
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -1,15 +1,18 @@
 /**
- * The training view, laid out as the data flows (DESIGN.md "The page"): a control bar, then five columns
- * — environment → policy → advantage → update → outcome — and the inspector underneath. On a narrow
- * screen the columns stack in the same order.
+ * The training view, laid out as the data flows (DESIGN.md "The page"): the control bar and settings,
+ * then five columns — environment → policy → advantage → update → outcome — the live curves, the
+ * inspector underneath, and export / import. On a narrow screen the columns stack in the same order.
  */
 import { ControlBar } from './ControlBar';
 import { OutcomeColumn } from './OutcomeColumn';
 import { EnvironmentColumn } from './EnvironmentColumn';
+import { SettingsPanel } from './SettingsPanel';
 import { PolicyColumn } from '../inspector/PolicyColumn';
 import { AdvantageColumn } from '../central/AdvantageColumn';
 import { UpdateColumn } from '../central/UpdateColumn';
 import { InspectorPanel } from '../inspector/InspectorPanel';
+import { ChartsPanel } from '../charts/ChartsPanel';
+import { IoPanel } from '../io/IoPanel';
 import './training.css';
 
 /** The whole training view. */
@@ -18,6 +21,7 @@ export function TrainingView() {
     <section className="panel training-view" aria-labelledby="training-title">
       <h2 id="training-title">Training</h2>
       <ControlBar />
+      <SettingsPanel />
       <div className="flow">
         <EnvironmentColumn />
         <PolicyColumn />
@@ -25,7 +29,9 @@ export function TrainingView() {
         <UpdateColumn />
         <OutcomeColumn />
       </div>
+      <ChartsPanel />
       <InspectorPanel />
+      <IoPanel />
     </section>
   );
 }

@@ -1,0 +1,76 @@
+/** One live chart: a metric (or a few) over iterations, one colour per lane, hover values, SVG/PNG export. */
+import { memo, useMemo, useRef } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Metrics } from '../../train/trainer';
+import { downloadChartPng, downloadChartSvg } from './chartExport';
+import { LANE_COLOURS, type ChartSpec } from './chartSpecs';
+import { chartRows, columnOf, formatTick, formatValue, rawColumnOf, type ChartRow } from './series';
+
+/** Props of `MetricChart`. */
+export interface MetricChartProps {
+  spec: ChartSpec;
+  histories: Metrics[][];
+  smoothing: number;
+  laneNames: string[];
+}
+
+/** A chart of the training view (memoised: it redraws only when its data or settings change). */
+export const MetricChart = memo(function MetricChart({ spec, histories, smoothing, laneNames }: MetricChartProps) {
+  const figure = useRef<HTMLElement>(null);
+  const metrics = useMemo(() => spec.lines.map((l) => l.metric), [spec]);
+  const rows = useMemo(() => chartRows(histories, metrics, smoothing), [histories, metrics, smoothing]);
+  const latest = rows.at(-1);
+  const summary = laneNames.map((name, lane) => `${name}: ${formatValue(latest?.[columnOf(lane, spec.lines[0].metric)])}`).join(', ');
+  const fileName = `empg-${spec.id}`;
+  return (
+    <figure className="metric-chart" ref={figure} data-testid={`chart-${spec.id}`} aria-label={`${spec.title}. ${spec.hint} Latest: ${summary || 'no data yet'}.`}>
+      <figcaption>
+        <span className="metric-title" title={spec.hint}>{spec.title}</span>
+        {spec.lines.length > 1 && (
+          <span className="line-key" aria-hidden="true">
+            {spec.lines.map((l) => <span key={l.metric}><svg width="22" height="8"><line x1="0" y1="4" x2="22" y2="4" stroke="#5b6678" strokeWidth="2" strokeDasharray={l.dash} /></svg>{l.label}</span>)}
+          </span>
+        )}
+        <span className="chart-export">
+          <button type="button" aria-label={`Download ${spec.title} as SVG`} onClick={() => figure.current && downloadChartSvg(figure.current, spec.title, fileName)}>SVG</button>
+          <button type="button" aria-label={`Download ${spec.title} as PNG`} onClick={() => figure.current && void downloadChartPng(figure.current, spec.title, fileName)}>PNG</button>
+        </span>
+      </figcaption>
+      <ResponsiveContainer width="100%" height={170}>
+        <LineChart data={rows} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
+          <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 12 }} />
+          <YAxis domain={spec.domain ?? ['auto', 'auto']} tick={{ fontSize: 12 }} width={52} tickFormatter={formatTick} />
+          <Tooltip content={<HoverCard spec={spec} laneNames={laneNames} />} isAnimationActive={false} />
+          {laneNames.flatMap((name, lane) => spec.lines.map((line) => (
+            <Line key={columnOf(lane, line.metric)} dataKey={columnOf(lane, line.metric)} name={`${name} ${line.label}`}
+              stroke={LANE_COLOURS[lane]} strokeWidth={line.dash ? 1.5 : 2.5} strokeDasharray={line.dash}
+              dot={false} connectNulls isAnimationActive={false} />
+          )))}
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+});
+
+/** The hover card: every lane's smoothed value, with the raw value when smoothing changed it. */
+function HoverCard({ spec, laneNames, active, payload }: { spec: ChartSpec; laneNames: string[]; active?: boolean; payload?: { payload: ChartRow }[] }) {
+  const row = payload?.[0]?.payload;
+  if (!active || !row) return null;
+  return (
+    <div className="hover-card">
+      <strong>iteration {row.iteration}</strong>
+      {laneNames.map((name, lane) => spec.lines.map((line) => {
+        const value = row[columnOf(lane, line.metric)];
+        const raw = row[rawColumnOf(lane, line.metric)];
+        if (value === undefined) return null;
+        return (
+          <div key={`${lane}-${line.metric}`} style={{ color: LANE_COLOURS[lane] }}>
+            {name}{spec.lines.length > 1 ? ` · ${line.label}` : ''}: {formatValue(value)}
+            {raw !== value && <span className="muted"> (raw {formatValue(raw)})</span>}
+          </div>
+        );
+      }))}
+    </div>
+  );
+}

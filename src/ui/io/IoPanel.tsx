@@ -1,0 +1,83 @@
+/**
+ * Export and import: the metrics (CSV, JSON lines as the CLI writes them), the kept iterations' step
+ * records and trajectory summaries (JSON), the checkpoint; import a checkpoint to start from, or a
+ * recorded run (a recording file or the CLI's JSON lines) to view. Problems go to the banner.
+ */
+import { useRef } from 'react';
+import { useRun } from '../../store/runStore';
+import { useRuntime } from '../../store/runtimeStore';
+import { useView } from '../../store/viewStore';
+import { downloadFile } from './download';
+import { metricsCsv, metricsJsonLines, type ExportLane } from './metricsExport';
+import { leaveRecording, readRunFile, showRecording } from './recordingMode';
+import './io.css';
+
+function exportLanes(): ExportLane[] {
+  return useRun.getState().lanes.flatMap((lane) => (lane.status ? [{ config: lane.status.config, history: lane.history }] : []));
+}
+
+function baseName(): string {
+  const lane = useRun.getState().lanes[0]?.status;
+  return lane ? `empg-${lane.config.env}-${lane.config.preset}-iter${lane.iteration}` : 'empg';
+}
+
+function reportError(what: string, error: unknown): void {
+  useRuntime.getState().notify('error', `${what}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** The batch export: every kept iteration's step records and trajectory summaries, per lane, plus the inspected trajectory. */
+function batchJson(): string {
+  const { lanes, detail } = useRun.getState();
+  return JSON.stringify({
+    lanes: lanes.map((lane, index) => ({ lane: index + 1, config: lane.status?.config ?? null, iterations: lane.recent })),
+    inspected: detail,
+  });
+}
+
+/** The export / import controls. */
+export function IoPanel() {
+  const hidden = useView((s) => s.settings.hide.includes('io'));
+  const checkpointInput = useRef<HTMLInputElement>(null);
+  const runInput = useRef<HTMLInputElement>(null);
+  if (hidden) return null;
+
+  const exportCheckpoint = async () => {
+    const { json, name } = await useRun.getState().requestCheckpoint(0);
+    downloadFile(name, json, 'application/json');
+  };
+  const importCheckpoint = async (file: File) => {
+    try {
+      const checkpoint = JSON.parse(await file.text());
+      leaveRecording();
+      useRun.getState().send({ type: 'loadCheckpoint', lane: 0, checkpoint, name: file.name });
+    } catch (error) {
+      reportError(`${file.name} is not a checkpoint file`, error);
+    }
+  };
+  const importRun = async (file: File) => {
+    try {
+      const recording = readRunFile(await file.text(), file.name);
+      useRun.getState().send({ type: 'pause' });
+      showRecording(recording, file.name);
+    } catch (error) {
+      reportError('Could not view the run', error);
+    }
+  };
+
+  return (
+    <div className="io-panel" role="group" aria-label="Export and import">
+      <span className="io-label">Export</span>
+      <button type="button" data-testid="export-csv" onClick={() => downloadFile(`${baseName()}.csv`, metricsCsv(exportLanes()), 'text/csv')}>metrics CSV</button>
+      <button type="button" data-testid="export-jsonl" onClick={() => downloadFile(`${baseName()}.jsonl`, metricsJsonLines(exportLanes()), 'application/x-ndjson')}>metrics JSONL</button>
+      <button type="button" data-testid="export-batch" onClick={() => downloadFile(`${baseName()}-batch.json`, batchJson(), 'application/json')}>trajectory batch JSON</button>
+      <button type="button" data-testid="export-checkpoint" onClick={() => void exportCheckpoint()}>checkpoint</button>
+      <span className="io-label">Import</span>
+      <button type="button" onClick={() => checkpointInput.current?.click()}>checkpoint…</button>
+      <button type="button" onClick={() => runInput.current?.click()}>recorded run…</button>
+      <input ref={checkpointInput} type="file" accept=".json,application/json" hidden data-testid="import-checkpoint"
+        onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void importCheckpoint(file); }} />
+      <input ref={runInput} type="file" accept=".json,.jsonl,application/json" hidden data-testid="import-run"
+        onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void importRun(file); }} />
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * Showing a recorded run in place of the live lanes: the precomputed run of `public/recordings/` at
+ * first paint, or a file the user imported. While a recording is on screen the run store holds its
+ * lanes, so every view (charts, central chart, inspector) draws it unchanged; the live worker's run
+ * messages wait in a buffer and are applied the moment the user presses Play or Step.
+ */
+import { useRun, type LaneView } from '../../store/runStore';
+import { useRuntime } from '../../store/runtimeStore';
+import {
+  parseRecordedTrajectories, parseRecording, RECORDING_FORMAT, RECORDING_VERSION, type Recording, type RecordedTrajectories,
+} from '../../store/recording';
+import { useView } from '../../store/viewStore';
+import { DEFAULT_TRAIN_CONFIG, parseAlgorithmLabel, trainConfigSchema } from '../../train/config';
+import type { Trajectory } from '../../train/rollout';
+import type { FromWorker, ToWorker } from '../../worker/protocol';
+
+/** The generation of recorded lanes: never one the worker uses, so no live message is mistaken for them. */
+const RECORDED_GENERATION = -1;
+
+let buffered: FromWorker[] = [];
+/** Set once the user trains live; a precomputed run that arrives later is then not shown. */
+let liveStarted = false;
+
+function lanesOf(recording: Recording): LaneView[] {
+  return recording.lanes.map((lane) => {
+    const parsed = trainConfigSchema.safeParse(lane.config);
+    const iteration = lane.history.at(-1)?.iteration ?? lane.history.length;
+    return {
+      status: {
+        generation: RECORDED_GENERATION, running: false, iteration,
+        config: parsed.success ? parsed.data : DEFAULT_TRAIN_CONFIG,
+        init: 'base', initLabel: lane.initLabel, vocabulary: lane.vocabulary, parameterCount: lane.parameterCount,
+      },
+      history: lane.history,
+      recent: lane.recent.map(({ iteration: it, steps, trajectories }) => ({ iteration: it, steps, trajectories })),
+    };
+  });
+}
+
+/** Puts a recording on screen. */
+export function showRecording(recording: Recording, source: string, url?: string): void {
+  trajectoryFile = null;
+  useView.getState().setShown({ recording, source, url });
+  useRun.setState({ lanes: lanesOf(recording), selection: null, detail: null });
+}
+
+/**
+ * Back to the live lanes: the run store gets the worker's messages that arrived meanwhile. `trainsLive`
+ * (Play, Step, Reset) also means no precomputed run is shown again.
+ */
+export function leaveRecording(trainsLive = true): void {
+  if (trainsLive) liveStarted = true;
+  if (!useView.getState().shown) return;
+  useView.getState().setShown(null);
+  useRun.setState({ lanes: [{ status: null, history: [], recent: [] }], selection: null, detail: null });
+  const pending = buffered;
+  buffered = [];
+  for (const message of pending) useRun.getState().receive(message);
+}
+
+/** Routes a worker message to the run store, or to the buffer while a recording is shown. */
+export function receiveRunMessage(message: FromWorker): void {
+  const held = message.type === 'run' || message.type === 'lanes' || message.type === 'metrics' || message.type === 'trajectory';
+  if (held && useView.getState().shown) buffered.push(message);
+  else useRun.getState().receive(message);
+}
+
+/** The shown recording's trajectory file, fetched once on the first request. */
+let trajectoryFile: Promise<RecordedTrajectories | null> | null = null;
+
+async function recordedTrajectory(lane: number, iteration: number, traj: number): Promise<Trajectory | undefined> {
+  const shown = useView.getState().shown;
+  const inline = shown?.recording.lanes[lane]?.recent.find((r) => r.iteration === iteration)?.full;
+  if (inline) return inline.find((t) => t.id === traj);
+  if (!shown?.url || !shown.recording.trajectoriesFile) return undefined;
+  trajectoryFile ??= fetch(new URL(shown.recording.trajectoriesFile, shown.url))
+    .then(async (response) => (response.ok ? parseRecordedTrajectories(await response.json()) : null))
+    .catch(() => null);
+  const file = await trajectoryFile;
+  const kept = file?.lanes[lane];
+  return kept?.iteration === iteration ? kept.trajectories.find((t) => t.id === traj) : undefined;
+}
+
+/** Answers a page → worker message from the recording when it is about the recording; true if answered. */
+export function answerFromRecording(message: ToWorker): boolean {
+  const shown = useView.getState().shown;
+  if (!shown || message.type !== 'requestTrajectory') return false;
+  const iteration = shown.recording.lanes[message.lane]?.recent.find((r) => r.iteration === message.iteration);
+  void recordedTrajectory(message.lane, message.iteration, message.traj).then((trajectory) => {
+    if (!iteration || useView.getState().shown !== shown) return;
+    if (!trajectory) {
+      useRuntime.getState().notify('warning', `The recording has no trajectory ${message.traj} of iteration ${message.iteration} (it keeps the full trajectories of its last iteration).`);
+      return;
+    }
+    useRun.getState().receive({
+      type: 'trajectory', lane: message.lane, generation: RECORDED_GENERATION, iteration: message.iteration,
+      trajectory, steps: iteration.steps.filter((s) => s.traj === message.traj),
+    });
+  });
+  return true;
+}
+
+/** The source name of the shipped recordings. */
+export const PRECOMPUTED = 'precomputed run';
+
+/** Fetches and shows the precomputed run of an environment, unless the user already trains live; true if shown. */
+export async function showPrecomputed(env: string): Promise<boolean> {
+  let json: unknown;
+  const url = new URL(`recordings/${env}.json`, document.baseURI).href;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return false;
+    json = await response.json();
+  } catch {
+    // No recording shipped for this environment (or a single-page fallback answered): train live only.
+    return false;
+  }
+  const parsed = parseRecording(json);
+  if (!parsed.ok || liveStarted) return false;
+  showRecording(parsed.recording, PRECOMPUTED, url);
+  return true;
+}
+
+/**
+ * Reads a recorded run a user imports: a recording file, or the JSON lines of `npm run cli -- train
+ * --out` (one metrics object per line; up to two algorithms become two lanes). Throws a readable error.
+ */
+export function readRunFile(text: string, name: string): Recording {
+  const trimmed = text.trim();
+  let whole: unknown;
+  try {
+    whole = JSON.parse(trimmed);
+  } catch {
+    // Not one JSON document: read it as JSON lines below.
+  }
+  if (whole && typeof whole === 'object' && 'format' in whole) return checked(whole, name);
+  const lines = trimmed.split('\n').filter((line) => line.trim());
+  const byAlgorithm = new Map<string, { config: Record<string, unknown>; history: Record<string, number>[] }>();
+  lines.forEach((line, i) => {
+    let row: Record<string, unknown>;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      throw new Error(`${name}, line ${i + 1}: not JSON`);
+    }
+    const algo = typeof row.algo === 'string' ? row.algo : 'run';
+    const metrics = Object.fromEntries(Object.entries(row).filter(([, v]) => typeof v === 'number' && Number.isFinite(v))) as Record<string, number>;
+    if (!('iteration' in metrics)) throw new Error(`${name}, line ${i + 1}: no "iteration" (expected the JSON lines of npm run cli -- train --out)`);
+    if (!byAlgorithm.has(algo)) {
+      let fields = {};
+      try { fields = parseAlgorithmLabel(algo.replace(/\((\w+)\)/, '-$1')); } catch { /* an unknown label keeps the defaults */ }
+      byAlgorithm.set(algo, { config: { ...fields, env: row.env, preset: row.preset, seed: row.seed }, history: [] });
+    }
+    byAlgorithm.get(algo)!.history.push(metrics);
+  });
+  if (byAlgorithm.size === 0) throw new Error(`${name} is empty`);
+  if (byAlgorithm.size > 2) throw new Error(`${name} holds ${byAlgorithm.size} algorithms; the page compares at most two`);
+  return checked({
+    format: RECORDING_FORMAT, version: RECORDING_VERSION, command: name, backend: 'unknown',
+    lanes: [...byAlgorithm].map(([label, lane]) => ({
+      label, config: lane.config, initLabel: name, vocabulary: [], parameterCount: 0, history: lane.history, recent: [],
+    })),
+  }, name);
+}
+
+function checked(json: unknown, name: string): Recording {
+  const parsed = parseRecording(json);
+  if (!parsed.ok) throw new Error(`${name} is not a usable recorded run: ${parsed.errors.join('; ')}`);
+  return parsed.recording;
+}
