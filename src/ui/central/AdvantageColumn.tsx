@@ -4,6 +4,7 @@
  * the advantages were before and after modulation. Clicking a bar opens that rollout in the inspector.
  */
 import { useRun } from '../../store/runStore';
+import { algorithmLabel } from '../../train/config';
 import type { StepView } from '../../train/trainer';
 import type { TrajectorySummary } from '../../worker/protocol';
 import { Help } from '../explain/Help';
@@ -38,6 +39,8 @@ export function AdvantageColumn() {
   const latest = useRun((s) => s.lanes[lane]?.recent.at(-1));
   const metrics = useRun((s) => s.lanes[lane]?.history.at(-1));
   const select = useRun((s) => s.select);
+  const laneCount = useRun((s) => s.lanes.length);
+  const config = useRun((s) => s.lanes[lane]?.status?.config);
   const groups = latest ? rolloutBars(latest.trajectories, latest.steps) : new Map<number, RolloutBar[]>();
   const scale = Math.max(1e-9, ...[...groups.values()].flat().map((b) => Math.abs(b.outcome)));
   return (
@@ -46,7 +49,9 @@ export function AdvantageColumn() {
       {!latest && <p className="muted small">A(τ) per group appears after the first iteration.</p>}
       {latest && (
         <>
-          <p className="small muted">A(τ) of each rollout, by group (iteration {latest.iteration})</p>
+          <p className="small muted">
+            A(τ) of each rollout, by group (iteration {latest.iteration}{laneCount > 1 && config ? `, ${algorithmLabel(config).toUpperCase()} — the inspector's lane` : ''})
+          </p>
           <ul className="adv-groups">
             {[...groups.entries()].map(([group, bars]) => (
               <li key={group} className="adv-group">

@@ -69,10 +69,12 @@ function EnlargedView({ lanes }: { lanes: number }) {
   const open = useCentralView((s) => s.enlarged);
   const set = useCentralView((s) => s.set);
   const dialog = useRef<HTMLDialogElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    // showModal focuses the first focusable element (a "?", which would pop its definition open): start on Close instead.
+    if (open && !d.open) { d.showModal(); close.current?.focus(); }
     if (!open && d.open) d.close();
   }, [open]);
   return (
@@ -81,7 +83,7 @@ function EnlargedView({ lanes }: { lanes: number }) {
         <>
           <div className="dialog-head">
             <h3>Entropy vs update magnitude <Help term="entropy-grad-chart" /></h3>
-            <button type="button" onClick={() => set({ enlarged: false })} aria-label="Close the large view" autoFocus>✕</button>
+            <button type="button" onClick={() => set({ enlarged: false })} aria-label="Close the large view" ref={close}>✕</button>
           </div>
           <ChartControls />
           <div className="central-lanes" style={{ gridTemplateColumns: `repeat(${lanes}, minmax(0, 1fr))` }}>

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { useRun, type IterationRecord } from '../../store/runStore';
-import type { TrainConfig } from '../../train/config';
+import { algorithmLabel, type TrainConfig } from '../../train/config';
 import type { StepView } from '../../train/trainer';
 import { Tex } from '../Tex';
 
@@ -50,15 +50,22 @@ function Step({ title, tex, children }: { title: string; tex: string; children?:
 /** The panel (a collapsible section). */
 export function EmpgIn60s() {
   const selection = useRun((s) => s.selection);
-  const lane = selection?.lane ?? 0;
+  // Explain with a lane that runs EMPG when there is one (in compare mode the selection may sit on plain GRPO).
+  const lane = useRun((s) => {
+    const preferred = s.selection?.lane ?? 0;
+    if (s.lanes[preferred]?.status?.config.empg !== 'off') return preferred;
+    const withEmpg = s.lanes.findIndex((l) => l.status && l.status.config.empg !== 'off');
+    return withEmpg >= 0 ? withEmpg : preferred;
+  });
   const config = useRun((s) => s.lanes[lane]?.status?.config);
   const recent = useRun((s) => s.lanes[lane]?.recent);
-  const record = recent?.find((r) => r.iteration === selection?.iteration) ?? recent?.at(-1);
-  const chosen = record && (record.steps.find((s) => s.traj === selection?.traj && s.t === selection?.t && record.iteration === selection?.iteration) ?? record.steps[0]);
+  const onSelectedLane = selection?.lane === lane;
+  const record = (onSelectedLane ? recent?.find((r) => r.iteration === selection?.iteration) : undefined) ?? recent?.at(-1);
+  const chosen = record && (record.steps.find((s) => onSelectedLane && s.traj === selection?.traj && s.t === selection?.t && record.iteration === selection?.iteration) ?? record.steps[0]);
   const w = record && chosen && config ? workedStep(record, chosen, config) : null;
   return (
     <details className="empg60" id="empg-in-60s" data-testid="empg-in-60s">
-      <summary>EMPG in 60 seconds{w ? ` — worked on τ${w.step.traj}, step ${w.step.t + 1} of iteration ${w.record.iteration}` : ''}</summary>
+      <summary>EMPG in 60 seconds{w ? ` — worked on τ${w.step.traj}, step ${w.step.t + 1} of iteration ${w.record.iteration}${config ? ` (${algorithmLabel(config).toUpperCase()})` : ''}` : ''}</summary>
       <div className="empg60-grid">
         <Step title="Why: uncertain steps get big gradients" tex={String.raw`\mathbb{E}_{a\sim\pi}\,\lVert\nabla_z \log\pi(a)\rVert^2 = 1 - e^{-H_2(\pi)}`}>
           Under a plain policy gradient every step of a rollout gets the same advantage A(τ), but the size of its
