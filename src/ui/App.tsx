@@ -12,7 +12,7 @@ import { startWorker } from '../worker/client';
 import { Header } from './Header';
 import { NoticeBanner } from './NoticeBanner';
 import { TrainingView } from './training/TrainingView';
-import { applySettings, startRun } from './training/runSettings';
+import { applySettings, startRun, withDistinctLanes } from './training/runSettings';
 import { answerFromRecording, receiveRunMessage, showPrecomputed } from './io/recordingMode';
 import { EmpgCalculator } from './calculator/EmpgCalculator';
 import { PlayPanel } from './play/PlayPanel';
@@ -25,8 +25,9 @@ function reportProblems(problems: string[]): void {
 /** Reads the URL, starts the worker once, and lays out the page. */
 export function App() {
   useEffect(() => {
-    const { state, problems } = parseHash(window.location.hash);
-    reportProblems(problems);
+    const parsed = parseHash(window.location.hash);
+    reportProblems(parsed.problems);
+    const state = withDistinctLanes(parsed.state);
     useView.getState().load(state);
     const worker = startWorker((message) => {
       useRuntime.getState().receive(message);

@@ -2,6 +2,8 @@
 import { memo, useMemo, useRef } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Metrics } from '../../train/trainer';
+import { Help } from '../explain/Help';
+import { DEFINITIONS, type Term } from '../explain/definitions';
 import { downloadChartPng, downloadChartSvg } from './chartExport';
 import { LANE_COLOURS, type ChartSpec } from './chartSpecs';
 import { chartRows, columnOf, formatTick, formatValue, rawColumnOf, type ChartRow } from './series';
@@ -26,6 +28,7 @@ export const MetricChart = memo(function MetricChart({ spec, histories, smoothin
     <figure className="metric-chart" ref={figure} data-testid={`chart-${spec.id}`} aria-label={`${spec.title}. ${spec.hint} Latest: ${summary || 'no data yet'}.`}>
       <figcaption>
         <span className="metric-title" title={spec.hint}>{spec.title}</span>
+        {spec.lines[0].metric in DEFINITIONS && <Help term={spec.lines[0].metric as Term} />}
         {spec.lines.length > 1 && (
           <span className="line-key" aria-hidden="true">
             {spec.lines.map((l) => <span key={l.metric}><svg width="22" height="8"><line x1="0" y1="4" x2="22" y2="4" stroke="#5b6678" strokeWidth="2" strokeDasharray={l.dash} /></svg>{l.label}</span>)}

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useRun } from '../../store/runStore';
 import { REFRESH_MODES, type RefreshMode } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
+import { Help } from '../explain/Help';
 import { applySettings, runCommand } from './runSettings';
 
 const REFRESH_TITLES: Record<RefreshMode, string> = { 'iteration': 'every iteration', '2s': 'every 2 s', 'pause': 'when paused' };
@@ -78,6 +79,7 @@ export function ControlBar() {
         <label className="toggle" title="Train a second configuration from the same seed, tasks and weights; iterations alternate.">
           <input type="checkbox" checked={compare} data-testid="compare-toggle" onChange={(e) => applySettings({ compare: e.target.checked })} />
           compare two lanes
+          <Help term="compare" align="left" />
         </label>
       )}
       {!hide.includes('speed') && (
@@ -86,6 +88,7 @@ export function ControlBar() {
           <select value={speed} data-testid="speed-select" onChange={(e) => applySettings({ speed: e.target.value as RefreshMode })}>
             {REFRESH_MODES.map((mode) => <option key={mode} value={mode}>{REFRESH_TITLES[mode]}</option>)}
           </select>
+          <Help term="speed" align="left" />
         </label>
       )}
     </div>

@@ -1,4 +1,6 @@
 /** A labelled drop-down of fixed choices. */
+import { Help } from '../explain/Help';
+import { DEFINITIONS, type Term } from '../explain/definitions';
 import { useId } from 'react';
 
 /** Props of `SelectField`. */
@@ -6,17 +8,21 @@ export interface SelectFieldProps<T extends string> {
   label: string;
   value: T;
   options: readonly { value: T; title: string }[];
-  hint: string;
+  /** The definition shown by the "?" and read by screen readers (src/ui/explain/definitions.ts). */
+  term?: Term;
+  /** The hint for a control without a definition of its own. */
+  hint?: string;
   testId?: string;
   onChange(value: T): void;
 }
 
 /** A select with its label; the hint is read by screen readers and shown on hover. */
-export function SelectField<T extends string>({ label, value, options, hint, testId, onChange }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({ label, value, options, term, hint: ownHint, testId, onChange }: SelectFieldProps<T>) {
   const id = useId();
+  const hint = term ? DEFINITIONS[term].text : ownHint;
   return (
-    <div className="field" title={hint}>
-      <label htmlFor={id}>{label}</label>
+    <div className="field">
+      <span className="field-label"><label htmlFor={id}>{label}</label>{term && <Help term={term} />}</span>
       <select id={id} value={value} data-testid={testId} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value as T)}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.title}</option>)}
       </select>

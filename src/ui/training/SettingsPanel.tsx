@@ -6,13 +6,25 @@
 import type { ReactNode } from 'react';
 import { ALGORITHM_TITLES, ALGORITHMS, PRESETS, type ControlGroup } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
-import { Slider } from '../Slider';
+import { Slider, type SliderProps } from '../Slider';
+import { Help } from '../explain/Help';
+import { DEFINITIONS, type Term } from '../explain/definitions';
 import { NumberField } from './NumberField';
 import { applySettings } from './runSettings';
 import { SelectField } from './SelectField';
 
 const algorithmOptions = ALGORITHMS.map((value) => ({ value, title: ALGORITHM_TITLES[value] }));
 const LEARNING_RATES = [1e-4, 3e-4, 1e-3, 2e-3, 3e-3, 1e-2, 3e-2];
+
+/** A slider with the "?" of its definition. */
+function HelpedSlider({ term, ...props }: Omit<SliderProps, 'hint'> & { term: Term }) {
+  return (
+    <div className="slider-help">
+      <Slider {...props} hint={DEFINITIONS[term].text} />
+      <Help term={term} />
+    </div>
+  );
+}
 
 /** One hideable group of controls. */
 function Group({ id, title, note, children }: { id: ControlGroup; title: string; note: string; children: ReactNode }) {
@@ -34,51 +46,41 @@ export function SettingsPanel() {
   return (
     <div className="settings" aria-label="Training settings">
       <Group id="environment" title="Environment" note="Changing these restarts the run.">
-        <SelectField label="env" value={s.env} testId="env-select" hint="The text environment the agent acts in."
+        <SelectField label="env" value={s.env} testId="env-select" term="env"
           options={[{ value: 'alfworld', title: 'ALFWorld-lite' }, { value: 'webshop', title: 'WebShop-lite' }]}
           onChange={(env) => applySettings({ env })} />
-        <SelectField label="preset" value={s.preset} testId="preset-select" hint="How hard the tasks are (tiny is easiest)."
+        <SelectField label="preset" value={s.preset} testId="preset-select" term="preset"
           options={PRESETS.map((p) => ({ value: p, title: p }))} onChange={(preset) => applySettings({ preset })} />
-        <NumberField label="seed" value={s.seed} min={0} max={2 ** 31 - 1} testId="seed-input"
-          hint="Seed of everything random: initial weights, tasks, sampling. Same seed → same start." onCommit={(seed) => applySettings({ seed })} />
+        <NumberField label="seed" value={s.seed} min={0} max={2 ** 31 - 1} testId="seed-input" term="seed" onCommit={(seed) => applySettings({ seed })} />
       </Group>
       <Group id="algorithm" title="Algorithm" note="Applies at the next iteration.">
-        <SelectField label={s.compare ? 'lane 1' : 'algorithm'} value={s.algo} options={algorithmOptions} testId="algo-select"
-          hint="The base estimator (GRPO or DAPO), with or without EMPG, its two ablations, or the signal-only bonus variant."
+        <SelectField label={s.compare ? 'lane 1' : 'algorithm'} value={s.algo} options={algorithmOptions} testId="algo-select" term="algorithm"
           onChange={(algo) => applySettings({ algo })} />
         {s.compare && (
-          <SelectField label="lane 2" value={s.algo2} options={algorithmOptions} testId="algo2-select"
-            hint="The algorithm of the second lane; it starts from the same seed, tasks and weights."
+          <SelectField label="lane 2" value={s.algo2} options={algorithmOptions} testId="algo2-select" term="compare"
             onChange={(algo2) => applySettings({ algo2 })} />
         )}
       </Group>
       <Group id="empg" title="EMPG" note="Applies at the next iteration.">
-        <Slider label="k" value={s.k} min={0} max={5} step={0.1} digits={1} testId="k-slider"
-          hint="Temperature of the gradient scale g: larger k separates confident and uncertain steps more." onChange={(k) => applySettings({ k })} />
-        <Slider label="k_F" value={s.kF} min={0} max={5} step={0.1} digits={1} testId="kf-slider"
-          hint="Temperature of the future-clarity bonus f." onChange={(kF) => applySettings({ kF })} />
-        <Slider label="ζ" value={s.zeta} min={0} max={1} step={0.01} digits={2} testId="zeta-slider"
-          hint="Weight of the future-clarity bonus (0 turns it off)." onChange={(zeta) => applySettings({ zeta })} />
+        <HelpedSlider term="k" label="k" value={s.k} min={0} max={5} step={0.1} digits={1} testId="k-slider" onChange={(k) => applySettings({ k })} />
+        <HelpedSlider term="kF" label="k_F" value={s.kF} min={0} max={5} step={0.1} digits={1} testId="kf-slider" onChange={(kF) => applySettings({ kF })} />
+        <HelpedSlider term="zeta" label="ζ" value={s.zeta} min={0} max={1} step={0.01} digits={2} testId="zeta-slider" onChange={(zeta) => applySettings({ zeta })} />
       </Group>
       <Group id="training" title="Training" note="Applies at the next iteration.">
-        <SelectField label="lr" value={String(s.lr)} testId="lr-select" hint="Adam's step size; too large and training diverges."
+        <SelectField label="lr" value={String(s.lr)} testId="lr-select" term="lr"
           options={learningRates.map((lr) => ({ value: String(lr), title: String(lr) }))} onChange={(lr) => applySettings({ lr: Number(lr) })} />
-        <NumberField label="G" value={s.G} min={1} max={32} testId="group-input"
-          hint="Group size G: rollouts per task; GRPO compares them with each other." onCommit={(G) => applySettings({ G })} />
-        <NumberField label="B" value={s.B} min={1} max={64} testId="batch-input"
-          hint="Batch size B: tasks per iteration." onCommit={(B) => applySettings({ B })} />
+        <NumberField label="G" value={s.G} min={1} max={32} testId="group-input" term="groupSize" onCommit={(G) => applySettings({ G })} />
+        <NumberField label="B" value={s.B} min={1} max={64} testId="batch-input" term="tasksPerIteration" onCommit={(B) => applySettings({ B })} />
       </Group>
       <Group id="sampling" title="Sampling" note="Applies at the next iteration.">
-        <Slider label="temp." value={s.temperature} min={0.1} max={2} step={0.05} digits={2} testId="temperature-slider"
-          hint="Temperature of the rollouts' sampling: higher is more random." onChange={(temperature) => applySettings({ temperature })} />
-        <SelectField label="decoding" value={s.decoding} testId="decoding-select"
-          hint="Masked: only tokens that continue an admissible action. Free: any token; invalid actions do nothing and cost reward."
+        <HelpedSlider term="temperature" label="temp." value={s.temperature} min={0.1} max={2} step={0.05} digits={2} testId="temperature-slider" onChange={(temperature) => applySettings({ temperature })} />
+        <SelectField label="decoding" value={s.decoding} testId="decoding-select" term="decoding"
           options={[{ value: 'masked', title: 'masked' }, { value: 'free', title: 'free text' }]}
           onChange={(decoding) => applySettings({ decoding })} />
       </Group>
       <Group id="init" title="Initial weights" note="Changing this restarts the run.">
         <SelectField label="from" value={s.init} testId="init-select"
-          hint="The shipped base checkpoint (a supervised warm start) or a fresh random model."
+          hint="Where the weights start: the shipped base checkpoint (a supervised warm start) or a fresh random model."
           options={[{ value: 'base', title: 'base checkpoint' }, { value: 'scratch', title: 'scratch' }]}
           onChange={(init) => applySettings({ init })} />
       </Group>

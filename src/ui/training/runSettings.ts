@@ -16,6 +16,12 @@ export function sendSettings(settings: HashState): void {
   if (settings.compare) send({ type: 'configure', lane: 1, config: trainConfigOf(settings, 1), init: settings.init });
 }
 
+/** In compare mode two equal lanes teach nothing: lane 1 then runs the base algorithm without EMPG. */
+export function withDistinctLanes(settings: HashState): HashState {
+  if (!settings.compare || settings.algo !== settings.algo2) return settings;
+  return { ...settings, algo: configOfAlgorithm(settings.algo).algorithm };
+}
+
 /** Starts the run the URL describes (once, at start-up). */
 export function startRun(settings: HashState): void {
   const { send } = useRun.getState();
@@ -30,11 +36,7 @@ export function startRun(settings: HashState): void {
 export function applySettings(patch: Partial<HashState>): void {
   const view = useView.getState();
   const before = view.settings;
-  const next = { ...before, ...patch };
-  if (patch.compare === true && next.algo === next.algo2) {
-    // Compare the base algorithm against EMPG on top of it by default.
-    next.algo = configOfAlgorithm(next.algo).algorithm;
-  }
+  const next = patch.compare === true ? withDistinctLanes({ ...before, ...patch }) : { ...before, ...patch };
   view.update(next);
   if (patch.env && patch.env !== before.env && view.shown?.source === PRECOMPUTED) {
     void showPrecomputed(patch.env).then((shown) => { if (!shown) leaveRecording(false); });
