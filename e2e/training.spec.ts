@@ -1,0 +1,118 @@
+/**
+ * The training view in the browser: a teacher link with settings in the hash, Play until a few
+ * iterations have run, finite curves, Space pauses, the URL round-trips, an export downloads a file
+ * that parses, a bad URL value is reported while the page keeps working, and `hide=` hides controls.
+ * Small runs (B = 2, G = 2 on wasm) keep an iteration to a couple of seconds on a CPU-only machine.
+ */
+import type { Page, TestInfo } from '@playwright/test';
+import { test, expect, waitForBackend } from './fixtures';
+
+const SMALL_RUN = 'backend=wasm&B=2&G=2';
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string, fullPage = false): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+async function iteration(page: Page): Promise<number> {
+  return Number(await page.getByTestId('iteration').textContent());
+}
+
+test('a teacher link trains live: Play, curves with finite values, Space pauses, hidden groups stay hidden', async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  await page.goto(`./#${SMALL_RUN}&algo=grpo+empg&zeta=0.2&hide=empg,io&speed=iteration`);
+  await waitForBackend(page);
+  await expect(page.getByTestId('algo-select')).toHaveValue('grpo+empg');
+  await expect(page.getByTestId('batch-input')).toHaveValue('2');
+  await expect(page.getByTestId('group-input')).toHaveValue('2');
+  // hide=empg,io: the EMPG sliders and the export buttons are gone, the rest is there.
+  await expect(page.locator('[data-group="empg"]')).toHaveCount(0);
+  await expect(page.getByTestId('export-csv')).toHaveCount(0);
+  await expect(page.locator('[data-group="training"]')).toBeVisible();
+  await screenshot(page, testInfo, 'first-paint');
+
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('recording-mark')).toHaveCount(0);
+  await expect.poll(() => iteration(page), { timeout: 240_000, intervals: [500] }).toBeGreaterThanOrEqual(3);
+  await expect(page.getByTestId('success-rate')).toHaveText(/^\d\.\d\d$/);
+
+  // Every drawn curve is made of finite coordinates.
+  for (const id of ['success', 'entropy', 'kl', 'grad-norm', 'empg-g']) {
+    const path = page.locator(`[data-testid="chart-${id}"] path.recharts-line-curve`).first();
+    await expect(path).toHaveAttribute('d', /^M[\d.,\sLCZ-]+$/);
+  }
+  await screenshot(page, testInfo, 'training');
+
+  // Space pauses: the pause button goes disabled and the counter stops.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('pause')).toBeDisabled({ timeout: 60_000 });
+  await expect(page.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
+  const paused = await iteration(page);
+  await page.waitForTimeout(1500);
+  expect(await iteration(page)).toBe(paused);
+  await screenshot(page, testInfo, 'paused-full-page', true);
+});
+
+test('the URL round-trips: a changed control is in the hash and survives a reload', async ({ page }) => {
+  await page.goto(`./#${SMALL_RUN}`);
+  await waitForBackend(page);
+  await page.getByTestId('algo-select').selectOption('dapo+empg-signal');
+  await page.getByTestId('temperature-slider').fill('0.7');
+  await expect(page).toHaveURL(/algo=dapo\+empg-signal/);
+  await expect(page).toHaveURL(/temperature=0\.7/);
+  await expect(page).toHaveURL(/B=2&G=2|G=2.*B=2/);
+  await page.reload();
+  await waitForBackend(page);
+  await expect(page.getByTestId('algo-select')).toHaveValue('dapo+empg-signal');
+  await expect(page.getByTestId('temperature-slider')).toHaveValue('0.7');
+  await expect(page.getByTestId('batch-input')).toHaveValue('2');
+});
+
+test('a bad URL value is reported, the default is used, and one step plus a metrics export still work', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await page.goto(`./#${SMALL_RUN}&lr=banana&k=99`);
+  await expect(page.getByTestId('error-banner')).toContainText('lr="banana" is invalid');
+  await expect(page.getByTestId('error-banner')).toContainText('k="99" is invalid');
+  await waitForBackend(page);
+  await expect(page.getByTestId('lr-select')).toHaveValue('0.001');
+  await page.getByTestId('step-once').click();
+  await expect.poll(() => iteration(page), { timeout: 180_000, intervals: [500] }).toBe(1);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-jsonl').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.jsonl$/);
+  const text = await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8');
+  const lines = text.trim().split('\n').map((line) => JSON.parse(line));
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatchObject({ algo: 'grpo+empg', env: 'alfworld', preset: 'tiny', iteration: 1 });
+  expect(Number.isFinite(lines[0]['env/success_rate'])).toBe(true);
+
+  const csvDownload = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const csv = await (await import('node:fs/promises')).readFile((await (await csvDownload).path())!, 'utf8');
+  expect(csv.split('\n')[0]).toMatch(/^lane,algo,env,preset,seed,iteration,/);
+  await screenshot(page, testInfo, 'bad-url');
+});
+
+test('compare lanes: GRPO vs GRPO + EMPG from the same start, both curves overlaid', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await page.goto(`./#${SMALL_RUN}`);
+  await waitForBackend(page);
+  await page.getByTestId('compare-toggle').check();
+  await expect(page.getByTestId('algo-select')).toHaveValue('grpo');
+  await expect(page.getByTestId('algo2-select')).toHaveValue('grpo+empg');
+  await expect(page).toHaveURL(/compare=1/);
+  await page.getByTestId('step-once').click();
+  await expect(page.getByTestId('success-rate-1')).toHaveText(/^\d\.\d\d$/, { timeout: 180_000 });
+  await expect(page.getByTestId('success-rate')).toHaveText(/^\d\.\d\d$/);
+  // A line needs two points: one more iteration of both lanes.
+  await expect(page.getByTestId('step-once')).toBeEnabled();
+  await page.getByTestId('step-once').click();
+  await expect.poll(() => iteration(page), { timeout: 180_000, intervals: [500] }).toBe(2);
+  await expect(page.locator('.lane-legend li')).toHaveCount(2);
+  await expect(page.locator('[data-testid="chart-success"] path.recharts-line-curve')).toHaveCount(2);
+  await screenshot(page, testInfo, 'compare-lanes');
+});
