@@ -26,6 +26,12 @@ export const trainConfigSchema = z.object({
   zeta: z.number().finite().min(0).max(10).default(0.1),
   /** Add the bonus only in groups whose rewards vary (a variant; the paper adds it everywhere). */
   bonusOnlyInSignalGroups: z.boolean().default(false),
+  /**
+   * Which tokens EMPG's step entropy averages: all generated tokens (the paper), or only the tokens
+   * where the admissible mask left a choice — under masked decoding a forced token has entropy 0
+   * and makes a step look confident without any decision being made.
+   */
+  stepEntropyTokens: z.enum(['all', 'choices']).default('all'),
   /** Divide group advantages by the group's std (GRPO); false gives Dr.GRPO's un-scaled version. */
   scaleByStd: z.boolean().default(true),
 
