@@ -71,4 +71,13 @@ describe('URL hash state', () => {
     expect(configOfAlgorithm('grpo+empg-signal')).toEqual({ algorithm: 'grpo', empg: 'full', bonusOnlyInSignalGroups: true });
     expect(trainConfigOf({ ...defaultHashState, compare: true, algo: 'grpo' }, 1)).toMatchObject({ empg: 'full' });
   });
+
+  it('reads the episode step cap and passes it to the training config', () => {
+    const { state, problems } = parseHash('#steps=12');
+    expect(problems).toEqual([]);
+    expect(trainConfigOf(state).maxSteps).toBe(12);
+    expect(formatHash(state)).toContain('steps=12');
+    expect(trainConfigOf(parseHash('').state).maxSteps).toBeUndefined();
+    expect(parseHash('#steps=0').problems[0]).toMatch(/steps/);
+  });
 });

@@ -88,6 +88,8 @@ export const hashSchema = z.object({
   B: numberFrom(shape.tasksPerIteration),
   temperature: numberFrom(shape.temperature),
   decoding: shape.decoding,
+  /** Step cap of training episodes (shorter episodes, faster iterations); unset: the preset's limit. */
+  steps: numberFrom(z.number().int().min(1).max(200)).optional(),
   /** Initial weights: the shipped base checkpoint or a fresh model. */
   init: z.enum(['base', 'scratch']).default('base'),
   /** Compare mode: a second lane with the same seed, tasks and initial weights. */
@@ -160,5 +162,6 @@ export function trainConfigOf(state: HashState, lane: 0 | 1 = 0): Partial<TrainC
     ...configOfAlgorithm(lane === 0 ? state.algo : state.algo2),
     k: state.k, kF: state.kF, zeta: state.zeta, lr: state.lr,
     groupSize: state.G, tasksPerIteration: state.B, temperature: state.temperature, decoding: state.decoding,
+    maxSteps: state.steps,
   };
 }
