@@ -4,11 +4,12 @@
  * tolerance). The losses come from the page's own metrics export.
  */
 import { writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { test, expect, waitForBackend } from './fixtures';
 
 const RUN = 'B=1&G=2&steps=2&seed=11&init=base';
 
-async function oneIteration(page: import('@playwright/test').Page, backend: string) {
+async function oneIteration(page: Page, backend: string) {
   // A new document per backend: the backend is chosen once, when the page starts.
   await page.goto('about:blank');
   await page.goto(`./#backend=${backend}&${RUN}`);
