@@ -36,3 +36,14 @@ export async function iterationFingerprint(checkpoint?: Checkpoint): Promise<Ite
     trainer.dispose();
   }
 }
+
+/** What differs between two fingerprints beyond float32 tolerance (empty when they agree). */
+export function fingerprintDifferences(actual: IterationFingerprint, reference: IterationFingerprint): string[] {
+  const problems: string[] = [];
+  if (actual.actions.join('|') !== reference.actions.join('|')) problems.push(`actions differ: ${actual.actions} vs ${reference.actions}`);
+  if (Math.abs(actual.pgLoss - reference.pgLoss) > 1e-4 + 1e-3 * Math.abs(reference.pgLoss)) problems.push(`loss/pg ${actual.pgLoss} vs ${reference.pgLoss}`);
+  if (Math.abs(actual.gradNorm - reference.gradNorm) > 1e-3 * Math.max(1, reference.gradNorm)) problems.push(`grad/norm ${actual.gradNorm} vs ${reference.gradNorm}`);
+  if (Math.abs(actual.entropy - reference.entropy) > 1e-4) problems.push(`entropy ${actual.entropy} vs ${reference.entropy}`);
+  if (!(reference.gradNorm > 0)) problems.push('the reference iteration produced no gradient');
+  return problems;
+}
