@@ -15,7 +15,7 @@ export interface CouplingCaptionProps {
   iterations: string;
 }
 
-const r = (v: number) => (Number.isFinite(v) ? (v >= 0 ? '+' : '−') + Math.abs(v).toFixed(2) : 'undefined');
+const r = (v: number) => (Number.isFinite(v) ? (v >= 0 ? '+' : '−') + Math.abs(v).toFixed(2) : 'n/a');
 
 function strength(v: number): string {
   const a = Math.abs(v);
@@ -33,10 +33,16 @@ export function CouplingCaption({ points, latestSteps, empgOn, iterations }: Cou
   const gs = latestSteps.map((s) => s.g);
   const gMin = Math.min(...gs);
   const gMax = Math.max(...gs);
+  // Every group's rollouts agreed (all solved or all failed): GRPO's advantage is 0 for every step.
+  const noOutcomeSignal = points.every((p) => p.plain === 0);
   return (
     <p className="caption" data-testid="coupling-caption">
-      {iterations}, {points.length} steps. Under a plain policy gradient the update a step gets grows with its
-      uncertainty: corr(H, |A(τ)|·‖∇log π‖) = <strong data-testid="plain-r">{r(plainR)}</strong>, {strength(plainR)} coupling.{' '}
+      {iterations}, {points.length} steps.{' '}
+      {noOutcomeSignal
+        ? <>No group had both a success and a failure, so plain GRPO gives every step advantage 0 and would not
+          update at all (corr(H, |A(τ)|·‖∇log π‖) = <strong data-testid="plain-r">{r(plainR)}</strong>).{' '}</>
+        : <>Under a plain policy gradient the update a step gets grows with its uncertainty:
+          corr(H, |A(τ)|·‖∇log π‖) = <strong data-testid="plain-r">{r(plainR)}</strong>, {strength(plainR)} coupling.{' '}</>}
       {empgOn
         ? <>EMPG rescales each step by g (from {gMin.toFixed(2)} for the least sure to {gMax.toFixed(2)} for the most
           confident) and adds the clarity bonus; after modulation corr(H, |A_final|·‖∇log π‖) ={' '}
