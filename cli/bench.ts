@@ -125,8 +125,9 @@ async function benchGeneration(): Promise<void> {
   model.dispose();
 }
 
-/** Training iterations of GRPO and GRPO + EMPG from the ALFWorld base checkpoint (same seed, same tasks). */
+/** Training iterations of GRPO and GRPO + EMPG from the ALFWorld base checkpoint (same seed, same tasks), on wasm and cpu. */
 async function benchIterations(iterations: number): Promise<void> {
+  const tf = await import('@tensorflow/tfjs');
   const { existsSync, readFileSync } = await import('node:fs');
   const { Trainer } = await import('../src/train/trainer');
   const { parseTrainConfig } = await import('../src/train/config');
@@ -138,21 +139,23 @@ async function benchIterations(iterations: number): Promise<void> {
   }
   const parsed = parseCheckpoint(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const times: Record<string, number[]> = { off: [], full: [] };
-  const trainers = await Promise.all((['off', 'full'] as const).map(async (empg) => {
-    const config = parseTrainConfig({ env: 'alfworld', preset: 'tiny', seed: 1, empg, tasksPerIteration: 4, groupSize: 8, maxSteps: 20 });
-    if (!config.ok) throw new Error(config.errors.join('\n'));
-    return { empg, trainer: await Trainer.create(config.config, { checkpoint: parsed.checkpoint }) };
-  }));
-  for (let i = 0; i < iterations + 1; i++) {
-    for (const { empg, trainer } of trainers) {
-      const { metrics } = await trainer.step();
-      if (i > 0) times[empg].push(metrics['perf/iter_ms']);
-    }
-  }
   const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  console.log(`\nTraining iteration, ALFWorld tiny from the base checkpoint, 4 tasks × 8 rollouts, ≤ 20 steps (wasm, mean of ${iterations} after a warm-up):`);
-  console.log(`  GRPO          ${avg(times.off).toFixed(0)} ms`);
-  console.log(`  GRPO + EMPG   ${avg(times.full).toFixed(0)} ms   (EMPG / GRPO = ${(avg(times.full) / avg(times.off)).toFixed(2)}×)`);
-  for (const { trainer } of trainers) trainer.dispose();
+  console.log(`\nTraining iteration, ALFWorld tiny from the base checkpoint, 4 tasks × 8 rollouts, ≤ 20 steps (mean of ${iterations} after a warm-up):`);
+  for (const backend of ['wasm', 'cpu']) {
+    await tf.setBackend(backend);
+    const times: Record<string, number[]> = { off: [], full: [] };
+    const trainers = await Promise.all((['off', 'full'] as const).map(async (empg) => {
+      const config = parseTrainConfig({ env: 'alfworld', preset: 'tiny', seed: 1, empg, tasksPerIteration: 4, groupSize: 8, maxSteps: 20 });
+      if (!config.ok) throw new Error(config.errors.join('\n'));
+      return { empg, trainer: await Trainer.create(config.config, { checkpoint: parsed.checkpoint }) };
+    }));
+    for (let i = 0; i < iterations + 1; i++) {
+      for (const { empg, trainer } of trainers) {
+        const { metrics } = await trainer.step();
+        if (i > 0) times[empg].push(metrics['perf/iter_ms']);
+      }
+    }
+    console.log(`  ${backend.padEnd(5)} GRPO ${avg(times.off).toFixed(0)} ms, GRPO + EMPG ${avg(times.full).toFixed(0)} ms   (EMPG / GRPO = ${(avg(times.full) / avg(times.off)).toFixed(2)}×)`);
+    for (const { trainer } of trainers) trainer.dispose();
+  }
 }
