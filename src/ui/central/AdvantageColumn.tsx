@@ -3,6 +3,7 @@
  * outcome advantages A(τ) as bars (green solved, red failed); below, g's range, the bonus and how big
  * the advantages were before and after modulation. Clicking a bar opens that rollout in the inspector.
  */
+import { useDeferredValue } from 'react';
 import { useRun } from '../../store/runStore';
 import { algorithmLabel } from '../../train/config';
 import type { StepView } from '../../train/trainer';
@@ -36,7 +37,7 @@ const fmt = (v: number | undefined, digits = 2) => (v === undefined || !Number.i
 /** The advantage column. */
 export function AdvantageColumn() {
   const lane = useRun((s) => s.selection?.lane ?? 0);
-  const latest = useRun((s) => s.lanes[lane]?.recent.at(-1));
+  const latest = useDeferredValue(useRun((s) => s.lanes[lane]?.recent.at(-1)));
   const metrics = useRun((s) => s.lanes[lane]?.history.at(-1));
   const select = useRun((s) => s.select);
   const laneCount = useRun((s) => s.lanes.length);

@@ -1,4 +1,5 @@
 /** The binned view: mean update magnitude per entropy decile, plain next to EMPG. */
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EntropyBin } from './updatePoints';
 
@@ -22,7 +23,7 @@ function BinTooltip({ active, payload }: { active?: boolean; payload?: readonly 
 }
 
 /** Bars per entropy decile. */
-export function BinnedChart({ bins, height, yLabel }: BinnedChartProps) {
+export const BinnedChart = memo(function BinnedChart({ bins, height, yLabel }: BinnedChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={bins} margin={{ top: 8, right: 10, bottom: 22, left: 4 }} barGap={1}>
@@ -38,4 +39,4 @@ export function BinnedChart({ bins, height, yLabel }: BinnedChartProps) {
       </BarChart>
     </ResponsiveContainer>
   );
-}
+});

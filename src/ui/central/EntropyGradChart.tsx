@@ -4,7 +4,7 @@
  * hollow = plain A(τ), filled = EMPG's A_final; with both shown a grey segment joins a step's two marks.
  * Clicking a mark selects that step everywhere.
  */
-import type { ReactElement } from 'react';
+import { memo, useMemo, type ReactElement } from 'react';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 import { useRun, type StepSelection } from '../../store/runStore';
 import type { UpdatePoint } from './updatePoints';
@@ -86,12 +86,15 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: readonl
   );
 }
 
-/** The scatter of one lane. */
-export function EntropyGradChart({ points, magnitude, height, yLabel }: EntropyGradChartProps) {
+/**
+ * The scatter of one lane. Memoised: hundreds of SVG marks are the page's heaviest render, so it redraws
+ * only when its points, mode or the selection change.
+ */
+export const EntropyGradChart = memo(function EntropyGradChart({ points, magnitude, height, yLabel }: EntropyGradChartProps) {
   const selection = useRun((s) => s.selection);
-  const plain: Mark[] = magnitude === 'empg' ? [] : points.map((p) => ({ x: p.entropy, y: p.plain, point: p, positive: p.plainPositive, empg: false }));
-  const empg: Mark[] = magnitude === 'plain' ? [] : points.map((p) => ({ x: p.entropy, y: p.empg, point: p, positive: p.empgPositive, empg: true }));
-  const shape = markShape(selection);
+  const plain: Mark[] = useMemo(() => (magnitude === 'empg' ? [] : points.map((p) => ({ x: p.entropy, y: p.plain, point: p, positive: p.plainPositive, empg: false }))), [points, magnitude]);
+  const empg: Mark[] = useMemo(() => (magnitude === 'plain' ? [] : points.map((p) => ({ x: p.entropy, y: p.empg, point: p, positive: p.empgPositive, empg: true }))), [points, magnitude]);
+  const shape = useMemo(() => markShape(selection), [selection]);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ScatterChart margin={{ top: 8, right: 10, bottom: 22, left: 4 }}>
@@ -107,4 +110,4 @@ export function EntropyGradChart({ points, magnitude, height, yLabel }: EntropyG
       </ScatterChart>
     </ResponsiveContainer>
   );
-}
+});

@@ -1,5 +1,5 @@
 /** The central chart of one lane: its scatter or deciles, a legend and the caption with live numbers. */
-import { useMemo } from 'react';
+import { useMemo, useDeferredValue } from 'react';
 import { useRun } from '../../store/runStore';
 import { algorithmLabel } from '../../train/config';
 import { BinnedChart } from './BinnedChart';
@@ -30,7 +30,8 @@ function Legend({ magnitude }: { magnitude: string }) {
 
 /** One lane's chart, legend and caption. */
 export function LaneCentralChart({ lane, height, titled }: LaneCentralChartProps) {
-  const recent = useRun((s) => s.lanes[lane]?.recent);
+  // Deferred: the chart re-renders in the background (interruptible), never blocking the page.
+  const recent = useDeferredValue(useRun((s) => s.lanes[lane]?.recent));
   const status = useRun((s) => s.lanes[lane]?.status ?? null);
   const { magnitude, space, kind, window } = useCentralView();
   const pointLimit = magnitude === 'both' ? MAX_CHART_POINTS / 2 : MAX_CHART_POINTS;

@@ -3,7 +3,7 @@
  * and only as often as the chosen refresh speed allows (every iteration, every 2 s, or when paused),
  * so a fast run never floods the main thread with redraws.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { useRun } from '../../store/runStore';
 import { useView } from '../../store/viewStore';
 import type { Metrics } from '../../train/trainer';
@@ -25,7 +25,8 @@ export function useDisplayedHistories(): Metrics[][] {
     const draw = () => {
       frame = 0;
       lastDrawn = performance.now();
-      setHistories(snapshot());
+      // A transition renders interruptibly, in slices, so drawing ten charts never blocks input.
+      startTransition(() => setHistories(snapshot()));
     };
     const schedule = () => {
       const running = useRun.getState().lanes.some((lane) => lane.status?.running);
