@@ -2,23 +2,16 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { FromWorker } from './protocol';
 import { LaneSet } from './lanes';
-import { RunController } from './runController';
 import { toBase64 } from '../train/checkpoint';
 
 const fast = { env: 'alfworld', preset: 'tiny', tasksPerIteration: 1, groupSize: 2, maxSteps: 2, gradNormSample: 1 } as const;
 
-function harness() {
-  const messages: FromWorker[] = [];
-  const run = new RunController({ post: (m) => messages.push(m), backend: () => 'cpu', loadBaseCheckpoint: async () => null });
-  const of = <T extends FromWorker['type']>(type: T) => messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
-  return { run, messages, of };
-}
-
+/** A lane set on cpu with no base checkpoint; `run` is its lane 0, `of(type)` the messages of one type. */
 function laneHarness() {
   const messages: FromWorker[] = [];
   const lanes = new LaneSet({ post: (m) => messages.push(m), backend: () => 'cpu', loadBaseCheckpoint: async () => null });
   const of = <T extends FromWorker['type']>(type: T) => messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
-  return { lanes, messages, of };
+  return { lanes, run: lanes.lane(0), messages, of };
 }
 
 const until = async (condition: () => boolean, ms = 20_000) => {
@@ -32,7 +25,7 @@ const until = async (condition: () => boolean, ms = 20_000) => {
 describe('RunController', () => {
   it('builds a run, steps once, and reports metrics with the generation', async () => {
     await tf.setBackend('cpu');
-    const { run, of } = harness();
+    const { run, of } = laneHarness();
     await run.configure(fast, 'base');
     const status = of('run').at(-1)!.status;
     expect(status.initLabel).toMatch(/no base checkpoint/);
@@ -67,7 +60,7 @@ describe('RunController', () => {
 
   it('rejects a bad checkpoint or setting with a clear message and keeps the run', async () => {
     await tf.setBackend('cpu');
-    const { run, of } = harness();
+    const { run, of } = laneHarness();
     await run.configure(fast, 'scratch');
     await run.loadCheckpoint({ format: 'something else' }, 'weights.json');
     expect(of('error').at(-1)).toMatchObject({ kind: 'invalid-input' });
