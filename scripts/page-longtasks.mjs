@@ -1,0 +1,206 @@
+#!/usr/bin/env node
+// Main-thread long tasks of the playground page while it trains (docs/PERFORMANCE.md, "The page while
+// training"). Builds the site (or uses an existing dist/), serves it with `vite preview` on a free port,
+// opens headless Chromium, loads a training link, presses Play and records every main-thread task over
+// 50 ms (PerformanceObserver 'longtask', plus 'long-animation-frame' for the scripts behind them) until N
+// iterations have finished. A benchmark, not a test: it prints numbers and asserts nothing.
+//
+//   npm run bench:page                               # build, then 5 iterations of the default link
+//   npm run bench:page -- --no-build --iterations 10 # reuse dist/
+//   npm run bench:page -- --dist /tmp/old-dist --hash 'backend=wasm&B=2&G=2'
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const HELP = `usage: npm run bench:page -- [options]
+  --iterations N   iterations to observe after Play (default 5)
+  --hash TEXT      the page's URL hash (default backend=wasm&B=4&G=8&steps=20)
+  --no-build       use the existing dist/ instead of running vite build
+  --dist DIR       serve this folder instead of dist/ (implies --no-build)
+  --timeout S      give up after S seconds of training (default 600)
+  --json           print the result as one JSON object as well`;
+
+function parseArgs(argv) {
+  const options = { iterations: 5, hash: 'backend=wasm&B=4&G=8&steps=20', build: true, dist: 'dist', timeout: 600, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--iterations') options.iterations = Number(value());
+    else if (arg === '--hash') options.hash = value().replace(/^#/, '');
+    else if (arg === '--no-build') options.build = false;
+    else if (arg === '--dist') { options.dist = value(); options.build = false; }
+    else if (arg === '--timeout') options.timeout = Number(value());
+    else if (arg === '--json') options.json = true;
+    else if (arg === '--help' || arg === '-h') { console.log(HELP); process.exit(0); }
+    else throw new Error(`unknown option ${arg}\n${HELP}`);
+  }
+  if (!Number.isInteger(options.iterations) || options.iterations < 1) throw new Error('--iterations must be a positive integer');
+  return options;
+}
+
+function run(command, args) {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitForServer(url, child, seconds = 60) {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${seconds} s`);
+}
+
+/** Runs in the page before its own scripts: collects long tasks and long animation frames. */
+function observe() {
+  const found = { tasks: [], frames: [], since: 0 };
+  window.__longTasks = found;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      found.tasks.push({
+        start: entry.startTime, duration: entry.duration,
+        attribution: (entry.attribution ?? []).map((a) => [a.containerType, a.containerName || a.containerSrc || a.name].filter(Boolean).join(' ')),
+      });
+    }
+  }).observe({ type: 'longtask', buffered: true });
+  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        found.frames.push({
+          start: entry.startTime, duration: entry.duration, blocking: entry.blockingDuration, render: entry.renderStart ? entry.startTime + entry.duration - entry.renderStart : 0,
+          scripts: entry.scripts.map((s) => ({
+            invoker: s.invoker, type: s.invokerType, duration: s.duration,
+            source: `${s.sourceFunctionName || '(anonymous)'} ${String(s.sourceURL).split('/').pop()}:${s.sourceCharPosition}`,
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  }
+}
+
+const ms = (v) => `${Math.round(v)} ms`;
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const dist = resolve(options.dist);
+  if (options.build) await run('npx', ['vite', 'build', '--logLevel', 'warn']);
+  if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`${dist}/index.html not found: build first (npm run build)`);
+
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}/`;
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const stopServer = () => { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  process.on('exit', stopServer);
+  let browser;
+  try {
+    await waitForServer(origin, server);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--disable-quic', '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(msg.text()); });
+    await page.addInitScript(observe);
+    await page.goto(`${origin}#${options.hash}`);
+    const backend = page.getByTestId('backend');
+    await page.waitForFunction(() => /^(webgpu|webgl|wasm|cpu)$/.test(document.querySelector('[data-testid="backend"]')?.textContent?.trim() ?? ''), null, { timeout: 120_000 });
+    const play = page.getByTestId('play');
+    await play.waitFor({ state: 'visible' });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="play"]')?.disabled, null, { timeout: 120_000 });
+
+    const loadBefore = loadavg()[0];
+    const started = await page.evaluate(() => performance.now());
+    const wallStart = Date.now();
+    await play.click();
+    const iteration = () => page.getByTestId('iteration').textContent().then(Number);
+    const until = Date.now() + options.timeout * 1000;
+    let reached = 0;
+    while (Date.now() < until) {
+      reached = await iteration();
+      if (reached >= options.iterations) break;
+      await page.waitForTimeout(200);
+    }
+    const ended = await page.evaluate(() => performance.now());
+    const wallSeconds = (Date.now() - wallStart) / 1000;
+    const loadAfter = loadavg()[0];
+    await page.getByTestId('pause').click().catch(() => {});
+
+    const found = await page.evaluate(() => window.__longTasks);
+    const inWindow = (e) => e.start >= started && e.start <= ended;
+    const tasks = found.tasks.filter(inWindow).sort((a, b) => b.duration - a.duration);
+    const frames = found.frames.filter(inWindow).sort((a, b) => b.duration - a.duration);
+    const total = tasks.reduce((s, t) => s + t.duration, 0);
+    const blocking = tasks.reduce((s, t) => s + Math.max(0, t.duration - 50), 0);
+
+    const bySource = new Map();
+    for (const frame of frames) {
+      for (const script of frame.scripts) {
+        const key = `${script.type} ${script.invoker} → ${script.source}`;
+        const entry = bySource.get(key) ?? { key, count: 0, total: 0, longest: 0 };
+        entry.count++;
+        entry.total += script.duration;
+        entry.longest = Math.max(entry.longest, script.duration);
+        bySource.set(key, entry);
+      }
+    }
+    const sources = [...bySource.values()].sort((a, b) => b.total - a.total).slice(0, 8);
+    const renderTotal = frames.reduce((s, f) => s + f.render, 0);
+
+    console.log(`\nPage long tasks while training — #${options.hash}`);
+    console.log(`machine: ${cpus().length} cores, 1-min load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (background work inflates every number)`);
+    console.log(`backend: ${(await backend.textContent()).trim()}; iterations reached: ${reached} of ${options.iterations} in ${wallSeconds.toFixed(1)} s`);
+    console.log(`long tasks (> 50 ms): ${tasks.length}; longest ${tasks.length ? ms(tasks[0].duration) : '–'}; total ${ms(total)}; blocking (sum of time over 50 ms) ${ms(blocking)}`);
+    if (tasks.length) console.log(`durations: ${tasks.map((t) => Math.round(t.duration)).join(', ')} ms`);
+    const containers = [...new Set(tasks.flatMap((t) => t.attribution))];
+    if (containers.length) console.log(`longtask attribution: ${containers.join('; ')}`);
+    if (frames.length) {
+      console.log(`long animation frames: ${frames.length}, longest ${ms(frames[0].duration)}, of which style/layout/paint ${ms(renderTotal)} in total`);
+      for (const s of sources) console.log(`  ${ms(s.total).padStart(8)} in ${String(s.count).padStart(3)} (longest ${ms(s.longest)})  ${s.key}`);
+    }
+    if (problems.length) console.log(`page errors: ${problems.join(' | ')}`);
+    if (options.json) {
+      console.log(JSON.stringify({
+        hash: options.hash, iterations: options.iterations, reached, wallSeconds, load: [loadBefore, loadAfter],
+        count: tasks.length, longest: tasks[0]?.duration ?? 0, total, blocking, durations: tasks.map((t) => t.duration), sources,
+      }));
+    }
+    if (reached < options.iterations) process.exitCode = 1;
+  } finally {
+    await browser?.close();
+    stopServer();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
