@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { test, expect, waitForBackend } from './fixtures';
 
@@ -6,50 +7,51 @@ async function shot(target: Page | Locator, name: string, testInfo: TestInfo) {
   await testInfo.attach(name, { body, contentType: 'image/png' });
 }
 
-/** One visible mark of the chart (the topmost element at its centre), away from the first step of its rollout. */
-async function clickablePoint(chart: Locator) {
-  const found = await chart.locator('[data-testid="update-point"]').evaluateAll((marks) => {
-    for (const mark of marks) {
-      const r = mark.getBoundingClientRect();
-      const x = r.left + r.width / 2;
-      const y = r.top + r.height / 2;
-      if (Number(mark.getAttribute('data-t')) > 0 && document.elementFromPoint(x, y) === mark) {
-        return { x, y, traj: mark.getAttribute('data-traj'), t: Number(mark.getAttribute('data-t')) };
-      }
-    }
-    return null;
-  });
-  expect(found, 'a chart mark not covered by another').not.toBeNull();
-  return found!;
+/**
+ * A step of the chart whose mark no other listed mark comes within 4 px of, away from the first step of
+ * its rollout: its position on the canvas (page pixels) and its identity, from the chart's accessible
+ * layer (one hidden button per step, carrying the mark's canvas position).
+ */
+async function isolatedPoint(chart: Locator) {
+  const canvas = await chart.getByTestId('scatter-canvas').first().boundingBox();
+  expect(canvas, 'the scatter canvas').not.toBeNull();
+  const marks = await chart.locator('.central-chart').first().locator('[data-testid="update-point"]').evaluateAll((buttons) =>
+    buttons.map((b) => ({ x: Number(b.getAttribute('data-x')), y: Number(b.getAttribute('data-y')), traj: b.getAttribute('data-traj')!, t: Number(b.getAttribute('data-t')) })));
+  const found = marks.find((m) => m.t > 0 && marks.every((o) => o === m || Math.hypot(o.x - m.x, o.y - m.y) >= 4));
+  expect(found, 'a chart mark away from the others').toBeDefined();
+  return { ...found!, pageX: canvas!.x + found!.x, pageY: canvas!.y + found!.y };
 }
 
 test('central chart → inspector: a clicked step opens at the right place, arrows walk it, tokens show their top 5', async ({ page }, testInfo) => {
   test.setTimeout(300_000);
-  await page.goto('./#backend=wasm');
+  // 2 tasks × 4 rollouts × ≤ 20 steps: every step of the iteration is listed (the list keeps at most 300).
+  await page.goto('./#backend=wasm&B=2&G=4&steps=20');
   await waitForBackend(page);
   await page.getByTestId('step-once').click();
   await expect(page.getByTestId('iteration')).toHaveText('1', { timeout: 180_000 });
 
-  // Every step is a mark with finite coordinates, at most 1,500 of them.
+  // Every listed step has a finite entropy and magnitude and a position inside the canvas; at most 1,500.
   const chart = page.getByTestId('entropy-grad-chart');
   const marks = chart.locator('[data-testid="update-point"]');
   await expect(marks.first()).toBeAttached();
-  const coordinates = await marks.evaluateAll((els) => els.map((el) => [el.getAttribute('data-x'), el.getAttribute('data-y')].map(Number)));
-  expect(coordinates.length).toBeGreaterThan(0);
-  expect(coordinates.length).toBeLessThanOrEqual(1500);
-  for (const [x, y] of coordinates) {
-    expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
-    expect(y).toBeGreaterThanOrEqual(0);
+  const size = (await chart.getByTestId('scatter-canvas').first().boundingBox())!;
+  const listed = await marks.evaluateAll((els) => els.map((el) => ['data-entropy', 'data-magnitude', 'data-x', 'data-y'].map((a) => Number(el.getAttribute(a)))));
+  expect(listed.length).toBeGreaterThan(0);
+  expect(listed.length).toBeLessThanOrEqual(1500);
+  for (const [entropy, magnitude, x, y] of listed) {
+    expect(Number.isFinite(entropy) && Number.isFinite(magnitude)).toBe(true);
+    expect(magnitude).toBeGreaterThanOrEqual(0);
+    expect(x >= 0 && x <= size.width && y >= 0 && y <= size.height).toBe(true);
   }
   await expect(chart.getByTestId('coupling-caption')).toContainText(/corr\(H/);
   await shot(page.locator('.training-view'), 'training-view.png', testInfo);
 
-  // Hover a mark: its tooltip names the step's action. Click it: the inspector opens at that step.
-  const point = await clickablePoint(chart);
-  await page.mouse.move(point.x, point.y);
+  // Hover a mark on the canvas: its tooltip names the step's action. Click it: the inspector opens at that step.
+  const point = await isolatedPoint(chart);
+  await page.mouse.move(point.pageX, point.pageY);
   const action = (await chart.locator('.chart-tooltip code').textContent())!.trim();
   expect(action.length).toBeGreaterThan(0);
-  await page.mouse.click(point.x, point.y);
+  await page.mouse.click(point.pageX, point.pageY);
   const step = page.getByTestId('inspector-step');
   await expect(step).toHaveAttribute('data-traj', point.traj!);
   await expect(step).toHaveAttribute('data-t', String(point.t));
@@ -62,6 +64,29 @@ test('central chart → inspector: a clicked step opens at the right place, arro
   await expect(step).toHaveAttribute('data-t', String(point.t - 1));
   await page.keyboard.press('ArrowRight');
   await expect(step).toHaveAttribute('data-t', String(point.t));
+
+  // The keyboard reaches the same steps: focus a listed step, Enter opens it in the inspector.
+  const otherIndex = await marks.evaluateAll((els, p) => els.findIndex((el) => el.getAttribute('data-traj') !== p.traj || el.getAttribute('data-t') !== String(p.t)), point);
+  const other = marks.nth(otherIndex);
+  const otherStep = { traj: (await other.getAttribute('data-traj'))!, t: (await other.getAttribute('data-t'))! };
+  await other.focus();
+  await page.keyboard.press('Enter');
+  await expect(step).toHaveAttribute('data-traj', otherStep.traj);
+  await expect(step).toHaveAttribute('data-t', otherStep.t);
+
+  // The chart downloads as SVG (marks as circles and triangles) and as PNG.
+  const svgDownload = page.waitForEvent('download');
+  await chart.getByTestId('central-export-svg').first().click();
+  const svgFile = await svgDownload;
+  expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
+  const svg = await readFile((await svgFile.path())!, 'utf8');
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg).toContain('step entropy H_t');
+  expect((svg.match(/<circle|<path d="M[^"]*Z"/g) ?? []).length).toBeGreaterThan(listed.length / 2);
+  const pngDownload = page.waitForEvent('download');
+  await chart.getByTestId('central-export-png').first().click();
+  const png = await readFile((await (await pngDownload).path())!);
+  expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 
   // A token's top-5 alternatives: probabilities in [0, 1] that sum to at most 1.
   await page.getByTestId('inspector').getByTestId('token').first().hover();

@@ -9,7 +9,7 @@ import { algorithmLabel } from '../../train/config';
 import type { StepView } from '../../train/trainer';
 import type { TrajectorySummary } from '../../worker/protocol';
 import { Help } from '../explain/Help';
-import { OUTCOME_COLOURS } from './EntropyGradChart';
+import { OUTCOME_COLOURS } from './scatterScene';
 
 interface RolloutBar {
   summary: TrajectorySummary;

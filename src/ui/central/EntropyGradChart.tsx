@@ -1,25 +1,16 @@
 /**
- * Entropy against update magnitude, one mark per step of a lane's kept iterations: x = H_t,
- * y = |advantage| × gradient norm. Colour = outcome, shape = sign of the advantage (● ≥ 0, ▼ < 0),
- * hollow = plain A(τ), filled = EMPG's A_final; with both shown a grey segment joins a step's two marks.
- * Clicking a mark selects that step everywhere.
+ * Entropy against update magnitude, one mark per step of a lane's kept iterations (see scatterScene.ts
+ * for the encoding), drawn on a canvas: a thousand marks cost one paint instead of a thousand SVG
+ * elements to diff, so a new iteration never blocks the page. Hovering a mark shows its step, clicking
+ * selects it everywhere. Every listed step is also a visually hidden button — reachable with Tab and the
+ * arrow keys, read by screen readers, addressable by tests — placed at its mark's position.
  */
-import { memo, useMemo, type ReactElement } from 'react';
-import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { useRun, type StepSelection } from '../../store/runStore';
-import type { UpdatePoint } from './updatePoints';
 import type { MagnitudeMode } from './centralView';
-
-/** Outcome colours (the page's success / failure). */
-export const OUTCOME_COLOURS = { success: '#1f8a5b', failure: '#c2412d' } as const;
-
-interface Mark {
-  x: number;
-  y: number;
-  point: UpdatePoint;
-  positive: boolean;
-  empg: boolean;
-}
+import { paintCanvas } from './scatterPaint';
+import { buildScene, listedMarks, markOfStep, nearestMark, sceneShapes, type Scene, type ScatterMark } from './scatterScene';
+import type { UpdatePoint } from './updatePoints';
 
 /** Props of `EntropyGradChart`. */
 export interface EntropyGradChartProps {
@@ -30,55 +21,36 @@ export interface EntropyGradChartProps {
   yLabel: string;
 }
 
-const sameStep = (p: UpdatePoint, s: StepSelection | null) => !!s && s.lane === p.lane && s.iteration === p.iteration && s.traj === p.traj && s.t === p.t;
+/** How far from a mark (CSS pixels) the pointer still hovers or clicks it. */
+const HOVER_RADIUS = 10;
+const CLICK_RADIUS = 12;
 
-function markShape(selection: StepSelection | null) {
-  return function MarkShape(props: unknown): ReactElement {
-    const { cx, cy, payload } = props as { cx: number; cy: number; payload: Mark };
-    const { point, positive, empg } = payload;
-    const colour = point.success ? OUTCOME_COLOURS.success : OUTCOME_COLOURS.failure;
-    const selected = sameStep(point, selection);
-    const r = selected ? 6 : 4;
-    const common = {
-      fill: empg ? colour : '#fff', stroke: colour, strokeWidth: selected ? 2.5 : 1.4,
-      fillOpacity: point.latest ? 0.85 : 0.3, strokeOpacity: point.latest ? 1 : 0.4,
-      'data-testid': 'update-point', 'data-traj': point.traj, 'data-t': point.t, 'data-iteration': point.iteration,
-      'data-lane': point.lane, 'data-series': empg ? 'empg' : 'plain', 'data-x': payload.x, 'data-y': payload.y,
-      style: { cursor: 'pointer' },
-      onClick: () => useRun.getState().select({ lane: point.lane, iteration: point.iteration, traj: point.traj, t: point.t }),
-    };
-    return positive
-      ? <circle cx={cx} cy={cy} r={r} {...common} />
-      : <path d={`M${cx - r},${cy - r * 0.8}L${cx + r},${cy - r * 0.8}L${cx},${cy + r}Z`} {...common} />;
-  };
+function selectPoint(point: UpdatePoint): void {
+  useRun.getState().select({ lane: point.lane, iteration: point.iteration, traj: point.traj, t: point.t });
 }
 
-/** Grey segments joining each step's plain and EMPG marks, and a ring around the selected step. */
-function StepLinks({ points, magnitude, selection }: { points: UpdatePoint[]; magnitude: MagnitudeMode; selection: StepSelection | null }) {
-  const x = useXAxisScale();
-  const y = useYAxisScale();
-  if (!x || !y) return null;
-  const path = magnitude === 'both'
-    ? points.map((p) => `M${x(p.entropy)},${y(p.plain)}L${x(p.entropy)},${y(p.empg)}`).join('')
-    : '';
-  const chosen = points.find((p) => sameStep(p, selection));
-  return (
-    <g className="step-links" pointerEvents="none">
-      {path && <path d={path} stroke="#8792a2" strokeOpacity={0.45} strokeWidth={1} fill="none" />}
-      {chosen && (
-        <circle cx={x(chosen.entropy)} cy={y(magnitude === 'plain' ? chosen.plain : chosen.empg)} r={10}
-          fill="none" stroke="#17202e" strokeWidth={2} data-testid="selected-point-ring" />
-      )}
-    </g>
-  );
+/** The element's width in whole CSS pixels, kept up to date. */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }
 
-function PointTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: Mark }[] }) {
-  const mark = active ? payload?.[0]?.payload : undefined;
-  if (!mark) return null;
+function Tooltip({ mark, width, height }: { mark: ScatterMark; width: number; height: number }) {
   const p = mark.point;
+  const style: CSSProperties = {};
+  if (mark.x < width * 0.55) style.left = mark.x + 12;
+  else style.right = width - mark.x + 12;
+  if (mark.y < height / 2) style.top = mark.y + 10;
+  else style.bottom = height - mark.y + 10;
   return (
-    <div className="chart-tooltip">
+    <div className="chart-tooltip scatter-tooltip" style={style} role="presentation">
       <strong>τ{p.traj} · step {p.t + 1}</strong> ({p.success ? 'solved' : 'failed'}, iteration {p.iteration})<br />
       <code>{p.action}</code><br />
       H = {p.entropy.toFixed(3)} · plain {p.plain.toFixed(3)} · EMPG {p.empg.toFixed(3)}
@@ -86,28 +58,92 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: readonl
   );
 }
 
+/** The accessible layer: one focusable button per listed step, arrow keys move between them. */
+const StepButtons = memo(function StepButtons({ scene, onFocusStep }: { scene: Scene; onFocusStep(step: UpdatePoint | null): void }) {
+  const listed = useMemo(() => listedMarks(scene), [scene]);
+  const [active, setActive] = useState(0);
+  const activeIndex = Math.min(active, listed.length - 1);
+  const total = scene.marks.filter((m) => m.series === listed[0]?.series).length;
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    const buttons = event.currentTarget.querySelectorAll('button');
+    const next = Math.max(0, Math.min(buttons.length - 1, activeIndex + moves[event.key]));
+    buttons[next]?.focus();
+  };
+  if (!listed.length) return null;
+  return (
+    <div className="scatter-steps" role="group" onKeyDown={onKeyDown}
+      aria-label={`Steps on the chart, by entropy${listed.length < total ? ` (${listed.length} of ${total}, newest iteration first)` : ''}. Arrow keys move, Enter opens a step in the inspector.`}>
+      {listed.map((m, i) => (
+        <button key={`${m.point.iteration}-${m.point.traj}-${m.point.t}`} type="button" tabIndex={i === activeIndex ? 0 : -1}
+          data-testid="update-point" data-lane={m.point.lane} data-iteration={m.point.iteration} data-traj={m.point.traj} data-t={m.point.t}
+          data-entropy={m.point.entropy} data-magnitude={m.value} data-x={m.x.toFixed(1)} data-y={m.y.toFixed(1)}
+          aria-label={`Step ${m.point.t + 1} of trajectory ${m.point.traj}, iteration ${m.point.iteration}, ${m.point.success ? 'solved' : 'failed'}: entropy ${m.point.entropy.toFixed(3)}, magnitude plain ${m.point.plain.toFixed(3)}, EMPG ${m.point.empg.toFixed(3)}`}
+          onClick={() => selectPoint(m.point)}
+          onFocus={() => { setActive(i); onFocusStep(m.point); }}
+          onBlur={() => onFocusStep(null)} />
+      ))}
+    </div>
+  );
+});
+
 /**
- * The scatter of one lane. Memoised: hundreds of SVG marks are the page's heaviest render, so it redraws
- * only when its points, mode or the selection change.
+ * The scatter of one lane. Memoised: it re-renders only when its points, mode or size change; the
+ * selection, hover and keyboard focus only repaint the canvas, at most once per animation frame.
  */
 export const EntropyGradChart = memo(function EntropyGradChart({ points, magnitude, height, yLabel }: EntropyGradChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const width = useWidth(box);
   const selection = useRun((s) => s.selection);
-  const plain: Mark[] = useMemo(() => (magnitude === 'empg' ? [] : points.map((p) => ({ x: p.entropy, y: p.plain, point: p, positive: p.plainPositive, empg: false }))), [points, magnitude]);
-  const empg: Mark[] = useMemo(() => (magnitude === 'plain' ? [] : points.map((p) => ({ x: p.entropy, y: p.empg, point: p, positive: p.empgPositive, empg: true }))), [points, magnitude]);
-  const shape = useMemo(() => markShape(selection), [selection]);
+  const scene = useMemo(() => buildScene(points, { magnitude, width, height, yLabel }), [points, magnitude, width, height, yLabel]);
+  const [hover, setHover] = useState<{ scene: Scene; index: number } | null>(null);
+  const [focused, setFocused] = useState<StepSelection | null>(null);
+  const hovered = hover?.scene === scene ? scene.marks[hover.index] : undefined;
+  const highlight = hovered ?? markOfStep(scene, focused);
+
+  useEffect(() => {
+    const element = canvas.current;
+    if (!element || width <= 0) return;
+    const frame = requestAnimationFrame(() => {
+      const ratio = window.devicePixelRatio || 1;
+      const pixelsWide = Math.round(width * ratio);
+      const pixelsHigh = Math.round(height * ratio);
+      if (element.width !== pixelsWide) element.width = pixelsWide;
+      if (element.height !== pixelsHigh) element.height = pixelsHigh;
+      const context = element.getContext('2d');
+      if (!context) return;
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      paintCanvas(context, sceneShapes(scene, { selection, highlight }), getComputedStyle(element).fontFamily);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [scene, selection, highlight, width, height]);
+
+  const at = (event: MouseEvent<HTMLCanvasElement>, radius: number) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return nearestMark(scene.marks, event.clientX - rect.left, event.clientY - rect.top, radius);
+  };
+  const onPointerMove = (event: MouseEvent<HTMLCanvasElement>) => {
+    const index = at(event, HOVER_RADIUS);
+    if (index < 0) { if (hover) setHover(null); } else if (!hovered || hover?.index !== index) setHover({ scene, index });
+  };
+  const onClick = (event: MouseEvent<HTMLCanvasElement>) => {
+    const index = at(event, CLICK_RADIUS);
+    if (index >= 0) selectPoint(scene.marks[index].point);
+  };
+  const onFocusStep = useCallback((point: UpdatePoint | null) => {
+    setFocused(point && { lane: point.lane, iteration: point.iteration, traj: point.traj, t: point.t });
+  }, []);
+
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <ScatterChart margin={{ top: 8, right: 10, bottom: 22, left: 4 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-        <XAxis type="number" dataKey="x" name="H_t" tick={{ fontSize: 11 }} domain={[0, 'auto']}
-          tickFormatter={(v: number) => v.toFixed(2)} label={{ value: 'step entropy H_t (nats)', position: 'insideBottom', offset: -12, fontSize: 11 }} />
-        <YAxis type="number" dataKey="y" name="magnitude" tick={{ fontSize: 11 }} width={42} domain={[0, 'auto']}
-          tickFormatter={(v: number) => v.toFixed(2)} label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 10, fontSize: 11, style: { textAnchor: 'middle' } }} />
-        <Tooltip content={PointTooltip} cursor={false} isAnimationActive={false} />
-        <StepLinks points={points} magnitude={magnitude} selection={selection} />
-        {plain.length > 0 && <Scatter name="plain" data={plain} shape={shape} isAnimationActive={false} />}
-        {empg.length > 0 && <Scatter name="EMPG" data={empg} shape={shape} isAnimationActive={false} />}
-      </ScatterChart>
-    </ResponsiveContainer>
+    <div className="scatter" ref={box} style={{ height }}>
+      <canvas ref={canvas} className={hovered ? 'scatter-canvas pointing' : 'scatter-canvas'} style={{ width: '100%', height }}
+        data-testid="scatter-canvas" aria-hidden="true"
+        onPointerMove={onPointerMove} onPointerLeave={() => setHover(null)} onClick={onClick} />
+      {highlight && width > 0 && <Tooltip mark={highlight} width={width} height={height} />}
+      {width > 0 && <StepButtons scene={scene} onFocusStep={onFocusStep} />}
+    </div>
   );
 });

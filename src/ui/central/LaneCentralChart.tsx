@@ -1,11 +1,14 @@
-/** The central chart of one lane: its scatter or deciles, a legend and the caption with live numbers. */
-import { useMemo, useDeferredValue } from 'react';
+/** The central chart of one lane: its scatter or deciles, a legend, SVG/PNG export and the caption with live numbers. */
+import { useMemo, useDeferredValue, useRef } from 'react';
 import { useRun } from '../../store/runStore';
 import { algorithmLabel } from '../../train/config';
+import { downloadChartPng, downloadChartSvg } from '../charts/chartExport';
 import { BinnedChart } from './BinnedChart';
 import { useCentralView } from './centralView';
 import { CouplingCaption } from './CouplingCaption';
-import { EntropyGradChart, OUTCOME_COLOURS } from './EntropyGradChart';
+import { EntropyGradChart } from './EntropyGradChart';
+import { downloadScatterPng, downloadScatterSvg } from './scatterExport';
+import { OUTCOME_COLOURS } from './scatterScene';
 import { buildUpdatePoints, entropyBins, MAX_CHART_POINTS } from './updatePoints';
 
 /** Props of `LaneCentralChart`. */
@@ -30,6 +33,7 @@ function Legend({ magnitude }: { magnitude: string }) {
 
 /** One lane's chart, legend and caption. */
 export function LaneCentralChart({ lane, height, titled }: LaneCentralChartProps) {
+  const figure = useRef<HTMLElement>(null);
   // Deferred: the chart re-renders in the background (interruptible), never blocking the page.
   const recent = useDeferredValue(useRun((s) => s.lanes[lane]?.recent));
   const status = useRun((s) => s.lanes[lane]?.status ?? null);
@@ -42,9 +46,36 @@ export function LaneCentralChart({ lane, height, titled }: LaneCentralChartProps
   const yLabel = space === 'logit' ? '|A|·‖e_a − p‖' : '|A|·‖∇θ log π‖';
   const iterations = !latest ? '' : shown.length > 1 ? `Iterations ${shown[0].iteration}–${latest.iteration}` : `Iteration ${latest.iteration}`;
   const title = status ? algorithmLabel(status.config).toUpperCase() : `lane ${lane + 1}`;
+
+  const download = (format: 'svg' | 'png') => {
+    const element = figure.current;
+    if (!element) return;
+    const heading = `Entropy vs update magnitude — ${title}${iterations ? `, ${iterations.toLowerCase()}` : ''}`;
+    const name = `empg-entropy-vs-update-${kind === 'points' ? 'steps' : 'deciles'}-lane${lane + 1}`;
+    if (kind === 'binned') {
+      if (format === 'svg') downloadChartSvg(element, heading, name);
+      else void downloadChartPng(element, heading, name);
+      return;
+    }
+    const plot = element.querySelector('.scatter');
+    const picture = {
+      points, magnitude, yLabel, title: heading, selection: useRun.getState().selection,
+      width: plot?.clientWidth ?? element.clientWidth, height,
+    };
+    const font = getComputedStyle(element).fontFamily;
+    if (format === 'svg') downloadScatterSvg(picture, font, name);
+    else void downloadScatterPng(picture, font, name);
+  };
+
   return (
-    <figure className="central-chart" data-lane={lane} aria-label={`Step entropy against update magnitude, ${title}`}>
-      {titled && <figcaption className="lane-title">{title}</figcaption>}
+    <figure className="central-chart" ref={figure} data-lane={lane} aria-label={`Step entropy against update magnitude, ${title}`}>
+      <div className="central-chart-head">
+        {titled && <figcaption className="lane-title">{title}</figcaption>}
+        <span className="chart-export">
+          <button type="button" data-testid="central-export-svg" aria-label={`Download the chart of ${title} as SVG`} onClick={() => download('svg')}>SVG</button>
+          <button type="button" data-testid="central-export-png" aria-label={`Download the chart of ${title} as PNG`} onClick={() => download('png')}>PNG</button>
+        </span>
+      </div>
       {kind === 'points'
         ? <EntropyGradChart points={points} magnitude={magnitude} height={height} yLabel={yLabel} />
         : <BinnedChart bins={bins} height={height} yLabel={`mean ${yLabel}`} />}
