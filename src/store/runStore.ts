@@ -44,6 +44,9 @@ export interface TrajectoryDetail {
   steps: StepView[];
 }
 
+/** The part of the run store that worker messages change. */
+export type RunData = Pick<RunState, 'lanes' | 'selection' | 'detail'>;
+
 /** The run store's state and actions. */
 export interface RunState {
   lanes: LaneView[];
@@ -51,6 +54,8 @@ export interface RunState {
   detail: TrajectoryDetail | null;
   /** Applies one worker message. */
   receive(message: FromWorker): void;
+  /** Applies several worker messages in order, as one store update (one re-render of its readers). */
+  receiveMany(messages: readonly FromWorker[]): void;
   /** Sends a message to the worker. */
   send(message: ToWorker): void;
   /** Selects a step everywhere, and fetches its trajectory if it is not the one shown. */
@@ -62,6 +67,51 @@ export interface RunState {
 const emptyLane = (): LaneView => ({ status: null, history: [], recent: [] });
 const checkpointWaiters = new Map<number, ((file: { json: string; name: string }) => void)[]>();
 
+/**
+ * The run data after one worker message; the same object when the message changes nothing (a stale
+ * run's message, a checkpoint reply, a backend status).
+ */
+export function applyRunMessage(data: RunData, message: FromWorker): RunData {
+  switch (message.type) {
+    case 'run': {
+      const lanes = [...data.lanes];
+      const before = lanes[message.lane] ?? emptyLane();
+      const restarted = before.status?.generation !== message.status.generation;
+      lanes[message.lane] = restarted
+        ? { status: message.status, history: [], recent: [] }
+        : { ...before, status: message.status };
+      const selection = restarted && data.selection?.lane === message.lane ? null : data.selection;
+      const detail = restarted && data.detail?.lane === message.lane ? null : data.detail;
+      return { lanes, selection, detail };
+    }
+    case 'lanes':
+      return {
+        lanes: Array.from({ length: message.count }, (_, i) => data.lanes[i] ?? emptyLane()),
+        selection: data.selection && data.selection.lane < message.count ? data.selection : null,
+        detail: data.detail && data.detail.lane < message.count ? data.detail : null,
+      };
+    case 'metrics': {
+      const current = data.lanes[message.lane];
+      if (!current?.status || current.status.generation !== message.generation) return data;
+      const lanes = [...data.lanes];
+      const record: IterationRecord = { iteration: message.iteration, steps: message.steps, trajectories: message.trajectories };
+      lanes[message.lane] = {
+        status: { ...current.status, iteration: message.iteration },
+        history: [...current.history, message.metrics],
+        recent: [...current.recent, record].slice(-KEPT_ITERATIONS),
+      };
+      return { ...data, lanes };
+    }
+    case 'trajectory': {
+      const lane = data.lanes[message.lane];
+      if (!lane?.status || lane.status.generation !== message.generation) return data;
+      return { ...data, detail: { lane: message.lane, iteration: message.iteration, trajectory: message.trajectory, steps: message.steps } };
+    }
+    default:
+      return data;
+  }
+}
+
 /** The run store (one per page). */
 export const useRun = create<RunState>()((set, get) => ({
   lanes: [emptyLane()],
@@ -69,59 +119,23 @@ export const useRun = create<RunState>()((set, get) => ({
   detail: null,
 
   receive(message) {
-    switch (message.type) {
-      case 'run': {
-        set((s) => {
-          const lanes = [...s.lanes];
-          const before = lanes[message.lane] ?? emptyLane();
-          const restarted = before.status?.generation !== message.status.generation;
-          lanes[message.lane] = restarted
-            ? { status: message.status, history: [], recent: [] }
-            : { ...before, status: message.status };
-          const selection = restarted && s.selection?.lane === message.lane ? null : s.selection;
-          const detail = restarted && s.detail?.lane === message.lane ? null : s.detail;
-          return { lanes, selection, detail };
-        });
-        break;
-      }
-      case 'lanes':
-        set((s) => ({
-          lanes: Array.from({ length: message.count }, (_, i) => s.lanes[i] ?? emptyLane()),
-          selection: s.selection && s.selection.lane < message.count ? s.selection : null,
-          detail: s.detail && s.detail.lane < message.count ? s.detail : null,
-        }));
-        break;
-      case 'metrics': {
-        const lane = get().lanes[message.lane];
-        if (!lane?.status || lane.status.generation !== message.generation) return;
-        set((s) => {
-          const lanes = [...s.lanes];
-          const current = lanes[message.lane];
-          const record: IterationRecord = { iteration: message.iteration, steps: message.steps, trajectories: message.trajectories };
-          lanes[message.lane] = {
-            status: current.status && { ...current.status, iteration: message.iteration },
-            history: [...current.history, message.metrics],
-            recent: [...current.recent, record].slice(-KEPT_ITERATIONS),
-          };
-          return { lanes };
-        });
-        break;
-      }
-      case 'trajectory': {
-        const lane = get().lanes[message.lane];
-        if (!lane?.status || lane.status.generation !== message.generation) return;
-        set({ detail: { lane: message.lane, iteration: message.iteration, trajectory: message.trajectory, steps: message.steps } });
-        break;
-      }
-      case 'checkpoint': {
+    get().receiveMany([message]);
+  },
+
+  receiveMany(messages) {
+    const { lanes, selection, detail } = get();
+    const before: RunData = { lanes, selection, detail };
+    let data = before;
+    for (const message of messages) {
+      if (message.type === 'checkpoint') {
         const waiters = checkpointWaiters.get(message.lane) ?? [];
         checkpointWaiters.delete(message.lane);
         for (const resolve of waiters) resolve({ json: message.json, name: message.name });
-        break;
+      } else {
+        data = applyRunMessage(data, message);
       }
-      default:
-        break;
     }
+    if (data !== before) set(data);
   },
 
   send: sendToWorker,

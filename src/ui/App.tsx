@@ -4,16 +4,18 @@
  * shows the environment's precomputed run until the user trains live.
  */
 import { useEffect } from 'react';
+import { frameBatch } from '../store/frameBatch';
 import { parseHash } from '../store/urlState';
 import { useRuntime } from '../store/runtimeStore';
 import { useView } from '../store/viewStore';
 import { connectWorker } from '../store/workerLink';
 import { startWorker } from '../worker/client';
+import type { FromWorker } from '../worker/protocol';
 import { Header } from './Header';
 import { NoticeBanner } from './NoticeBanner';
 import { TrainingView } from './training/TrainingView';
 import { applySettings, startRun, withDistinctLanes } from './training/runSettings';
-import { answerFromRecording, receiveRunMessage, showPrecomputed } from './io/recordingMode';
+import { answerFromRecording, receiveRunMessages, showPrecomputed } from './io/recordingMode';
 import { EmpgCalculator } from './calculator/EmpgCalculator';
 import { PlayPanel } from './play/PlayPanel';
 
@@ -29,10 +31,12 @@ export function App() {
     reportProblems(parsed.problems);
     const state = withDistinctLanes(parsed.state);
     useView.getState().load(state);
-    const worker = startWorker((message) => {
-      useRuntime.getState().receive(message);
-      receiveRunMessage(message);
+    // Worker messages are applied once per animation frame, all that arrived meanwhile in one store update.
+    const inbox = frameBatch<FromWorker>((messages) => {
+      for (const message of messages) useRuntime.getState().receive(message);
+      receiveRunMessages(messages);
     });
+    const worker = startWorker((message) => inbox.push(message));
     // The backend comes first; messages components queued before the worker existed follow.
     worker.send({ type: 'init', backend: state.backend, baseUrl: document.baseURI });
     connectWorker({
@@ -51,6 +55,7 @@ export function App() {
     return () => {
       window.removeEventListener('hashchange', onHashChange);
       connectWorker(null);
+      inbox.cancel();
       worker.terminate();
     };
   }, []);

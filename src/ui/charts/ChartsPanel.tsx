@@ -5,9 +5,20 @@ import { algorithmOf, ALGORITHM_TITLES } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
 import { Slider } from '../Slider';
 import { CHART_SPECS, LANE_COLOURS } from './chartSpecs';
-import { MetricChart } from './MetricChart';
+import { MetricChart, type MetricChartProps } from './MetricChart';
 import { useDisplayedHistories } from './useDisplayedHistories';
+import { useStaggered } from './useStaggered';
 import './charts.css';
+
+/**
+ * A chart that takes new data, lanes or smoothing `index` frames after the change: the charts redraw one
+ * per frame instead of all in one long task.
+ */
+function StaggeredChart({ index, spec, histories, smoothing, laneNames }: MetricChartProps & { index: number }) {
+  const props = useMemo(() => ({ spec, histories, smoothing, laneNames }), [spec, histories, smoothing, laneNames]);
+  const shown = useStaggered(props, index);
+  return <MetricChart {...shown} />;
+}
 
 /** The charts area of the training view. */
 export function ChartsPanel() {
@@ -33,8 +44,8 @@ export function ChartsPanel() {
         </div>
       </div>
       <div className="charts-grid">
-        {CHART_SPECS.map((spec) => (
-          <MetricChart key={spec.id} spec={spec} histories={histories} smoothing={smoothing} laneNames={shownNames} />
+        {CHART_SPECS.map((spec, index) => (
+          <StaggeredChart key={spec.id} index={index} spec={spec} histories={histories} smoothing={smoothing} laneNames={shownNames} />
         ))}
       </div>
     </section>

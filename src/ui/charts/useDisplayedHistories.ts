@@ -14,6 +14,11 @@ function snapshot(): Metrics[][] {
   return useRun.getState().lanes.map((lane) => lane.history);
 }
 
+/** The previous snapshot when no lane's history changed (a status message), so no chart redraws for nothing. */
+function unchangedOr(previous: Metrics[][], next: Metrics[][]): Metrics[][] {
+  return previous.length === next.length && previous.every((history, lane) => history === next[lane]) ? previous : next;
+}
+
 /** Metric histories per lane, refreshed as the speed setting says. */
 export function useDisplayedHistories(): Metrics[][] {
   const speed = useView((s) => s.settings.speed);
@@ -26,7 +31,7 @@ export function useDisplayedHistories(): Metrics[][] {
       frame = 0;
       lastDrawn = performance.now();
       // A transition renders interruptibly, in slices, so drawing ten charts never blocks input.
-      startTransition(() => setHistories(snapshot()));
+      startTransition(() => setHistories((previous) => unchangedOr(previous, snapshot())));
     };
     const schedule = () => {
       const running = useRun.getState().lanes.some((lane) => lane.status?.running);
@@ -42,7 +47,8 @@ export function useDisplayedHistories(): Metrics[][] {
     };
     schedule();
     const unsubscribe = useRun.subscribe((state, previous) => {
-      if (state.lanes !== previous.lanes) schedule();
+      const historyChanged = state.lanes.length !== previous.lanes.length || state.lanes.some((lane, i) => lane.history !== previous.lanes[i]?.history);
+      if (historyChanged) schedule();
     });
     return () => {
       unsubscribe();

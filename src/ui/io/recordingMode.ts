@@ -55,14 +55,18 @@ export function leaveRecording(trainsLive = true): void {
   useRun.setState({ lanes: [{ status: null, history: [], recent: [] }], selection: null, detail: null });
   const pending = buffered;
   buffered = [];
-  for (const message of pending) useRun.getState().receive(message);
+  useRun.getState().receiveMany(pending);
 }
 
-/** Routes a worker message to the run store, or to the buffer while a recording is shown. */
-export function receiveRunMessage(message: FromWorker): void {
-  const held = message.type === 'run' || message.type === 'lanes' || message.type === 'metrics' || message.type === 'trajectory';
-  if (held && useView.getState().shown) buffered.push(message);
-  else useRun.getState().receive(message);
+/** Routes worker messages to the run store (as one update), or to the buffer while a recording is shown. */
+export function receiveRunMessages(messages: readonly FromWorker[]): void {
+  const live: FromWorker[] = [];
+  for (const message of messages) {
+    const held = message.type === 'run' || message.type === 'lanes' || message.type === 'metrics' || message.type === 'trajectory';
+    if (held && useView.getState().shown) buffered.push(message);
+    else live.push(message);
+  }
+  if (live.length) useRun.getState().receiveMany(live);
 }
 
 /** The shown recording's trajectory file, fetched once on the first request. */
