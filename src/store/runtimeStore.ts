@@ -18,12 +18,15 @@ export interface RuntimeState {
   /** `starting` until the worker answers, `selecting` while probes run, then `ready`. */
   phase: 'starting' | 'selecting' | 'ready';
   choice: BackendChoice | null;
+  /** Why the page asked for a backend itself (a phone's default), shown with the badge; null when the link or auto mode chose. */
+  backendNote: string | null;
   notices: Notice[];
   /** Applies one worker message. */
   receive(message: FromWorker): void;
   /** Adds a banner line. */
   notify(level: Notice['level'], text: string): void;
   dismiss(id: number): void;
+  setBackendNote(note: string | null): void;
 }
 
 let nextNoticeId = 1;
@@ -32,6 +35,7 @@ let nextNoticeId = 1;
 export const useRuntime = create<RuntimeState>()((set, get) => ({
   phase: 'starting',
   choice: null,
+  backendNote: null,
   notices: [],
   receive(message) {
     switch (message.type) {
@@ -54,5 +58,8 @@ export const useRuntime = create<RuntimeState>()((set, get) => ({
   },
   dismiss(id) {
     set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+  },
+  setBackendNote(note) {
+    set({ backendNote: note });
   },
 }));

@@ -53,7 +53,8 @@ describe('URL hash state', () => {
     const hash = formatHash(state);
     expect(hash).toContain('algo=dapo+empg-signal');
     expect(hash).toContain('hide=empg,io');
-    expect(parseHash(hash)).toEqual({ state, problems: [] });
+    expect(parseHash(hash)).toMatchObject({ state, problems: [] });
+    expect(parseHash(hash).given).toEqual(expect.arrayContaining(['backend', 'env', 'compare', 'hide', 'tour']));
   });
 
   it('reads a hand-typed algorithm whose + arrived as a space', () => {

@@ -118,6 +118,8 @@ export const defaultHashState: HashState = hashSchema.parse({});
 export interface ParsedHash {
   state: HashState;
   problems: string[];
+  /** The keys the link set to a valid value (the others hold defaults). */
+  given: (keyof HashState)[];
 }
 
 /** Parses `#key=value&…` (the leading `#` is optional). Never throws. */
@@ -131,14 +133,19 @@ export function parseHash(hash: string): ParsedHash {
     else problems.push(`Unknown URL parameter "${key}" was ignored (known: ${known.join(', ')}).`);
   }
   const state: Record<string, unknown> = { ...defaultHashState };
+  const given: (keyof HashState)[] = [];
   for (const key of known) {
     if (!(key in raw)) continue;
     const field = hashSchema.shape[key as keyof typeof hashSchema.shape];
     const parsed = field.safeParse(raw[key]);
-    if (parsed.success) state[key] = parsed.data;
-    else problems.push(`URL parameter ${key}="${raw[key]}" is invalid (${parsed.error.issues[0]?.message}); using the default "${String(state[key])}".`);
+    if (parsed.success) {
+      state[key] = parsed.data;
+      given.push(key as keyof HashState);
+    } else {
+      problems.push(`URL parameter ${key}="${raw[key]}" is invalid (${parsed.error.issues[0]?.message}); using the default "${String(state[key])}".`);
+    }
   }
-  return { state: state as HashState, problems };
+  return { state: state as HashState, problems, given };
 }
 
 /** Writes the state back as a hash, leaving out values equal to their defaults. */

@@ -4,6 +4,7 @@
  * shows the environment's precomputed run until the user trains live.
  */
 import { useEffect } from 'react';
+import { backendFor, isPhoneLike } from '../store/deviceDefaults';
 import { frameBatch } from '../store/frameBatch';
 import { parseHash } from '../store/urlState';
 import { useRuntime } from '../store/runtimeStore';
@@ -38,7 +39,9 @@ export function App() {
     });
     const worker = startWorker((message) => inbox.push(message));
     // The backend comes first; messages components queued before the worker existed follow.
-    worker.send({ type: 'init', backend: state.backend, baseUrl: document.baseURI });
+    const backend = backendFor(state, parsed.given, isPhoneLike());
+    useRuntime.getState().setBackendNote(backend.note);
+    worker.send({ type: 'init', backend: backend.request, baseUrl: document.baseURI });
     connectWorker({
       send: (message) => { if (!answerFromRecording(message)) worker.send(message); },
       terminate: () => worker.terminate(),

@@ -18,6 +18,9 @@ export function Header() {
 function BackendBadge() {
   const phase = useRuntime((s) => s.phase);
   const choice = useRuntime((s) => s.choice);
+  const note = useRuntime((s) => s.backendNote);
+  // The page's own default was honoured: its note says why, not the worker's "requested in the URL".
+  const reason = note && choice?.requested === choice?.backend ? note : choice?.reason;
   const label = phase === 'ready' && choice ? choice.backend : phase === 'selecting' ? 'choosing…' : 'starting…';
   return (
     <div className="backend" aria-live="polite">
@@ -27,7 +30,7 @@ function BackendBadge() {
       </div>
       {choice && phase === 'ready' && (
         <>
-          <p className="backend-reason" data-testid="backend-reason">{choice.reason}</p>
+          <p className="backend-reason" data-testid="backend-reason">{reason}</p>
           <p className="backend-check" data-testid="backend-check" data-max-rel-error={choice.selfCheck.maxRelError}>
             self-check vs cpu: max relative gradient error {choice.selfCheck.maxRelError.toExponential(1)}{' '}
             {choice.selfCheck.ok ? '✓' : '✗'}
