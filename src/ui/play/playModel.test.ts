@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ALFWORLD_PRESETS } from '../../envs/alfworld/presets';
 import { generatedWorld, oracleHint, playEpisode, splitWebShopText, transcriptJsonLines, worldFromFile } from './playModel';
 
 const example = (name: string) => readFileSync(new URL(`../../../docs/examples/${name}`, import.meta.url), 'utf8');
@@ -10,7 +11,7 @@ describe('play model', () => {
     const plan = oracleHint(world, []);
     expect(plan).not.toBeNull();
     const episode = playEpisode(world, plan!);
-    expect(episode).toMatchObject({ done: true, won: true, stepCount: plan!.length, stepLimit: 50 });
+    expect(episode).toMatchObject({ done: true, won: true, stepCount: plan!.length, stepLimit: ALFWORLD_PRESETS.tiny.stepLimit });
     expect(episode.steps.at(-1)?.reward).toBe(1);
     const undone = playEpisode(world, plan!.slice(0, -1));
     expect(undone.done).toBe(false);
