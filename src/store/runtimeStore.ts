@@ -48,7 +48,9 @@ export const useRuntime = create<RuntimeState>()((set, get) => ({
         }
         break;
       case 'error':
-        console.error(`[${message.kind}] ${message.message}`);
+        // A rejected file or setting is the user's to fix (the banner says how), not a fault of the page.
+        if (message.kind === 'invalid-input') console.warn(`[${message.kind}] ${message.message}`);
+        else console.error(`[${message.kind}] ${message.message}`);
         get().notify('error', message.message);
         break;
     }

@@ -3,10 +3,11 @@
  * records and trajectory summaries (JSON), the checkpoint; import a checkpoint to start from, or a
  * recorded run (a recording file or the CLI's JSON lines) to view. Problems go to the banner.
  */
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useRun } from '../../store/runStore';
 import { useRuntime } from '../../store/runtimeStore';
 import { useView } from '../../store/viewStore';
+import { readCheckpointFile } from './checkpointFile';
 import { downloadFile } from './download';
 import { metricsCsv, metricsJsonLines, type ExportLane } from './metricsExport';
 import { leaveRecording, readRunFile, showRecording } from './recordingMode';
@@ -25,6 +26,8 @@ function reportError(what: string, error: unknown): void {
   useRuntime.getState().notify('error', `${what}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** The batch export: every kept iteration's step records and trajectory summaries, per lane, plus the inspected trajectory. */
 function batchJson(): string {
   const { lanes, detail } = useRun.getState();
@@ -39,19 +42,26 @@ export function IoPanel() {
   const hidden = useView((s) => s.settings.hide.includes('io'));
   const checkpointInput = useRef<HTMLInputElement>(null);
   const runInput = useRef<HTMLInputElement>(null);
+  const [imported, setImported] = useState<{ kind: 'checkpoint' | 'run'; name: string; text: string } | null>(null);
+  const shownSource = useView((s) => s.shown?.source);
+  const loadedInit = useRun((s) => s.lanes[0]?.status?.init === 'loaded');
+  // The line stays while what it describes is on screen: the viewed run, or a run from the loaded weights.
+  const importNote = imported && (imported.kind === 'run' ? shownSource === imported.name : !shownSource && loadedInit) ? imported.text : null;
   if (hidden) return null;
 
   const exportCheckpoint = async () => {
     const { json, name } = await useRun.getState().requestCheckpoint(0);
     downloadFile(name, json, 'application/json');
   };
+  // A file is read and checked first; only a good one changes what is on screen.
   const importCheckpoint = async (file: File) => {
     try {
-      const checkpoint = JSON.parse(await file.text());
+      const checkpoint = readCheckpointFile(await file.text(), file.name);
       leaveRecording();
       useRun.getState().send({ type: 'loadCheckpoint', lane: 0, checkpoint, name: file.name });
+      setImported({ kind: 'checkpoint', name: file.name, text: `Loaded checkpoint ${file.name} (${checkpoint.env}/${checkpoint.preset}, ${plural(checkpoint.iteration, 'iteration')} trained): Step or Play trains from it.` });
     } catch (error) {
-      reportError(`${file.name} is not a checkpoint file`, error);
+      reportError('Could not load the checkpoint', error);
     }
   };
   const importRun = async (file: File) => {
@@ -59,6 +69,8 @@ export function IoPanel() {
       const recording = readRunFile(await file.text(), file.name);
       useRun.getState().send({ type: 'pause' });
       showRecording(recording, file.name);
+      const iterations = Math.max(...recording.lanes.map((lane) => lane.history.length));
+      setImported({ kind: 'run', name: file.name, text: `Viewing ${file.name}: ${plural(recording.lanes.length, 'lane')}, ${plural(iterations, 'iteration')}. Play or Step returns to the live run.` });
     } catch (error) {
       reportError('Could not view the run', error);
     }
@@ -78,6 +90,7 @@ export function IoPanel() {
         onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void importCheckpoint(file); }} />
       <input ref={runInput} type="file" accept=".json,.jsonl,application/json" hidden data-testid="import-run"
         onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ''; if (file) void importRun(file); }} />
+      {importNote && <p className="io-status" role="status" data-testid="import-status">{importNote}</p>}
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * lanes, so every view (charts, central chart, inspector) draws it unchanged; the live worker's run
  * messages wait in a buffer and are applied the moment the user presses Play or Step.
  */
-import { useRun, type LaneView } from '../../store/runStore';
+import { applyRunMessage, useRun, type LaneView, type RunData } from '../../store/runStore';
 import { useRuntime } from '../../store/runtimeStore';
 import {
   parseRecordedTrajectories, parseRecording, RECORDING_FORMAT, RECORDING_VERSION, type Recording, type RecordedTrajectories,
@@ -18,6 +18,8 @@ import type { FromWorker, ToWorker } from '../../worker/protocol';
 const RECORDED_GENERATION = -1;
 
 let buffered: FromWorker[] = [];
+/** The live lanes as they were when a recording covered them; restored when it goes. */
+let coveredLive: RunData | null = null;
 /** Set once the user trains live; a precomputed run that arrives later is then not shown. */
 let liveStarted = false;
 
@@ -40,22 +42,28 @@ function lanesOf(recording: Recording): LaneView[] {
 /** Puts a recording on screen. */
 export function showRecording(recording: Recording, source: string, url?: string): void {
   trajectoryFile = null;
+  if (!useView.getState().shown) {
+    const { lanes, selection, detail } = useRun.getState();
+    coveredLive = { lanes, selection, detail };
+  }
   useView.getState().setShown({ recording, source, url });
   useRun.setState({ lanes: lanesOf(recording), selection: null, detail: null });
 }
 
 /**
- * Back to the live lanes: the run store gets the worker's messages that arrived meanwhile. `trainsLive`
- * (Play, Step, Reset) also means no precomputed run is shown again.
+ * Back to the live lanes: as they were when the recording covered them, plus the worker's messages that
+ * arrived meanwhile, in one store update. `trainsLive` (Play, Step, Reset) also means no precomputed run
+ * is shown again.
  */
 export function leaveRecording(trainsLive = true): void {
   if (trainsLive) liveStarted = true;
   if (!useView.getState().shown) return;
   useView.getState().setShown(null);
-  useRun.setState({ lanes: [{ status: null, history: [], recent: [] }], selection: null, detail: null });
+  const live = coveredLive ?? { lanes: [{ status: null, history: [], recent: [] }], selection: null, detail: null };
+  coveredLive = null;
   const pending = buffered;
   buffered = [];
-  useRun.getState().receiveMany(pending);
+  useRun.setState(pending.reduce(applyRunMessage, live));
 }
 
 /** Routes worker messages to the run store (as one update), or to the buffer while a recording is shown. */
@@ -127,37 +135,44 @@ export async function showPrecomputed(env: string): Promise<boolean> {
 
 /**
  * Reads a recorded run a user imports: a recording file, or the JSON lines of `npm run cli -- train
- * --out` (one metrics object per line; up to two algorithms become two lanes). Throws a readable error.
+ * --out` (one metrics object per line; up to two algorithms become two lanes). Throws a readable error
+ * that names the file and what is wrong with it.
  */
 export function readRunFile(text: string, name: string): Recording {
   const trimmed = text.trim();
+  if (!trimmed) throw new Error(`${name} is empty`);
   let whole: unknown;
   try {
     whole = JSON.parse(trimmed);
-  } catch {
-    // Not one JSON document: read it as JSON lines below.
+  } catch (error) {
+    // One damaged JSON document (a recording cut short) rather than JSON lines: say so.
+    if (trimmed.startsWith('{') && trimmed.includes(`"${RECORDING_FORMAT}"`)) {
+      throw new Error(`${name} looks like a recording but is not valid JSON, it seems cut short (${error instanceof Error ? error.message : String(error)})`);
+    }
   }
   if (whole && typeof whole === 'object' && 'format' in whole) return checked(whole, name);
   const lines = trimmed.split('\n').filter((line) => line.trim());
   const byAlgorithm = new Map<string, { config: Record<string, unknown>; history: Record<string, number>[] }>();
+  const neither = `${name} is neither a recording (no "format": "${RECORDING_FORMAT}") nor the metrics JSON lines of npm run cli -- train --out`;
   lines.forEach((line, i) => {
-    let row: Record<string, unknown>;
+    let row: unknown;
     try {
       row = JSON.parse(line);
     } catch {
-      throw new Error(`${name}, line ${i + 1}: not JSON`);
+      throw new Error(`${neither}: line ${i + 1} is not JSON${i > 0 && i === lines.length - 1 ? ' (the file seems cut short)' : ''}`);
     }
-    const algo = typeof row.algo === 'string' ? row.algo : 'run';
-    const metrics = Object.fromEntries(Object.entries(row).filter(([, v]) => typeof v === 'number' && Number.isFinite(v))) as Record<string, number>;
-    if (!('iteration' in metrics)) throw new Error(`${name}, line ${i + 1}: no "iteration" (expected the JSON lines of npm run cli -- train --out)`);
+    if (!row || typeof row !== 'object' || Array.isArray(row)) throw new Error(`${neither}: line ${i + 1} is not a JSON object`);
+    const fields = row as Record<string, unknown>;
+    const algo = typeof fields.algo === 'string' ? fields.algo : 'run';
+    const metrics = Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'number' && Number.isFinite(v))) as Record<string, number>;
+    if (!('iteration' in metrics)) throw new Error(`${neither}: line ${i + 1} has no "iteration"`);
     if (!byAlgorithm.has(algo)) {
-      let fields = {};
-      try { fields = parseAlgorithmLabel(algo.replace(/\((\w+)\)/, '-$1')); } catch { /* an unknown label keeps the defaults */ }
-      byAlgorithm.set(algo, { config: { ...fields, env: row.env, preset: row.preset, seed: row.seed }, history: [] });
+      let parsed = {};
+      try { parsed = parseAlgorithmLabel(algo.replace(/\((\w+)\)/, '-$1')); } catch { /* an unknown label keeps the defaults */ }
+      byAlgorithm.set(algo, { config: { ...parsed, env: fields.env, preset: fields.preset, seed: fields.seed }, history: [] });
     }
     byAlgorithm.get(algo)!.history.push(metrics);
   });
-  if (byAlgorithm.size === 0) throw new Error(`${name} is empty`);
   if (byAlgorithm.size > 2) throw new Error(`${name} holds ${byAlgorithm.size} algorithms; the page compares at most two`);
   return checked({
     format: RECORDING_FORMAT, version: RECORDING_VERSION, command: name, backend: 'unknown',
