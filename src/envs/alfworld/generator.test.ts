@@ -78,7 +78,7 @@ describe('ALFWorld-lite generator', () => {
     }
   });
 
-  it('calibrates difficulty: random success is 10–30% on tiny and a few percent at most on standard', () => {
+  it('calibrates difficulty: random success is 3–15% on tiny (25 steps) and a few percent at most on standard', () => {
     const rate = (preset: string, episodes: number) => {
       const rng = createRng(`random-policy/${preset}`);
       let wins = 0;
@@ -86,8 +86,8 @@ describe('ALFWorld-lite generator', () => {
       return wins / episodes;
     };
     const tiny = rate('tiny', 400);
-    expect(tiny).toBeGreaterThan(0.1);
-    expect(tiny).toBeLessThan(0.3);
+    expect(tiny).toBeGreaterThan(0.03);
+    expect(tiny).toBeLessThan(0.15);
     expect(rate('standard', 200)).toBeLessThan(0.03);
   });
 });

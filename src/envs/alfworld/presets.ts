@@ -33,7 +33,7 @@ export interface AlfworldPreset {
 export const ALFWORLD_PRESETS: Readonly<Record<string, AlfworldPreset>> = {
   tiny: {
     name: 'tiny',
-    description: 'A few receptacles, one or two goal objects, mostly in plain sight: learnable in minutes.',
+    description: 'A few receptacles, one or two goal objects, mostly in plain sight, 25 steps: learnable in minutes.',
     taskTypes: TASK_TYPES,
     receptacles: [3, 4],
     targetInstances: [1, 2],
@@ -41,7 +41,7 @@ export const ALFWORLD_PRESETS: Readonly<Record<string, AlfworldPreset>> = {
     distractorInstances: [1, 1],
     hiddenTargetChance: 0.15,
     startOpenChance: 0.5,
-    stepLimit: 50,
+    stepLimit: 25,
   },
   small: {
     name: 'small',
