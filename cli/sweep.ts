@@ -1,6 +1,8 @@
 /**
  * `sweep`: the comparison behind docs/TRAINING.md — every algorithm × several seeds, each run a separate
- * `train` process (two at a time by default), then one markdown table of mean ± std over seeds.
+ * `train` process (two at a time by default, seed by seed so that a cut-short sweep stays balanced), then one
+ * markdown table of mean ± std over seeds. A run whose log already ends in its summary is reused, so an
+ * interrupted sweep resumes where it stopped (delete the folder to start over).
  *
  *   npm run cli -- sweep --env alfworld --iters 100 --seeds 1,2,3 --dir runs/alfworld
  */
@@ -18,7 +20,20 @@ interface RunSummary {
   seed: number;
   eval_greedy_success?: number;
   eval_t04_success?: number;
+  eval_rollout_t_success?: number;
+  iterations: number;
   mean_iter_s: number;
+}
+
+/** The summary a finished `train` run left as the last line of its log, if it ran `iterations` iterations. */
+function finishedRun(log: string, iterations: number): RunSummary | null {
+  if (!existsSync(log)) return null;
+  try {
+    const summary = JSON.parse(readFileSync(log, 'utf8').trim().split('\n').at(-1)!) as RunSummary;
+    return summary.iterations === iterations ? summary : null;
+  } catch {
+    return null;
+  }
 }
 
 function trainProcess(args: string[], log: string): Promise<RunSummary> {
@@ -65,7 +80,7 @@ export async function runSweep(argv: string[]): Promise<void> {
   if (parallel < 1) throw new UsageError('--parallel must be at least 1');
   await mkdir(dir, { recursive: true });
 
-  const jobs = algos.flatMap((algo) => seeds.map((seed) => ({ algo, seed })));
+  const jobs = seeds.flatMap((seed) => algos.map((algo) => ({ algo, seed })));
   const results: (RunSummary & { out: string })[] = [];
   let next = 0;
   const worker = async () => {
@@ -75,7 +90,8 @@ export async function runSweep(argv: string[]): Promise<void> {
       const args = ['--env', env, '--preset', preset, '--algo', algo, '--seed', String(seed), '--iters', String(iterations),
         '--out', out, '--eval', flags.eval ?? '256', ...(flags.extra ? flags.extra.split(' ') : [])];
       const started = Date.now();
-      const summary = await trainProcess(args, out.replace(/\.jsonl$/, '.log'));
+      const log = out.replace(/\.jsonl$/, '.log');
+      const summary = finishedRun(log, iterations) ?? await trainProcess(args, log);
       console.error(`${algo} seed ${seed}: eval ${summary.eval_t04_success}, ${((Date.now() - started) / 60000).toFixed(1)} min`);
       results.push({ ...summary, out });
     }
@@ -84,13 +100,17 @@ export async function runSweep(argv: string[]): Promise<void> {
 
   const head = Math.min(10, iterations);
   const lines = [
-    `| algorithm | train success, iterations 1–${head} | train success, iterations ${iterations - head + 1}–${iterations} | held-out, T = 0.4 | held-out, greedy | s / iteration |`,
-    '|---|---|---|---|---|---|',
+    `| algorithm | seeds | train success, iterations 1–${head} | train success, iterations ${iterations - head + 1}–${iterations} | rise (points) `
+      + '| held-out, rollout temperature | held-out, T = 0.4 | held-out, greedy | s / iteration |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const algo of algos) {
     const runs = results.filter((r) => r.algo === algo && existsSync(r.out));
     if (!runs.length) continue;
-    lines.push(`| ${algo} | ${meanStd(runs.map((r) => successAt(r.out, 1, head)))} | ${meanStd(runs.map((r) => successAt(r.out, iterations - head + 1, iterations)))} `
+    const first = runs.map((r) => successAt(r.out, 1, head));
+    const last = runs.map((r) => successAt(r.out, iterations - head + 1, iterations));
+    lines.push(`| ${algo} | ${runs.length} | ${meanStd(first)} | ${meanStd(last)} | ${meanStd(last.map((l, i) => l - first[i]))} `
+      + `| ${meanStd(runs.map((r) => r.eval_rollout_t_success ?? NaN))} `
       + `| ${meanStd(runs.map((r) => r.eval_t04_success ?? NaN))} | ${meanStd(runs.map((r) => r.eval_greedy_success ?? NaN))} `
       + `| ${(runs.reduce((a, r) => a + r.mean_iter_s, 0) / runs.length).toFixed(1)} |`);
   }

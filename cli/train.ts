@@ -64,6 +64,7 @@ function configFrom(flags: Record<string, string | boolean | undefined>): TrainC
     lr: numberFlag('lr', str('lr')), tasksPerIteration: numberFlag('batch', str('batch')), groupSize: numberFlag('group', str('group')),
     temperature: numberFlag('temperature', str('temperature')), decoding: str('decoding'), maxSteps: numberFlag('max-steps', str('max-steps')),
     miniBatchSize: numberFlag('minibatch', str('minibatch')), ppoEpochs: numberFlag('epochs', str('epochs')),
+    maxUpdateSteps: numberFlag('update-steps', str('update-steps')),
     klCoef: numberFlag('kl', str('kl')), modelSize: str('model'), gradNormSample: numberFlag('grad-sample', str('grad-sample')),
     bonusOnlyInSignalGroups: flags['bonus-signal-only'] ? true : undefined,
     stepEntropyTokens: str('entropy-tokens'),
@@ -77,7 +78,7 @@ const configFlags = {
   env: { type: 'string' }, preset: { type: 'string' }, seed: { type: 'string' }, algo: { type: 'string' },
   k: { type: 'string' }, kf: { type: 'string' }, zeta: { type: 'string' }, lr: { type: 'string' }, batch: { type: 'string' },
   group: { type: 'string' }, temperature: { type: 'string' }, decoding: { type: 'string' }, 'max-steps': { type: 'string' },
-  minibatch: { type: 'string' }, epochs: { type: 'string' }, kl: { type: 'string' }, model: { type: 'string' },
+  minibatch: { type: 'string' }, epochs: { type: 'string' }, 'update-steps': { type: 'string' }, kl: { type: 'string' }, model: { type: 'string' },
   'grad-sample': { type: 'string' }, 'bonus-signal-only': { type: 'boolean' }, backend: { type: 'string' },
   'entropy-tokens': { type: 'string' },
 } as const;
@@ -131,12 +132,14 @@ export async function runTrain(argv: string[]): Promise<void> {
   if (savePath) await writeFile(savePath, JSON.stringify(await trainer.toCheckpoint()));
   const evaluation = evalEpisodes > 0 ? await trainer.evaluate(evalEpisodes) : null;
   const sampledEvaluation = evalEpisodes > 0 ? await trainer.evaluate(evalEpisodes, { temperature: EVAL_TEMPERATURE }) : null;
+  const rolloutEvaluation = evalEpisodes > 0 ? await trainer.evaluate(evalEpisodes, { temperature: config.temperature }) : null;
   const summary = {
     algo: label, env: config.env, preset: config.preset, seed: config.seed, iterations, backend,
     minutes: (Date.now() - started) / 60000,
     final_train_success: last['env/success_rate'],
     ...(evaluation ? { eval_greedy_success: evaluation.successRate, eval_greedy_ci95: evaluation.interval, eval_episodes: evaluation.episodes } : {}),
     ...(sampledEvaluation ? { eval_t04_success: sampledEvaluation.successRate, eval_t04_ci95: sampledEvaluation.interval } : {}),
+    ...(rolloutEvaluation ? { eval_rollout_t_success: rolloutEvaluation.successRate, eval_rollout_t_ci95: rolloutEvaluation.interval } : {}),
     mean_iter_s: lines.length ? lines.map((l) => JSON.parse(l)['perf/iter_ms'] as number).reduce((a, b) => a + b, 0) / lines.length / 1000 : 0,
     metrics: flags.out ?? null, checkpoint: savePath ?? null,
   };
@@ -209,6 +212,6 @@ const EVAL_TEMPERATURE = 0.4;
 
 /** Warm-start settings per environment, chosen so the base policy leaves RL clear room (docs/TRAINING.md). */
 const PRETRAIN_BY_ENV: Record<string, typeof DEFAULT_PRETRAIN> = {
-  alfworld: { ...DEFAULT_PRETRAIN, noise: 0.6, steps: 150 },
+  alfworld: { ...DEFAULT_PRETRAIN, noise: 0.4, steps: 150 },
   webshop: { ...DEFAULT_PRETRAIN, noise: 0.6, steps: 150 },
 };

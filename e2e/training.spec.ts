@@ -76,7 +76,7 @@ test('a bad URL value is reported, the default is used, and one step plus a metr
   await expect(page.getByTestId('error-banner')).toContainText('lr="banana" is invalid');
   await expect(page.getByTestId('error-banner')).toContainText('k="99" is invalid');
   await waitForBackend(page);
-  await expect(page.getByTestId('lr-select')).toHaveValue('0.001');
+  await expect(page.getByTestId('lr-select')).toHaveValue('0.003');
   await page.getByTestId('step-once').click();
   await expect.poll(() => iteration(page), { timeout: 180_000, intervals: [500] }).toBe(1);
 

@@ -45,13 +45,13 @@ export const trainConfigSchema = z.object({
   decoding: z.enum(['masked', 'free']).default('masked'),
   /** Reward penalty per invalid action in free decoding (verl-agent: 0.1). */
   invalidPenalty: z.number().finite().min(0).max(1).default(0.1),
-  /** Step cap of training episodes; unset: the preset's own limit (ALFWorld 50, WebShop 15). */
+  /** Step cap of training episodes; unset: the preset's own limit (ALFWorld 25 in tiny, else 50; WebShop 15). */
   maxSteps: z.number().int().min(1).max(200).optional(),
   /** DAPO: extra sampling rounds to replace groups with no reward variance. */
   dapoMaxResampleRounds: z.number().int().min(0).max(10).default(2),
 
-  /** Adam learning rate (1e-3 worked best for the tiny model, learning-notes.md). */
-  lr: z.number().finite().positive().max(1).default(1e-3),
+  /** Adam learning rate. 3e-3: with 1e-3 ALFWorld-lite barely moved in 40 iterations (docs/TRAINING.md). */
+  lr: z.number().finite().positive().max(1).default(3e-3),
   /** Adam epsilon, explicit so every backend uses the same (webgl's default differs). */
   adamEpsilon: z.number().finite().positive().default(1e-8),
   /** Global gradient-norm clip (default 1.0). */
