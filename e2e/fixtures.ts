@@ -20,8 +20,9 @@ function watch(log: ConsoleLog, origin: string) {
   };
 }
 
+/** Playwright's `test` with the console watch switched on for every test (`auto`), asked for or not. */
 export const test = base.extend<{ consoleLog: ConsoleLog }>({
-  consoleLog: async ({ page }, use, testInfo) => {
+  consoleLog: [async ({ page }, use, testInfo) => {
     const log: ConsoleLog = { problems: [], all: [] };
     page.on('console', watch(log, 'page'));
     page.on('worker', (worker) => worker.on('console', watch(log, 'worker')));
@@ -29,7 +30,7 @@ export const test = base.extend<{ consoleLog: ConsoleLog }>({
     await use(log);
     if (log.all.length) await testInfo.attach('console.txt', { body: log.all.join('\n'), contentType: 'text/plain' });
     expect(log.problems, 'console errors or WebGPU validation messages').toEqual([]);
-  },
+  }, { auto: true }],
 });
 
 export { expect };

@@ -7,8 +7,12 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { AlfworldEnv, generateTask, oraclePlan } from '../src/envs/alfworld/index.ts';
+import { ALFWORLD_PRESETS } from '../src/envs/alfworld/presets.ts';
 import { getPreset, goalForSeed, planOracle, presetWorld, WebShopEnv } from '../src/envs/webshop/index.ts';
 import type { TextEnv } from '../src/envs/types.ts';
+
+/** Steps an episode of the panel's generated ALFWorld world (tiny preset) may take. */
+const TINY_LIMIT = ALFWORLD_PRESETS.tiny.stepLimit;
 
 /** Plays `actions` in Node and writes the replay CLI's JSON lines (step 0: the initial observation). */
 function nodeTranscript<Task>(env: TextEnv<Task>, task: Task, actions: readonly string[]): { observations: string[]; jsonLines: string } {
@@ -123,18 +127,18 @@ test('an invalid free-text action answers "Nothing happens." and uses a step; un
   await expect(panel.getByTestId('play-step-1')).toContainText('> dance with the fridge');
   await expect(panel.getByTestId('play-step-1').locator('.play-step-observation')).toHaveText('Nothing happens.');
   await expect(panel.getByTestId('play-step-1')).toContainText('no-op');
-  await expect(panel.getByTestId('play-steps')).toContainText('Step 1 of 50');
+  await expect(panel.getByTestId('play-steps')).toContainText(`Step 1 of ${TINY_LIMIT}`);
   await expect(panel.getByTestId('play-observation')).toHaveText('Nothing happens.');
 
   // From the keyboard: Enter on an action button acts, and the focus stays in the new action list.
   await panel.getByTestId('play-action-0').focus();
   await page.keyboard.press('Enter');
-  await expect(panel.getByTestId('play-steps')).toContainText('Step 2 of 50');
+  await expect(panel.getByTestId('play-steps')).toContainText(`Step 2 of ${TINY_LIMIT}`);
   await expect(panel.locator('.play-action-list button:focus')).toHaveCount(1);
   await panel.getByTestId('play-undo').click();
-  await expect(panel.getByTestId('play-steps')).toContainText('Step 1 of 50');
+  await expect(panel.getByTestId('play-steps')).toContainText(`Step 1 of ${TINY_LIMIT}`);
   await panel.getByTestId('play-reset').click();
-  await expect(panel.getByTestId('play-steps')).toContainText('Step 0 of 50');
+  await expect(panel.getByTestId('play-steps')).toContainText(`Step 0 of ${TINY_LIMIT}`);
   await expect(panel.getByTestId('play-step-1')).toHaveCount(0);
 });
 
@@ -142,7 +146,7 @@ test('a bad scene file shows field-named errors and keeps the world; a good one 
   const panel = await openPanel(page);
   const goal = (await panel.getByTestId('play-goal').textContent()) ?? '';
   await panel.getByTestId('play-action-0').click();
-  await expect(panel.getByTestId('play-steps')).toContainText('Step 1 of 50');
+  await expect(panel.getByTestId('play-steps')).toContainText(`Step 1 of ${TINY_LIMIT}`);
 
   const badScene = {
     receptacles: [{ name: 'countertop 1', contents: ['spoonn 1'] }],
@@ -154,7 +158,7 @@ test('a bad scene file shows field-named errors and keeps the world; a good one 
   await expect(errors).toContainText('receptacles[0].contents[0]: unknown object type "spoonn"');
   await expect(errors).toContainText('task.receptacle: the scene has no bed');
   await expect(panel.getByTestId('play-goal')).toHaveText(goal);
-  await expect(panel.getByTestId('play-steps')).toContainText('Step 1 of 50');
+  await expect(panel.getByTestId('play-steps')).toContainText(`Step 1 of ${TINY_LIMIT}`);
 
   await panel.getByTestId('play-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"receptacles": [') });
   await expect(errors).toContainText('broken.json is not valid JSON');
