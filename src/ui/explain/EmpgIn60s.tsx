@@ -3,7 +3,7 @@
  * §2), each with the numbers of a real step plugged in — the selected step, or the first step of the
  * newest iteration — and its batch's minimum, maximum and means.
  */
-import type { ReactNode } from 'react';
+import { useDeferredValue, useState, type ReactNode } from 'react';
 import { useRun, type IterationRecord } from '../../store/runStore';
 import { algorithmLabel, type TrainConfig } from '../../train/config';
 import type { StepView } from '../../train/trainer';
@@ -58,15 +58,17 @@ export function EmpgIn60s() {
     return withEmpg >= 0 ? withEmpg : preferred;
   });
   const config = useRun((s) => s.lanes[lane]?.status?.config);
-  const recent = useRun((s) => s.lanes[lane]?.recent);
+  // The equations are typeset only while the panel is open, and in the background: a new iteration never waits for KaTeX.
+  const [open, setOpen] = useState(false);
+  const recent = useDeferredValue(useRun((s) => s.lanes[lane]?.recent));
   const onSelectedLane = selection?.lane === lane;
   const record = (onSelectedLane ? recent?.find((r) => r.iteration === selection?.iteration) : undefined) ?? recent?.at(-1);
   const chosen = record && (record.steps.find((s) => onSelectedLane && s.traj === selection?.traj && s.t === selection?.t && record.iteration === selection?.iteration) ?? record.steps[0]);
   const w = record && chosen && config ? workedStep(record, chosen, config) : null;
   return (
-    <details className="empg60" id="empg-in-60s" data-testid="empg-in-60s">
+    <details className="empg60" id="empg-in-60s" data-testid="empg-in-60s" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>EMPG in 60 seconds{w ? ` — worked on τ${w.step.traj}, step ${w.step.t + 1} of iteration ${w.record.iteration}${config ? ` (${algorithmLabel(config).toUpperCase()})` : ''}` : ''}</summary>
-      <div className="empg60-grid">
+      {open && <div className="empg60-grid">
         <Step title="Why: uncertain steps get big gradients" tex={String.raw`\mathbb{E}_{a\sim\pi}\,\lVert\nabla_z \log\pi(a)\rVert^2 = 1 - e^{-H_2(\pi)}`}>
           Under a plain policy gradient every step of a rollout gets the same advantage A(τ), but the size of its
           push grows with the step's entropy — the coupling the central chart shows. EMPG re-weights it.
@@ -102,7 +104,7 @@ export function EmpgIn60s() {
             </Step>
           </>
         )}
-      </div>
+      </div>}
     </details>
   );
 }

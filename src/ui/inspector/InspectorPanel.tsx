@@ -33,9 +33,14 @@ function useDefaultSelection() {
   }, [latest, hasSelection]);
 }
 
+/** Keeps a default selection without re-rendering the inspector on every iteration. */
+function DefaultSelection() {
+  useDefaultSelection();
+  return null;
+}
+
 /** The inspector. */
 export function InspectorPanel() {
-  useDefaultSelection();
   const inspected = useInspected();
   const [filter, setFilter] = useState<TrajectoryFilter>(NO_FILTER);
 
@@ -64,6 +69,7 @@ export function InspectorPanel() {
   const pick = (t: number) => inspected && useRun.getState().select({ ...inspected.selection, t });
   return (
     <>
+      <DefaultSelection />
       <section className="inspector" data-testid="inspector" aria-label="Trajectory inspector" tabIndex={-1}>
         <h3 className="inspector-title">Inspector <Help term="inspector" /></h3>
         {!inspected && <p className="muted">Run an iteration (Step or Play), then click any point of the chart or any rollout to step through it here.</p>}
