@@ -16,16 +16,19 @@ export interface ScatterPicture {
   yLabel: string;
   title: string;
   selection: StepSelection | null;
-  /** Size of the plot on screen; the picture adds its title and legend bands. */
+  /** Size of the plot on screen (the picture is at least 560 × 320 and adds its title and legend bands). */
   width: number;
   height: number;
 }
 
 const EXTRA_HEIGHT = 28 + 24;
+/** The smallest plot a picture gets, whatever the screen: room for the title and the legend, and a slide's proportions. */
+const MIN_WIDTH = 560;
+const MIN_HEIGHT = 320;
 
 function pictureShapes(picture: ScatterPicture): { shapes: Shape[]; width: number; height: number } {
-  const width = Math.max(320, Math.round(picture.width));
-  const height = Math.round(picture.height) + EXTRA_HEIGHT;
+  const width = Math.max(MIN_WIDTH, Math.round(picture.width));
+  const height = Math.max(MIN_HEIGHT, Math.round(picture.height)) + EXTRA_HEIGHT;
   const scene = buildScene(picture.points, { magnitude: picture.magnitude, width, height, yLabel: picture.yLabel, title: picture.title, legend: true });
   return { shapes: sceneShapes(scene, { selection: picture.selection }), width, height };
 }

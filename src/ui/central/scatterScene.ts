@@ -128,7 +128,7 @@ export function buildScene(points: readonly UpdatePoint[], options: SceneOptions
     width, height, fontSize,
     left: Math.round(labelWidth + fontSize + 15),
     top: (options.title ? TITLE_BAND : 0) + 10,
-    right: width - 14,
+    right: width - 20,
     bottom: height - (options.legend ? LEGEND_BAND : 0) - Math.round(fontSize * 3.3),
     xMax: xAxis.max, yMax: yAxis.max,
     xTicks: ticks(xAxis.max, xAxis.step), yTicks: ticks(yAxis.max, yAxis.step),
@@ -206,13 +206,12 @@ export function listedMarks(scene: Scene, limit = MAX_LISTED_STEPS): ScatterMark
 }
 
 /** The legend's entries as shapes, left to right from (x, y). */
-function legendShapes(x: number, y: number, magnitude: MagnitudeMode): Shape[] {
-  const size = 11;
+function legendShapes(x: number, y: number, magnitude: MagnitudeMode, size: number): Shape[] {
   const shapes: Shape[] = [];
   let at = x;
   const label = (text: string) => {
     shapes.push({ kind: 'text', x: at, y, text, size, fill: TEXT, align: 'start', baseline: 'middle' });
-    at += text.length * 6 + 16;
+    at += text.length * size * 0.55 + 16;
   };
   const mark = (shape: 'circle' | 'triangle', colour: string, filled: boolean) => {
     shapes.push({ kind: 'mark', shape, x: at + 4, y, r: MARK_RADIUS, fill: filled ? colour : '#ffffff', fillOpacity: 1, stroke: colour, strokeWidth: 1.4, strokeOpacity: 1 });
@@ -281,6 +280,6 @@ export function sceneShapes(scene: Scene, focus: SceneFocus): Shape[] {
   const chosen = markOfStep(scene, focus.selection);
   if (chosen) shapes.push({ kind: 'ring', x: chosen.x, y: chosen.y, r: 10, stroke: INK, width: 2 });
   if (focus.highlight) shapes.push({ kind: 'ring', x: focus.highlight.x, y: focus.highlight.y, r: 8, stroke: HIGHLIGHT, width: 1.5, dash: [3, 2] });
-  if (options.legend) shapes.push(...legendShapes(l.left, l.height - LEGEND_BAND / 2, options.magnitude));
+  if (options.legend) shapes.push(...legendShapes(l.left, l.height - LEGEND_BAND / 2, options.magnitude, size));
   return shapes;
 }
