@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useRun } from '../../store/runStore';
+import { useSeedSweep } from '../../store/seedSweepStore';
 import { REFRESH_MODES, type RefreshMode } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
 import { Help } from '../explain/Help';
@@ -37,11 +38,13 @@ export function ControlBar() {
   const compare = useView((s) => s.settings.compare);
   const speed = useView((s) => s.settings.speed);
   const hide = useView((s) => s.settings.hide);
-  const ready = status !== null || shown !== null;
+  // A run across seeds drives the lanes itself; the buttons wait until it ends.
+  const sweeping = useSeedSweep((s) => s.phase === 'running');
+  const ready = (status !== null || shown !== null) && !sweeping;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || useSeedSweep.getState().phase === 'running') return;
       const isRunning = useRun.getState().lanes.some((l) => l.status?.running);
       if (event.key === ' ') {
         event.preventDefault();
@@ -59,7 +62,7 @@ export function ControlBar() {
       <div className="run-buttons">
         <button type="button" className="primary" data-testid="play" disabled={!ready || running} onClick={() => runCommand('play')}
           aria-keyshortcuts="Space" title="Train continuously (Space)"><Icon shape="play" /> Play</button>
-        <button type="button" data-testid="pause" disabled={!running} onClick={() => runCommand('pause')}
+        <button type="button" data-testid="pause" disabled={!running || sweeping} onClick={() => runCommand('pause')}
           aria-keyshortcuts="Space" title="Pause after the current iteration (Space)"><Icon shape="pause" /> Pause</button>
         <button type="button" data-testid="step-once" disabled={!ready || running} onClick={() => runCommand('step')}
           aria-keyshortcuts="." title="Run exactly one iteration (.)"><Icon shape="step" /> Step</button>

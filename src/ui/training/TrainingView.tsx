@@ -1,7 +1,8 @@
 /**
  * The training view, laid out as the data flows (DESIGN.md "The page"): the control bar and settings,
  * then five columns — environment → policy → advantage → update → outcome — the live curves, the
- * inspector underneath, and export / import. On a narrow screen the columns stack in the same order.
+ * curves across seeds, the inspector underneath, and export / import. On a narrow screen the columns
+ * stack in the same order.
  */
 import { ControlBar } from './ControlBar';
 import { OutcomeColumn } from './OutcomeColumn';
@@ -13,6 +14,7 @@ import { UpdateColumn } from '../central/UpdateColumn';
 import { InspectorPanel } from '../inspector/InspectorPanel';
 import { ChartsPanel } from '../charts/ChartsPanel';
 import { IoPanel } from '../io/IoPanel';
+import { SeedSweepPanel } from '../seeds/SeedSweepPanel';
 import './training.css';
 
 /** The whole training view. */
@@ -30,6 +32,7 @@ export function TrainingView() {
         <OutcomeColumn />
       </div>
       <ChartsPanel />
+      <SeedSweepPanel />
       <InspectorPanel />
       <IoPanel />
     </section>
