@@ -12,15 +12,15 @@ import { useView } from '../../store/viewStore';
 import { LANE_COLOURS } from '../charts/chartSpecs';
 import { formatTick, formatValue } from '../charts/series';
 import { runSeedSweep, stopSeedSweep } from './runSeedSweep';
-import { bandColumn, meanColumn, seedBands, type BandRow } from './seedBands';
+import { bandColumn, meanColumn, seedBands, stdColumn, type BandRow } from './seedBands';
 import './seeds.css';
 
 /** The curves shown across seeds (metric names as in docs/METRICS.md). */
-const BAND_CHARTS = [
-  { metric: 'env/success_rate', title: 'Success rate', domain: [0, 1] as [number, number] },
+const BAND_CHARTS: { metric: string; title: string; domain?: [number, number]; bounds?: [number, number] }[] = [
+  { metric: 'env/success_rate', title: 'Success rate', domain: [0, 1], bounds: [0, 1] },
   { metric: 'reward/mean', title: 'Reward' },
-  { metric: 'entropy/step_mean', title: 'Step entropy (nats)' },
-  { metric: 'grad/norm', title: 'Gradient norm' },
+  { metric: 'entropy/step_mean', title: 'Step entropy (nats)', bounds: [0, Infinity] },
+  { metric: 'grad/norm', title: 'Gradient norm', bounds: [0, Infinity] },
 ];
 
 const SEED_COUNTS = [2, 3, 4, 5];
@@ -33,9 +33,9 @@ function BandCard({ spec, rows, laneNames, active, payload }: { spec: (typeof BA
     <div className="hover-card">
       <strong>iteration {row.iteration}</strong> ({row.seeds} seeds)
       {laneNames.map((name, lane) => {
-        const band = row[bandColumn(lane)] as [number, number] | null;
+        const std = row[stdColumn(lane)] as number | null;
         const mean = row[meanColumn(lane)] as number | null;
-        return band && <div key={lane} style={{ color: LANE_COLOURS[lane] }}>{name}: {formatValue(mean)} ± {formatValue((band[1] - band[0]) / 2)}</div>;
+        return std !== null && <div key={lane} style={{ color: LANE_COLOURS[lane] }}>{name}: {formatValue(mean)} ± {formatValue(std)}</div>;
       })}
       <span className="muted small">{spec.title}</span>
     </div>
@@ -44,20 +44,7 @@ function BandCard({ spec, rows, laneNames, active, payload }: { spec: (typeof BA
 
 /** One metric's mean line and ± std band per lane. */
 const BandChart = memo(function BandChart({ spec, runs, laneNames }: { spec: (typeof BAND_CHARTS)[number]; runs: SeedRun[]; laneNames: string[] }) {
-  // A rate's band stays inside its range: a success rate of 0.1 ± 0.2 is drawn from 0.
-  const rows = useMemo(() => {
-    const all = seedBands(runs, spec.metric);
-    const range = spec.domain;
-    if (!range) return all;
-    return all.map((row) => {
-      const clamped: BandRow = { ...row };
-      laneNames.forEach((_, lane) => {
-        const band = row[bandColumn(lane)] as [number, number] | null;
-        if (band) clamped[bandColumn(lane)] = [Math.max(range[0], band[0]), Math.min(range[1], band[1])];
-      });
-      return clamped;
-    });
-  }, [runs, spec.metric, spec.domain, laneNames]);
+  const rows = useMemo(() => seedBands(runs, spec.metric, spec.bounds), [runs, spec.metric, spec.bounds]);
   const last = rows.at(-1);
   const summary = laneNames.map((name, lane) => `${name} ${formatValue(last?.[meanColumn(lane)] as number | null)}`).join(', ');
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SeedRun } from '../../store/seedSweepStore';
-import { bandColumn, meanColumn, sampleStd, seedBands } from './seedBands';
+import { bandColumn, meanColumn, sampleStd, seedBands, stdColumn } from './seedBands';
 
 const run = (seed: number, lane0: number[], lane1?: number[]): SeedRun => ({
   seed,
@@ -18,6 +18,13 @@ describe('seedBands', () => {
     expect(lo).toBeCloseTo(0.3 - Math.SQRT2 * 0.1);
     expect(hi).toBeCloseTo(0.3 + Math.SQRT2 * 0.1);
     expect(rows[1][bandColumn(1)]).toEqual([0.5, 0.5]);
+  });
+
+  it('keeps the band inside the metric\'s bounds, and the std as it is', () => {
+    const rows = seedBands([run(1, [0.0]), run(2, [0.2])], 'env/success_rate', [0, 1]);
+    expect(rows[0][bandColumn(0)]).toEqual([0, expect.closeTo(0.1 + Math.SQRT2 * 0.1)]);
+    expect(rows[0][stdColumn(0)]).toBeCloseTo(Math.SQRT2 * 0.1);
+    expect(seedBands([run(1, [0.0]), run(2, [0.2])], 'env/success_rate')[0][bandColumn(0)]).toEqual([expect.closeTo(0.1 - Math.SQRT2 * 0.1), expect.closeTo(0.1 + Math.SQRT2 * 0.1)]);
   });
 
   it('one seed draws a band of zero width; a missing value leaves a gap', () => {

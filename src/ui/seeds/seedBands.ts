@@ -7,8 +7,10 @@ import type { SeedRun } from '../../store/seedSweepStore';
 
 /** The column of a lane's mean across seeds. */
 export const meanColumn = (lane: number) => `mean${lane}`;
-/** The column of a lane's band, [mean − std, mean + std]. */
+/** The column of a lane's band, [mean − std, mean + std] kept inside the metric's bounds. */
 export const bandColumn = (lane: number) => `band${lane}`;
+/** The column of a lane's standard deviation across seeds (the band's half-width before clamping). */
+export const stdColumn = (lane: number) => `std${lane}`;
 
 /** One row of a band chart: an iteration, and per lane its mean and band (null where no seed has a value). */
 export type BandRow = { iteration: number; seeds: number } & Record<string, number | [number, number] | null>;
@@ -20,8 +22,12 @@ export function sampleStd(values: readonly number[]): number {
   return Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (values.length - 1));
 }
 
-/** The rows of one metric over the finished seeds: iteration by iteration, each lane's mean and mean ± std. */
-export function seedBands(runs: readonly SeedRun[], metric: string): BandRow[] {
+/**
+ * The rows of one metric over the finished seeds: iteration by iteration, each lane's mean, std and
+ * mean ± std. `bounds` is the range the metric can take (a rate [0, 1], a norm [0, ∞)); the band stays
+ * inside it, so a success rate of 0.1 ± 0.2 is drawn from 0.
+ */
+export function seedBands(runs: readonly SeedRun[], metric: string, bounds: readonly [number, number] = [-Infinity, Infinity]): BandRow[] {
   const lanes = Math.max(0, ...runs.map((r) => r.lanes.length));
   const iterations = Math.max(0, ...runs.flatMap((r) => r.lanes.map((h) => h.length)));
   const rows: BandRow[] = [];
@@ -31,13 +37,15 @@ export function seedBands(runs: readonly SeedRun[], metric: string): BandRow[] {
       const values = runs.map((r) => r.lanes[lane]?.[i]?.[metric]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
       if (!values.length) {
         row[meanColumn(lane)] = null;
+        row[stdColumn(lane)] = null;
         row[bandColumn(lane)] = null;
         continue;
       }
       const m = mean(values);
       const s = sampleStd(values);
       row[meanColumn(lane)] = m;
-      row[bandColumn(lane)] = [m - s, m + s];
+      row[stdColumn(lane)] = s;
+      row[bandColumn(lane)] = [Math.max(bounds[0], m - s), Math.min(bounds[1], m + s)];
     }
     rows.push(row);
   }
