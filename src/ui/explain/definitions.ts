@@ -104,6 +104,7 @@ const page = {
   'speed': { label: 'refresh speed', text: 'How often the page redraws the charts while training; training itself runs at full speed.' },
   'backend': { label: 'backend', text: 'The TF.js backend that runs the model (webgpu, webgl, wasm or cpu) and why it was chosen.' },
   'compare': { label: 'compare lanes', text: 'Train two configurations side by side from the same seed, tasks and initial weights, alternating iterations.' },
+  'seed-sweep': { label: 'across seeds', text: "Train the lanes from several consecutive seeds, one after the other, and draw each lane's mean with a band of ± one standard deviation across seeds." },
   'entropy-grad-chart': { label: 'entropy vs update magnitude', text: 'One point per step: x = step entropy H_t, y = |advantage| × gradient norm, plain and/or after EMPG.' },
   'magnitude-mode': { label: 'plain / EMPG / both', text: 'Which advantage scales the points: A(τ) (plain GRPO/DAPO), A_final (EMPG), or both linked per step.' },
   'norm-space': { label: 'gradient norm', text: 'Logit space ‖e_a − p‖ (every step, cheap) or the exact parameter-space ‖∇θ log π‖ (sampled steps only).' },

@@ -10,6 +10,7 @@ import { useSeedSweep, type SeedRun } from '../../store/seedSweepStore';
 import { algorithmOf, ALGORITHM_TITLES } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
 import { LANE_COLOURS } from '../charts/chartSpecs';
+import { Help } from '../explain/Help';
 import { formatTick, formatValue } from '../charts/series';
 import { runSeedSweep, stopSeedSweep } from './runSeedSweep';
 import { bandColumn, meanColumn, seedBands, stdColumn, type BandRow } from './seedBands';
@@ -90,6 +91,7 @@ export function SeedSweepPanel() {
         {laneNames.length < 2 && ' Turn on "compare two lanes" to set GRPO against GRPO + EMPG.'} The run controls wait while it trains.
       </p>
       <div className="seed-controls">
+        <Help term="seed-sweep" align="left" />
         <label>seeds <select value={count} disabled={running} data-testid="sweep-seeds" onChange={(e) => setCount(Number(e.target.value))}>
           {SEED_COUNTS.map((n) => <option key={n} value={n}>{n}</option>)}
         </select></label>
