@@ -25,6 +25,7 @@ test('a phone defaults to wasm and the recording, fits the screen, and trains by
   expect(await waitForBackend(page)).toMatch(/^(wasm|webgl)$/);
   await expect(page.getByTestId('backend-reason')).toBeVisible();
   await expect(page.getByTestId('backend-reason')).toContainText(/phone or touch screen/i);
+  await expect(page.getByTestId('backend-reason')).not.toContainText('#backend=wasm');
   await expect(page.getByTestId('recording-mark')).toBeVisible();
   await expect(page.getByTestId('iteration')).not.toHaveText('0');
   expect(await overflow(page)).toBeLessThanOrEqual(0);

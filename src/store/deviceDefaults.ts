@@ -20,6 +20,8 @@ export interface BackendDecision {
   request: BackendRequest;
   /** Shown next to the backend badge when the page's device default decided; null otherwise. */
   note: string | null;
+  /** Who asked for the backend, for the worker's reason line, when it was not the link. */
+  requestedBy?: string;
 }
 
 /** The backend request for a link on this device (see the file comment). */
@@ -27,6 +29,7 @@ export function backendFor(state: Pick<HashState, 'backend'>, given: readonly st
   if (given.includes('backend') || !phone) return { request: state.backend, note: null };
   return {
     request: 'wasm',
+    requestedBy: 'by the phone default (the link names no backend)',
     note: 'Phone or touch screen: wasm by default, without probing WebGPU or timing other backends (add #backend=auto to the link to let the page choose).',
   };
 }

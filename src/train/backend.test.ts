@@ -34,7 +34,7 @@ describe('selectBackend in Node', () => {
     const choice = await selectBackend({ requested: 'webgpu' });
     expect(choice.backend).not.toBe('webgpu');
     expect(choice.rejected[0]).toMatchObject({ backend: 'webgpu', why: 'not available in this environment' });
-    expect(choice.reason).toMatch(/^#backend=webgpu was requested, but not available in this environment\. This browser has no WebGPU/);
+    expect(choice.reason).toMatch(/^webgpu was requested in the URL \(#backend=webgpu\), but not available in this environment\. This browser has no WebGPU/);
   });
 
   it('the self-check is exact on cpu and leaks no tensors', async () => {

@@ -59,6 +59,8 @@ export interface GpuEventHooks {
 /** Options of `selectBackend`. */
 export interface SelectOptions {
   requested: BackendRequest;
+  /** Who asked for `requested`, as the reason words it: default "in the URL (#backend=…)". */
+  requestedBy?: string;
   /** Where the browser finds the wasm binaries (file name → URL); Node finds them itself. */
   wasmPaths?: Partial<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>;
   /** Backends never to use (e.g. webgpu after its device was lost). */
@@ -151,6 +153,7 @@ async function tryBackend(name: BackendName): Promise<{ check?: SelfCheckResult;
 /** Chooses, activates and verifies a backend (see the file comment). Never throws: cpu is the last resort. */
 export async function selectBackend(options: SelectOptions): Promise<BackendChoice> {
   const { requested, hooks = {} } = options;
+  const requestedBy = options.requestedBy ?? `in the URL (#backend=${requested})`;
   const excluded = new Set(options.exclude ?? []);
   // Threaded wasm hangs in minified builds and brings nothing on small machines (docs/PERFORMANCE.md).
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
@@ -164,7 +167,7 @@ export async function selectBackend(options: SelectOptions): Promise<BackendChoi
 
   if (requested !== 'auto' && !excluded.has(requested)) {
     const { check, why } = await tryBackend(requested);
-    if (check) return choose(requested, `${requested} was requested in the URL (#backend=${requested}).`, check);
+    if (check) return choose(requested, `${requested} was requested ${requestedBy}.`, check);
     rejected.push({ backend: requested, why: why! });
   }
 
@@ -196,7 +199,7 @@ export async function selectBackend(options: SelectOptions): Promise<BackendChoi
     const { check, why } = await tryBackend(probe.backend);
     const speeds = ranked.map((p) => `${p.backend} ${p.msPerRun!.toFixed(1)} ms`).join(', ');
     if (check) {
-      const forcedNote = requested !== 'auto' && rejected[0]?.backend === requested ? `#backend=${requested} was requested, but ${rejected[0].why}. ` : '';
+      const forcedNote = requested !== 'auto' && rejected[0]?.backend === requested ? `${requested} was requested ${requestedBy}, but ${rejected[0].why}. ` : '';
       return choose(probe.backend, `${forcedNote}${capitalise(gpuNote)}. Fastest in a speed probe: ${speeds}.`, check, probes);
     }
     rejected.push({ backend: probe.backend, why: why! });

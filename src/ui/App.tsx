@@ -41,7 +41,7 @@ export function App() {
     // The backend comes first; messages components queued before the worker existed follow.
     const backend = backendFor(state, parsed.given, isPhoneLike());
     useRuntime.getState().setBackendNote(backend.note);
-    worker.send({ type: 'init', backend: backend.request, baseUrl: document.baseURI });
+    worker.send({ type: 'init', backend: backend.request, baseUrl: document.baseURI, ...(backend.requestedBy ? { requestedBy: backend.requestedBy } : {}) });
     connectWorker({
       send: (message) => { if (!answerFromRecording(message)) worker.send(message); },
       terminate: () => worker.terminate(),

@@ -16,8 +16,11 @@ export type InitSource = 'base' | 'scratch' | 'loaded';
  * where both lanes start from the same seed, tasks and initial weights and alternate iterations.
  */
 export type ToWorker =
-  /** Choose and verify a backend; `baseUrl` is the site's root (for the shipped checkpoints). */
-  | { type: 'init'; backend: BackendRequest; baseUrl: string }
+  /**
+   * Choose and verify a backend; `baseUrl` is the site's root (for the shipped checkpoints); `requestedBy`
+   * says who asked for the backend when it was not the link (e.g. the phone default).
+   */
+  | { type: 'init'; backend: BackendRequest; baseUrl: string; requestedBy?: string }
   /**
    * Set the configuration. Settings that keep the model's shape apply to the next iteration; others
    * (environment, preset, model size, seed, initial weights) reset the run.

@@ -22,6 +22,8 @@ function post(message: FromWorker): void {
 }
 
 let requested: BackendRequest = 'auto';
+/** Who asked for `requested` when it was not the link (the reason line says so). */
+let requestedBy: string | undefined;
 let baseUrl = self.location.href;
 let fallingBack = false;
 let ready: Promise<void> = Promise.resolve();
@@ -48,7 +50,7 @@ async function abandonWebGpu(kind: 'gpu-validation' | 'device-lost', message: st
   lanes.pause();
   try {
     post({ type: 'status', phase: 'selecting' });
-    const choice = await selectBackend({ requested, wasmPaths, exclude: ['webgpu'], hooks });
+    const choice = await selectBackend({ requested, requestedBy, wasmPaths, exclude: ['webgpu'], hooks });
     post({ type: 'status', phase: 'ready', choice, fallbackFrom: 'webgpu' });
     await lanes.reset();
   } finally {
@@ -65,10 +67,11 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'init':
       requested = message.backend;
+      requestedBy = message.requestedBy;
       baseUrl = message.baseUrl;
       ready = (async () => {
         post({ type: 'status', phase: 'selecting' });
-        const choice = await selectBackend({ requested, wasmPaths, hooks });
+        const choice = await selectBackend({ requested, requestedBy, wasmPaths, hooks });
         // A model trained from scratch is sized for the backend: the small one needs a real GPU.
         for (const lane of lanes.lanes) lane.setDefaults({ modelSize: choice.backend === 'webgpu' ? 'small' : 'tiny' });
         post({ type: 'status', phase: 'ready', choice });
