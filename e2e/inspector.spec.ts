@@ -24,7 +24,7 @@ async function isolatedPoint(chart: Locator) {
 
 test('central chart → inspector: a clicked step opens at the right place, arrows walk it, tokens show their top 5', async ({ page }, testInfo) => {
   test.setTimeout(300_000);
-  // 2 tasks × 4 rollouts × ≤ 20 steps: every step of the iteration is listed (the list keeps at most 300).
+  // 2 tasks × 4 rollouts × ≤ 20 steps: every step of the iteration is rendered (the window holds 300).
   await page.goto('./#backend=wasm&B=2&G=4&steps=20');
   await waitForBackend(page);
   await page.getByTestId('step-once').click();
@@ -113,4 +113,42 @@ test('central chart → inspector: a clicked step opens at the right place, arro
   await shot(page, 'chart-enlarged.png', testInfo);
   await page.keyboard.press('Escape');
   await expect(page.locator('.central-dialog')).not.toBeVisible();
+});
+
+test('the keyboard reaches every step of a large iteration, the rendered window sliding with the focus', async ({ page }) => {
+  test.setTimeout(300_000);
+  // 4 tasks × 8 rollouts × ≤ 20 steps: more steps than the 300 buttons rendered at once.
+  await page.goto('./#backend=wasm&B=4&G=8&steps=20');
+  await waitForBackend(page);
+  await page.getByTestId('step-once').click();
+  await expect(page.getByTestId('iteration')).toHaveText('1', { timeout: 240_000 });
+
+  const group = page.getByTestId('entropy-grad-chart').locator('.central-chart').first().locator('.scatter-steps');
+  const total = Number((await group.getAttribute('aria-label'))!.match(/^(\d+) steps/)![1]);
+  expect(total, 'steps in the iteration').toBeGreaterThan(300);
+  const buttons = group.locator('[data-testid="update-point"]');
+  await expect(buttons).toHaveCount(300);
+  const focusedRank = () => page.evaluate(() => Number(document.activeElement?.getAttribute('data-rank')));
+
+  await buttons.first().focus();
+  expect(await focusedRank()).toBe(0);
+  await page.keyboard.press('End');
+  await expect.poll(focusedRank).toBe(total - 1);
+  await expect(buttons.last()).toHaveAttribute('data-rank', String(total - 1));
+  await expect(buttons).toHaveCount(300);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(focusedRank).toBe(total - 2);
+  await page.keyboard.press('Home');
+  await expect.poll(focusedRank).toBe(0);
+  const stride = Math.max(10, Math.round(total / 20));
+  for (let i = 0; i < 10; i++) await page.keyboard.press('PageDown');
+  await expect.poll(focusedRank).toBe(Math.min(total - 1, 10 * stride));
+
+  // Entropy never decreases along the order, and Enter opens the focused step in the inspector.
+  const entropies = await buttons.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-entropy'))));
+  for (let i = 1; i < entropies.length; i++) expect(entropies[i]).toBeGreaterThanOrEqual(entropies[i - 1]);
+  const focused = await page.evaluate(() => ({ traj: document.activeElement!.getAttribute('data-traj'), t: document.activeElement!.getAttribute('data-t') }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('inspector-step')).toHaveAttribute('data-traj', focused.traj!);
+  await expect(page.getByTestId('inspector-step')).toHaveAttribute('data-t', focused.t!);
 });

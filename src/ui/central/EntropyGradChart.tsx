@@ -2,14 +2,14 @@
  * Entropy against update magnitude, one mark per step of a lane's kept iterations (see scatterScene.ts
  * for the encoding), drawn on a canvas: a thousand marks cost one paint instead of a thousand SVG
  * elements to diff, so a new iteration never blocks the page. Hovering a mark shows its step, clicking
- * selects it everywhere. Every listed step is also a visually hidden button — reachable with Tab and the
- * arrow keys, read by screen readers, addressable by tests — placed at its mark's position.
+ * selects it everywhere. Every step is also reachable as a visually hidden button — with Tab and the
+ * arrow keys, read by screen readers, addressable by tests — that carries its mark's position.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { useRun, type StepSelection } from '../../store/runStore';
 import type { MagnitudeMode } from './centralView';
 import { paintCanvas } from './scatterPaint';
-import { buildScene, listedMarks, markOfStep, nearestMark, sceneShapes, type Scene, type ScatterMark } from './scatterScene';
+import { buildScene, markOfStep, nearestMark, orderedMarks, sameStep, sceneShapes, stepWindow, type Scene, type ScatterMark } from './scatterScene';
 import type { UpdatePoint } from './updatePoints';
 
 /** Props of `EntropyGradChart`. */
@@ -25,8 +25,12 @@ export interface EntropyGradChartProps {
 const HOVER_RADIUS = 10;
 const CLICK_RADIUS = 12;
 
+function stepOf(point: UpdatePoint): StepSelection {
+  return { lane: point.lane, iteration: point.iteration, traj: point.traj, t: point.t };
+}
+
 function selectPoint(point: UpdatePoint): void {
-  useRun.getState().select({ lane: point.lane, iteration: point.iteration, traj: point.traj, t: point.t });
+  useRun.getState().select(stepOf(point));
 }
 
 /** The element's width in whole CSS pixels, kept up to date. */
@@ -58,33 +62,58 @@ function Tooltip({ mark, width, height }: { mark: ScatterMark; width: number; he
   );
 }
 
-/** The accessible layer: one focusable button per listed step, arrow keys move between them. */
+/** How far Page Up / Page Down move the keyboard focus among the ordered steps. */
+function pageStride(count: number): number {
+  return Math.max(10, Math.round(count / 20));
+}
+
+/**
+ * The accessible layer: every step on the chart, ordered by entropy, reachable with the arrow keys
+ * (one step), Page Up / Page Down (a stride) and Home / End. A window of `STEP_WINDOW` buttons around
+ * the focused step is rendered; moving the focus slides the window, so no step is out of reach.
+ */
 const StepButtons = memo(function StepButtons({ scene, onFocusStep }: { scene: Scene; onFocusStep(step: UpdatePoint | null): void }) {
-  const listed = useMemo(() => listedMarks(scene), [scene]);
-  const [active, setActive] = useState(0);
-  const activeIndex = Math.min(active, listed.length - 1);
-  const total = scene.marks.filter((m) => m.series === listed[0]?.series).length;
+  const ordered = useMemo(() => orderedMarks(scene), [scene]);
+  const [active, setActive] = useState<StepSelection | null>(null);
+  const focusPending = useRef(false);
+  const group = useRef<HTMLDivElement>(null);
+  const found = active ? ordered.findIndex((m) => sameStep(m.point, active)) : -1;
+  const activeIndex = Math.max(0, found);
+  const [start, end] = stepWindow(ordered.length, activeIndex);
+
+  useEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    group.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
+  });
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+    const stride = pageStride(ordered.length);
+    const moves: Record<string, number> = {
+      ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, PageDown: stride, PageUp: -stride, Home: -Infinity, End: Infinity,
+    };
     if (!(event.key in moves)) return;
     event.preventDefault();
-    const buttons = event.currentTarget.querySelectorAll('button');
-    const next = Math.max(0, Math.min(buttons.length - 1, activeIndex + moves[event.key]));
-    buttons[next]?.focus();
+    const next = Math.max(0, Math.min(ordered.length - 1, activeIndex + moves[event.key]));
+    focusPending.current = true;
+    setActive(stepOf(ordered[next].point));
   };
-  if (!listed.length) return null;
+  if (!ordered.length) return null;
   return (
-    <div className="scatter-steps" role="group" onKeyDown={onKeyDown}
-      aria-label={`Steps on the chart, by entropy${listed.length < total ? ` (${listed.length} of ${total}, newest iteration first)` : ''}. Arrow keys move, Enter opens a step in the inspector.`}>
-      {listed.map((m, i) => (
-        <button key={`${m.point.iteration}-${m.point.traj}-${m.point.t}`} type="button" tabIndex={i === activeIndex ? 0 : -1}
-          data-testid="update-point" data-lane={m.point.lane} data-iteration={m.point.iteration} data-traj={m.point.traj} data-t={m.point.t}
-          data-entropy={m.point.entropy} data-magnitude={m.value} data-x={m.x.toFixed(1)} data-y={m.y.toFixed(1)}
-          aria-label={`Step ${m.point.t + 1} of trajectory ${m.point.traj}, iteration ${m.point.iteration}, ${m.point.success ? 'solved' : 'failed'}: entropy ${m.point.entropy.toFixed(3)}, magnitude plain ${m.point.plain.toFixed(3)}, EMPG ${m.point.empg.toFixed(3)}`}
-          onClick={() => selectPoint(m.point)}
-          onFocus={() => { setActive(i); onFocusStep(m.point); }}
-          onBlur={() => onFocusStep(null)} />
-      ))}
+    <div className="scatter-steps" role="group" ref={group} onKeyDown={onKeyDown}
+      aria-label={`${ordered.length} steps on the chart, by entropy. Arrow keys move one step, Page Up and Page Down ${pageStride(ordered.length)}, Home and End to either end; Enter opens a step in the inspector.`}>
+      {ordered.slice(start, end).map((m, offset) => {
+        const i = start + offset;
+        return (
+          <button key={`${m.point.iteration}-${m.point.traj}-${m.point.t}`} type="button" tabIndex={i === activeIndex ? 0 : -1}
+            data-testid="update-point" data-lane={m.point.lane} data-iteration={m.point.iteration} data-traj={m.point.traj} data-t={m.point.t}
+            data-entropy={m.point.entropy} data-magnitude={m.value} data-x={m.x.toFixed(1)} data-y={m.y.toFixed(1)} data-rank={i}
+            aria-label={`${i + 1} of ${ordered.length}: step ${m.point.t + 1} of trajectory ${m.point.traj}, iteration ${m.point.iteration}, ${m.point.success ? 'solved' : 'failed'}: entropy ${m.point.entropy.toFixed(3)}, magnitude plain ${m.point.plain.toFixed(3)}, EMPG ${m.point.empg.toFixed(3)}`}
+            onClick={() => selectPoint(m.point)}
+            onFocus={() => { if (i !== activeIndex) setActive(stepOf(m.point)); onFocusStep(m.point); }}
+            onBlur={() => onFocusStep(null)} />
+        );
+      })}
     </div>
   );
 });
@@ -134,7 +163,7 @@ export const EntropyGradChart = memo(function EntropyGradChart({ points, magnitu
     if (index >= 0) selectPoint(scene.marks[index].point);
   };
   const onFocusStep = useCallback((point: UpdatePoint | null) => {
-    setFocused(point && { lane: point.lane, iteration: point.iteration, traj: point.traj, t: point.t });
+    setFocused(point && stepOf(point));
   }, []);
 
   return (

@@ -191,18 +191,28 @@ export function markOfStep(scene: Scene, step: StepSelection | null): ScatterMar
   return scene.marks.find((m) => m.series === series && sameStep(m.point, step));
 }
 
-/** The most steps listed as buttons for the keyboard and screen readers. */
-export const MAX_LISTED_STEPS = 300;
+/** How many steps the accessible layer renders as buttons at once, a window around the focused one. */
+export const STEP_WINDOW = 300;
 
 /**
- * The marks listed for the keyboard and screen readers: one per step (its primary mark), the newest
- * iteration first when there are more than `limit`, then ordered by entropy as they lie on the x-axis.
+ * Every step on the chart for the keyboard and screen readers: one mark per step (its primary mark),
+ * ordered by entropy as they lie on the x-axis, ties by trajectory and step.
  */
-export function listedMarks(scene: Scene, limit = MAX_LISTED_STEPS): ScatterMark[] {
+export function orderedMarks(scene: Scene): ScatterMark[] {
   const series = primarySeries(scene.options.magnitude);
-  const own = scene.marks.filter((m) => m.series === series);
-  const kept = own.length <= limit ? own : [...own].sort((a, b) => b.point.iteration - a.point.iteration).slice(0, limit);
-  return [...kept].sort((a, b) => a.point.entropy - b.point.entropy || a.point.traj - b.point.traj || a.point.t - b.point.t);
+  return scene.marks
+    .filter((m) => m.series === series)
+    .sort((a, b) => a.point.entropy - b.point.entropy || a.point.iteration - b.point.iteration || a.point.traj - b.point.traj || a.point.t - b.point.t);
+}
+
+/**
+ * The slice [start, end) of `count` ordered steps rendered as buttons: `size` of them centred on
+ * `active`, shifted to stay inside the list, so every step is reachable by moving the focus.
+ */
+export function stepWindow(count: number, active: number, size = STEP_WINDOW): [number, number] {
+  if (count <= size) return [0, count];
+  const start = Math.max(0, Math.min(count - size, active - Math.floor(size / 2)));
+  return [start, start + size];
 }
 
 /** The legend's entries as shapes, left to right from (x, y). */
