@@ -45,6 +45,7 @@ test('export a short run, import its checkpoint and its metrics; malformed files
   await expect(page.getByTestId('recording-mark')).toContainText(metrics.name);
   await expect(page.getByTestId('iteration')).toHaveText('2');
   await expect(page.getByTestId('import-status')).toContainText(`Viewing ${metrics.name}: 1 lane, 2 iterations`);
+  await page.getByTestId('chart-success').scrollIntoViewIfNeeded();
   await expect(page.locator('[data-testid="chart-success"] path.recharts-line-curve')).toHaveAttribute('d', /^M[\d.,\sLCZ-]+$/);
 
   // Malformed files: a clear message each, and the viewed run stays on screen.

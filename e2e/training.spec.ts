@@ -38,7 +38,9 @@ test('a teacher link trains live: Play, curves with finite values, Space pauses,
   await expect(page.getByTestId('success-rate')).toHaveText(/^\d\.\d\d$/);
 
   // Every drawn curve is made of finite coordinates.
+  // (A chart redraws only on screen, as a reader scrolling down sees it.)
   for (const id of ['success', 'entropy', 'kl', 'grad-norm', 'empg-g']) {
+    await page.getByTestId(`chart-${id}`).scrollIntoViewIfNeeded();
     const path = page.locator(`[data-testid="chart-${id}"] path.recharts-line-curve`).first();
     await expect(path).toHaveAttribute('d', /^M[\d.,\sLCZ-]+$/);
   }
@@ -113,6 +115,7 @@ test('compare lanes: GRPO vs GRPO + EMPG from the same start, both curves overla
   await page.getByTestId('step-once').click();
   await expect.poll(() => iteration(page), { timeout: 180_000, intervals: [500] }).toBe(2);
   await expect(page.locator('.lane-legend li')).toHaveCount(2);
+  await page.getByTestId('chart-success').scrollIntoViewIfNeeded();
   await expect(page.locator('[data-testid="chart-success"] path.recharts-line-curve')).toHaveCount(2);
   await screenshot(page, testInfo, 'compare-lanes');
 });

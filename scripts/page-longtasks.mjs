@@ -8,6 +8,7 @@
 //   npm run bench:page                               # build, then 5 iterations of the default link
 //   npm run bench:page -- --no-build --iterations 10 # reuse dist/
 //   npm run bench:page -- --dist /tmp/old-dist --hash 'backend=wasm&B=2&G=2'
+//   npm run bench:page -- --no-build --scroll chart-success  # with the training curves in view
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -20,11 +21,13 @@ const HELP = `usage: npm run bench:page -- [options]
   --hash TEXT      the page's URL hash (default backend=wasm&B=4&G=8&steps=20)
   --no-build       use the existing dist/ instead of running vite build
   --dist DIR       serve this folder instead of dist/ (implies --no-build)
+  --scroll TESTID  scroll the element with this data-testid into view before Play (e.g. chart-success:
+                   the training curves, which redraw only while on screen)
   --timeout S      give up after S seconds of training (default 600)
   --json           print the result as one JSON object as well`;
 
 function parseArgs(argv) {
-  const options = { iterations: 5, hash: 'backend=wasm&B=4&G=8&steps=20', build: true, dist: 'dist', timeout: 600, json: false };
+  const options = { iterations: 5, hash: 'backend=wasm&B=4&G=8&steps=20', build: true, dist: 'dist', timeout: 600, json: false, scroll: '' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -36,6 +39,7 @@ function parseArgs(argv) {
     else if (arg === '--hash') options.hash = value().replace(/^#/, '');
     else if (arg === '--no-build') options.build = false;
     else if (arg === '--dist') { options.dist = value(); options.build = false; }
+    else if (arg === '--scroll') options.scroll = value();
     else if (arg === '--timeout') options.timeout = Number(value());
     else if (arg === '--json') options.json = true;
     else if (arg === '--help' || arg === '-h') { console.log(HELP); process.exit(0); }
@@ -137,6 +141,7 @@ async function main() {
     await play.waitFor({ state: 'visible' });
     await page.waitForFunction(() => !document.querySelector('[data-testid="play"]')?.disabled, null, { timeout: 120_000 });
 
+    if (options.scroll) await page.getByTestId(options.scroll).scrollIntoViewIfNeeded();
     const loadBefore = loadavg()[0];
     const started = await page.evaluate(() => performance.now());
     const wallStart = Date.now();
@@ -175,7 +180,7 @@ async function main() {
     const sources = [...bySource.values()].sort((a, b) => b.total - a.total).slice(0, 8);
     const renderTotal = frames.reduce((s, f) => s + f.render, 0);
 
-    console.log(`\nPage long tasks while training — #${options.hash}`);
+    console.log(`\nPage long tasks while training — #${options.hash}${options.scroll ? `, scrolled to ${options.scroll}` : ''}`);
     console.log(`machine: ${cpus().length} cores, 1-min load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (background work inflates every number)`);
     console.log(`backend: ${(await backend.textContent()).trim()}; iterations reached: ${reached} of ${options.iterations} in ${wallSeconds.toFixed(1)} s`);
     console.log(`long tasks (> 50 ms): ${tasks.length}; longest ${tasks.length ? ms(tasks[0].duration) : '–'}; total ${ms(total)}; blocking (sum of time over 50 ms) ${ms(blocking)}`);

@@ -5,20 +5,9 @@ import { algorithmOf, ALGORITHM_TITLES } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
 import { Slider } from '../Slider';
 import { CHART_SPECS, LANE_COLOURS } from './chartSpecs';
-import { MetricChart, type MetricChartProps } from './MetricChart';
+import { MetricChart } from './MetricChart';
 import { useDisplayedHistories } from './useDisplayedHistories';
-import { useStaggered } from './useStaggered';
 import './charts.css';
-
-/**
- * A chart that takes new data, lanes or smoothing `index` frames after the change: the charts redraw one
- * per frame instead of all in one long task.
- */
-function StaggeredChart({ index, spec, histories, smoothing, laneNames }: MetricChartProps & { index: number }) {
-  const props = useMemo(() => ({ spec, histories, smoothing, laneNames }), [spec, histories, smoothing, laneNames]);
-  const shown = useStaggered(props, index);
-  return <MetricChart {...shown} />;
-}
 
 /** The charts area of the training view. */
 export function ChartsPanel() {
@@ -45,7 +34,7 @@ export function ChartsPanel() {
       </div>
       <div className="charts-grid">
         {CHART_SPECS.map((spec, index) => (
-          <StaggeredChart key={spec.id} index={index} spec={spec} histories={histories} smoothing={smoothing} laneNames={shownNames} />
+          <MetricChart key={spec.id} delay={index} spec={spec} histories={histories} smoothing={smoothing} laneNames={shownNames} />
         ))}
       </div>
     </section>

@@ -1,4 +1,8 @@
-/** One live chart: a metric (or a few) over iterations, one colour per lane, hover values, SVG/PNG export. */
+/**
+ * One live chart: a metric (or a few) over iterations, one colour per lane, hover values, SVG/PNG export.
+ * Its caption and accessible summary follow every update; the plot itself redraws `delay` frames after
+ * a change (so the charts one update touches redraw in turns) and not at all while it is off screen.
+ */
 import { memo, useMemo, useRef } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Metrics } from '../../train/trainer';
@@ -6,6 +10,8 @@ import { Help } from '../explain/Help';
 import { DEFINITIONS, type Term } from '../explain/definitions';
 import { downloadChartPng, downloadChartSvg } from './chartExport';
 import { LANE_COLOURS, type ChartSpec } from './chartSpecs';
+import { useHeldWhile, useOnScreen } from '../useOnScreen';
+import { useStaggered } from './useStaggered';
 import { chartRows, columnOf, formatTick, formatValue, rawColumnOf, type ChartRow } from './series';
 
 /** Props of `MetricChart`. */
@@ -14,16 +20,21 @@ export interface MetricChartProps {
   histories: Metrics[][];
   smoothing: number;
   laneNames: string[];
+  /** Animation frames to wait before redrawing the plot after a change (0: the next frame). */
+  delay?: number;
 }
 
 /** A chart of the training view (memoised: it redraws only when its data or settings change). */
-export const MetricChart = memo(function MetricChart({ spec, histories, smoothing, laneNames }: MetricChartProps) {
+export const MetricChart = memo(function MetricChart({ spec, histories, smoothing, laneNames, delay = 0 }: MetricChartProps) {
   const figure = useRef<HTMLElement>(null);
   const metrics = useMemo(() => spec.lines.map((l) => l.metric), [spec]);
   const rows = useMemo(() => chartRows(histories, metrics, smoothing), [histories, metrics, smoothing]);
   const latest = rows.at(-1);
   const summary = laneNames.map((name, lane) => `${name}: ${formatValue(latest?.[columnOf(lane, spec.lines[0].metric)])}`).join(', ');
   const fileName = `empg-${spec.id}`;
+  const plot = useMemo(() => ({ spec, rows, laneNames }), [spec, rows, laneNames]);
+  const onScreen = useOnScreen(figure);
+  const drawn = useStaggered(useHeldWhile(plot, onScreen), delay);
   return (
     <figure className="metric-chart" ref={figure} data-testid={`chart-${spec.id}`} aria-label={`${spec.title}. ${spec.hint} Latest: ${summary || 'no data yet'}.`}>
       <figcaption>
@@ -39,20 +50,27 @@ export const MetricChart = memo(function MetricChart({ spec, histories, smoothin
           <button type="button" aria-label={`Download ${spec.title} as PNG`} onClick={() => figure.current && void downloadChartPng(figure.current, spec.title, fileName)}>PNG</button>
         </span>
       </figcaption>
-      <ResponsiveContainer width="100%" height={170}>
-        <LineChart data={rows} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-          <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 12 }} />
-          <YAxis domain={spec.domain ?? ['auto', 'auto']} tick={{ fontSize: 12 }} width={52} tickFormatter={formatTick} />
-          <Tooltip content={<HoverCard spec={spec} laneNames={laneNames} />} isAnimationActive={false} />
-          {laneNames.flatMap((name, lane) => spec.lines.map((line) => (
-            <Line key={columnOf(lane, line.metric)} dataKey={columnOf(lane, line.metric)} name={`${name} ${line.label}`}
-              stroke={LANE_COLOURS[lane]} strokeWidth={line.dash ? 1.5 : 2.5} strokeDasharray={line.dash}
-              dot={false} connectNulls isAnimationActive={false} />
-          )))}
-        </LineChart>
-      </ResponsiveContainer>
+      <Plot {...drawn} />
     </figure>
+  );
+});
+
+/** The recharts plot of a chart: memoised, so only a changed `rows` (or spec, or lanes) redraws it. */
+const Plot = memo(function Plot({ spec, rows, laneNames }: { spec: ChartSpec; rows: ChartRow[]; laneNames: string[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={170}>
+      <LineChart data={rows} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
+        <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 12 }} />
+        <YAxis domain={spec.domain ?? ['auto', 'auto']} tick={{ fontSize: 12 }} width={52} tickFormatter={formatTick} />
+        <Tooltip content={<HoverCard spec={spec} laneNames={laneNames} />} isAnimationActive={false} />
+        {laneNames.flatMap((name, lane) => spec.lines.map((line) => (
+          <Line key={columnOf(lane, line.metric)} dataKey={columnOf(lane, line.metric)} name={`${name} ${line.label}`}
+            stroke={LANE_COLOURS[lane]} strokeWidth={line.dash ? 1.5 : 2.5} strokeDasharray={line.dash}
+            dot={false} connectNulls isAnimationActive={false} />
+        )))}
+      </LineChart>
+    </ResponsiveContainer>
   );
 });
 
