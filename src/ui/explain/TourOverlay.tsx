@@ -1,11 +1,13 @@
 /**
  * Plays the tour of tour.ts: dims the page around the current stop's element, scrolls it into view and
- * shows a card with Back / Next / Done. Escape ends the tour, ←/→ step through it.
+ * shows a card with Back / Next / Done; the highlight follows the element as the page moves. Escape
+ * ends the tour, ←/→ step through it.
  */
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { TOUR_STEPS, useTour } from './tour';
 
-interface Box {
+/** A highlighted element's rectangle in viewport pixels, padded. */
+export interface Box {
   top: number;
   left: number;
   width: number;
@@ -19,6 +21,27 @@ function measure(selector: string): Box | null {
   return { top: r.top - 6, left: r.left - 6, width: r.width + 12, height: r.height + 12 };
 }
 
+/** The card's width and (typical) height in CSS pixels, and its distance from the highlight. */
+const CARD_WIDTH = 380;
+const CARD_HEIGHT = 220;
+const GAP = 10;
+
+/**
+ * Where the card goes: below the highlighted element, else above it, else beside it (right, then
+ * left), so it never hides the element; an element too big for all four gets the card in a corner.
+ */
+export function placeCard(box: Box | null, viewWidth: number, viewHeight: number): { top: number; left: number } {
+  if (!box) return { top: viewHeight / 3, left: 20 };
+  const clampLeft = (left: number) => Math.min(Math.max(GAP, left), viewWidth - CARD_WIDTH - GAP);
+  const clampTop = (top: number) => Math.min(Math.max(GAP, top), viewHeight - CARD_HEIGHT - GAP);
+  const right = box.left + box.width;
+  if (box.top + box.height + GAP + CARD_HEIGHT < viewHeight) return { top: box.top + box.height + GAP, left: clampLeft(box.left) };
+  if (box.top - GAP - CARD_HEIGHT > 0) return { top: box.top - GAP - CARD_HEIGHT, left: clampLeft(box.left) };
+  if (viewWidth - right - GAP >= CARD_WIDTH + GAP) return { top: clampTop(box.top), left: right + GAP };
+  if (box.left - GAP >= CARD_WIDTH + GAP) return { top: clampTop(box.top), left: box.left - GAP - CARD_WIDTH };
+  return { top: viewHeight - CARD_HEIGHT - GAP, left: viewWidth - CARD_WIDTH - GAP };
+}
+
 /** The overlay; renders nothing while the tour is off. */
 export function TourOverlay() {
   const index = useTour((s) => s.index);
@@ -28,13 +51,21 @@ export function TourOverlay() {
 
   useLayoutEffect(() => {
     if (!step) return;
-    document.querySelector(step.target)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    const target = document.querySelector(step.target);
+    const tall = target && target.getBoundingClientRect().height > window.innerHeight * 0.6;
+    target?.scrollIntoView({ block: tall ? 'start' : 'center', behavior: 'instant' as ScrollBehavior });
+    // Follow the element every frame: besides scrolling and resizing, the page's own layout moves it
+    // (a banner appearing above, a chart growing), and no event announces that.
     let frame = 0;
-    const update = () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(() => setBox(measure(step.target))); };
-    update();
-    window.addEventListener('scroll', update, true);
-    window.addEventListener('resize', update);
-    return () => { cancelAnimationFrame(frame); window.removeEventListener('scroll', update, true); window.removeEventListener('resize', update); };
+    let last = '';
+    const follow = () => {
+      const next = measure(step.target);
+      const key = JSON.stringify(next);
+      if (key !== last) { last = key; setBox(next); }
+      frame = requestAnimationFrame(follow);
+    };
+    follow();
+    return () => cancelAnimationFrame(frame);
   }, [step]);
 
   useEffect(() => {
@@ -52,9 +83,7 @@ export function TourOverlay() {
   }, [index, go]);
 
   if (!step || index === null) return null;
-  const below = !box || box.top + box.height + 220 < window.innerHeight;
-  const cardTop = box ? (below ? box.top + box.height + 10 : Math.max(10, box.top - 210)) : window.innerHeight / 3;
-  const cardLeft = box ? Math.min(Math.max(10, box.left), window.innerWidth - 400) : 20;
+  const { top: cardTop, left: cardLeft } = placeCard(box, window.innerWidth, window.innerHeight);
   const last = index === TOUR_STEPS.length - 1;
   return (
     <>
