@@ -70,15 +70,18 @@ function pageStride(count: number): number {
 /**
  * The accessible layer: every step on the chart, ordered by entropy, reachable with the arrow keys
  * (one step), Page Up / Page Down (a stride) and Home / End. A window of `STEP_WINDOW` buttons around
- * the focused step is rendered; moving the focus slides the window, so no step is out of reach.
+ * the focused step is rendered; moving the focus slides the window, so no step is out of reach. Buttons
+ * are keyed by their place in the window: a new iteration updates them in place (a focused button keeps
+ * the focus, now on the step of the same rank) instead of replacing 300 elements.
  */
 const StepButtons = memo(function StepButtons({ scene, onFocusStep }: { scene: Scene; onFocusStep(step: UpdatePoint | null): void }) {
   const ordered = useMemo(() => orderedMarks(scene), [scene]);
-  const [active, setActive] = useState<StepSelection | null>(null);
+  // The focused step, and its rank to fall back on when a new iteration replaces it.
+  const [active, setActive] = useState<{ step: StepSelection; rank: number } | null>(null);
   const focusPending = useRef(false);
   const group = useRef<HTMLDivElement>(null);
-  const found = active ? ordered.findIndex((m) => sameStep(m.point, active)) : -1;
-  const activeIndex = Math.max(0, found);
+  const found = active ? ordered.findIndex((m) => sameStep(m.point, active.step)) : -1;
+  const activeIndex = found >= 0 ? found : Math.max(0, Math.min(active?.rank ?? 0, ordered.length - 1));
   const [start, end] = stepWindow(ordered.length, activeIndex);
 
   useEffect(() => {
@@ -96,7 +99,7 @@ const StepButtons = memo(function StepButtons({ scene, onFocusStep }: { scene: S
     event.preventDefault();
     const next = Math.max(0, Math.min(ordered.length - 1, activeIndex + moves[event.key]));
     focusPending.current = true;
-    setActive(stepOf(ordered[next].point));
+    setActive({ step: stepOf(ordered[next].point), rank: next });
   };
   if (!ordered.length) return null;
   return (
@@ -105,12 +108,12 @@ const StepButtons = memo(function StepButtons({ scene, onFocusStep }: { scene: S
       {ordered.slice(start, end).map((m, offset) => {
         const i = start + offset;
         return (
-          <button key={`${m.point.iteration}-${m.point.traj}-${m.point.t}`} type="button" tabIndex={i === activeIndex ? 0 : -1}
+          <button key={offset} type="button" tabIndex={i === activeIndex ? 0 : -1}
             data-testid="update-point" data-lane={m.point.lane} data-iteration={m.point.iteration} data-traj={m.point.traj} data-t={m.point.t}
             data-entropy={m.point.entropy} data-magnitude={m.value} data-x={m.x.toFixed(1)} data-y={m.y.toFixed(1)} data-rank={i}
             aria-label={`${i + 1} of ${ordered.length}: step ${m.point.t + 1} of trajectory ${m.point.traj}, iteration ${m.point.iteration}, ${m.point.success ? 'solved' : 'failed'}: entropy ${m.point.entropy.toFixed(3)}, magnitude plain ${m.point.plain.toFixed(3)}, EMPG ${m.point.empg.toFixed(3)}`}
             onClick={() => selectPoint(m.point)}
-            onFocus={() => { if (i !== activeIndex) setActive(stepOf(m.point)); onFocusStep(m.point); }}
+            onFocus={() => { if (i !== activeIndex) setActive({ step: stepOf(m.point), rank: i }); onFocusStep(m.point); }}
             onBlur={() => onFocusStep(null)} />
         );
       })}
