@@ -119,3 +119,24 @@ test('compare lanes: GRPO vs GRPO + EMPG from the same start, both curves overla
   await expect(page.locator('[data-testid="chart-success"] path.recharts-line-curve')).toHaveCount(2);
   await screenshot(page, testInfo, 'compare-lanes');
 });
+
+test('on WebGPU (SwiftShader here): Play runs three iterations, the charts stay finite, Space pauses', async ({ page }, testInfo) => {
+  test.setTimeout(480_000);
+  await page.goto('./#backend=webgpu&B=1&G=2&steps=4&algo=grpo+empg');
+  expect(await waitForBackend(page)).toBe('webgpu');
+  await page.getByTestId('play').click();
+  await expect.poll(() => iteration(page), { timeout: 420_000, intervals: [1000] }).toBeGreaterThanOrEqual(3);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('play')).toBeEnabled({ timeout: 120_000 });
+
+  const marks = page.getByTestId('entropy-grad-chart').locator('[data-testid="update-point"]');
+  await expect(marks.first()).toBeAttached();
+  for (const [entropy, magnitude] of await marks.evaluateAll((els) => els.map((el) => [Number(el.getAttribute('data-entropy')), Number(el.getAttribute('data-magnitude'))]))) {
+    expect(Number.isFinite(entropy) && Number.isFinite(magnitude) && magnitude >= 0).toBe(true);
+  }
+  await page.getByTestId('chart-grad-norm').scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-testid="chart-grad-norm"] path.recharts-line-curve').first()).toHaveAttribute('d', /^M[\d.,\sLCZ-]+$/);
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  await screenshot(page, testInfo, 'webgpu-training');
+});

@@ -12,7 +12,7 @@ import { downloadChartPng, downloadChartSvg } from './chartExport';
 import { LANE_COLOURS, type ChartSpec } from './chartSpecs';
 import { useHeldWhile, useOnScreen } from '../useOnScreen';
 import { useStaggered } from './useStaggered';
-import { chartRows, columnOf, formatTick, formatValue, rawColumnOf, type ChartRow } from './series';
+import { chartRows, columnOf, formatTick, formatValue, rawColumnOf, yDomain, type ChartRow } from './series';
 
 /** Props of `MetricChart`. */
 export interface MetricChartProps {
@@ -57,12 +57,13 @@ export const MetricChart = memo(function MetricChart({ spec, histories, smoothin
 
 /** The recharts plot of a chart: memoised, so only a changed `rows` (or spec, or lanes) redraws it. */
 const Plot = memo(function Plot({ spec, rows, laneNames }: { spec: ChartSpec; rows: ChartRow[]; laneNames: string[] }) {
+  const columns = laneNames.flatMap((_, lane) => spec.lines.map((line) => columnOf(lane, line.metric)));
   return (
     <ResponsiveContainer width="100%" height={170}>
       <LineChart data={rows} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
         <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 12 }} />
-        <YAxis domain={spec.domain ?? ['auto', 'auto']} tick={{ fontSize: 12 }} width={52} tickFormatter={formatTick} />
+        <YAxis domain={yDomain(rows, columns, spec.domain)} tick={{ fontSize: 12 }} width={52} tickFormatter={formatTick} />
         <Tooltip content={<HoverCard spec={spec} laneNames={laneNames} />} isAnimationActive={false} />
         {laneNames.flatMap((name, lane) => spec.lines.map((line) => (
           <Line key={columnOf(lane, line.metric)} dataKey={columnOf(lane, line.metric)} name={`${name} ${line.label}`}

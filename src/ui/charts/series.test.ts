@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartRows, columnOf, formatTick, formatValue, rawColumnOf, sampleIndices, smooth } from './series';
+import { chartRows, columnOf, formatTick, formatValue, rawColumnOf, sampleIndices, smooth, yDomain } from './series';
 
 describe('chart series', () => {
   it('smooths with a debiased EMA: constant input stays constant, weight 0 is the identity', () => {
@@ -46,5 +46,16 @@ describe('chart series', () => {
     expect(formatValue(12)).toBe('12');
     expect(formatTick(0.0008)).toBe('8e-4');
     expect(formatTick(0.25)).toBe('0.25');
+    expect([1e-8, 1.5e-8, 2e-8].map(formatTick)).toEqual(['1e-8', '1.5e-8', '2e-8']);
+  });
+
+  it('fits a flat line with a range around it, never below 0 for a non-negative value', () => {
+    const rows = (values: (number | null)[]) => values.map((v, i) => ({ iteration: i + 1, m0: v }));
+    expect(yDomain(rows([0, 0, 0]), ['m0'])).toEqual([0, 1]);
+    expect(yDomain(rows([4, 4]), ['m0'])).toEqual([2, 6]);
+    expect(yDomain(rows([-2, -2]), ['m0'])).toEqual([-3, -1]);
+    expect(yDomain(rows([0.1, null, 0.3]), ['m0'])).toEqual(['auto', 'auto']);
+    expect(yDomain(rows([]), ['m0'])).toEqual(['auto', 'auto']);
+    expect(yDomain(rows([0, 0]), ['m0'], [0, 1])).toEqual([0, 1]);
   });
 });

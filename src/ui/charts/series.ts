@@ -73,9 +73,37 @@ export function formatValue(value: number | null | undefined): string {
   return Number(value.toPrecision(3)).toString();
 }
 
-/** Formats an axis tick: short enough for a narrow axis (`8e-4`, `0.25`, `1.2k` is not used: metrics stay small). */
+/** Formats an axis tick: short enough for a narrow axis, distinct for neighbouring ticks (`8e-4`, `1.5e-8`, `0.25`). */
 export function formatTick(value: number): string {
   if (!Number.isFinite(value)) return '';
-  if (value !== 0 && Math.abs(value) < 0.01) return value.toExponential(0);
+  if (value !== 0 && Math.abs(value) < 0.01) return value.toExponential(1).replace('.0e', 'e');
   return Number(value.toPrecision(3)).toString();
+}
+
+/** A y-axis range: two numbers, or recharts' own fit to the data. */
+export type YDomain = [number, number] | ['auto', 'auto'];
+
+/**
+ * The y range of a chart: `fixed` when given; recharts' fit when the plotted values vary; and for a flat
+ * line (every value equal, e.g. a clip fraction of 0) a range centred on it — never below 0 for a
+ * non-negative value — instead of recharts' arbitrary 0 to 4.
+ */
+export function yDomain(rows: readonly ChartRow[], columns: readonly string[], fixed?: [number, number]): YDomain {
+  if (fixed) return fixed;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const row of rows) {
+    for (const column of columns) {
+      const value = row[column];
+      if (typeof value === 'number' && Number.isFinite(value)) {
+        min = Math.min(min, value);
+        max = Math.max(max, value);
+      }
+    }
+  }
+  if (!(max > min) && Number.isFinite(min)) {
+    const pad = Math.abs(min) / 2 || 1;
+    return [min >= 0 ? Math.max(0, min - pad) : min - pad, max + pad];
+  }
+  return ['auto', 'auto'];
 }
