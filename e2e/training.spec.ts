@@ -140,3 +140,16 @@ test('on WebGPU (SwiftShader here): Play runs three iterations, the charts stay 
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
   await screenshot(page, testInfo, 'webgpu-training');
 });
+
+test('in-page links keep the link\'s state: "EMPG in 60 seconds ↓" and "…in the inspector ↓" leave the hash alone', async ({ page }) => {
+  await page.goto('./#env=webshop&seed=3&zeta=0.2');
+  await waitForBackend(page);
+  const url = page.url();
+  await page.getByTestId('jump-empg60').click();
+  await expect(page.getByTestId('empg-in-60s')).toHaveAttribute('open', '');
+  await page.getByTestId('jump-inspector').click();
+  await expect(page.getByTestId('inspector')).toBeFocused();
+  expect(page.url()).toBe(url);
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  await expect(page.getByTestId('env-select')).toHaveValue('webshop');
+});

@@ -8,6 +8,7 @@ import { useRun } from '../../store/runStore';
 import { algorithmLabel } from '../../train/config';
 import type { StepView } from '../../train/trainer';
 import type { TrajectorySummary } from '../../worker/protocol';
+import { JumpLink } from '../JumpLink';
 import { Help } from '../explain/Help';
 import { OUTCOME_COLOURS } from './scatterScene';
 
@@ -87,9 +88,7 @@ export function AdvantageColumn() {
               <tr><th>no signal <Help term="frac_reward_zero_std" /></th><td>{fmt(metrics?.['frac_reward_zero_std'])}</td></tr>
             </tbody>
           </table>
-          <a className="small" href="#empg-in-60s" onClick={() => { const d = document.getElementById('empg-in-60s'); if (d instanceof HTMLDetailsElement) d.open = true; }}>
-            EMPG in 60 seconds ↓
-          </a>
+          <JumpLink className="small" to="empg-in-60s" testId="jump-empg60">EMPG in 60 seconds ↓</JumpLink>
         </>
       )}
     </div>

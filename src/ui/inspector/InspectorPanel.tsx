@@ -70,7 +70,7 @@ export function InspectorPanel() {
   return (
     <>
       <DefaultSelection />
-      <section className="inspector" data-testid="inspector" aria-label="Trajectory inspector" tabIndex={-1}>
+      <section className="inspector" id="inspector" data-testid="inspector" aria-label="Trajectory inspector" tabIndex={-1}>
         <h3 className="inspector-title">Inspector <Help term="inspector" /></h3>
         {!inspected && <p className="muted">Run an iteration (Step or Play), then click any point of the chart or any rollout to step through it here.</p>}
         {inspected && (

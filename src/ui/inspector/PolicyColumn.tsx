@@ -1,5 +1,6 @@
 /** Policy: the selected step's action, token by token, each shaded by its entropy; and the step entropy H_t. */
 import { Help } from '../explain/Help';
+import { JumpLink } from '../JumpLink';
 import { entropyColour, TokenStrip } from './TokenStrip';
 import { batchMaxTokenEntropy } from './StepNumbers';
 import { useInspected } from './useInspected';
@@ -27,6 +28,7 @@ export function PolicyColumn() {
             <span>{max.toFixed(2)} nats</span>
           </div>
           <p className="small muted">Hover a token for its top-5 alternatives.</p>
+          <JumpLink className="small" to="inspector" testId="jump-inspector">Walk this trajectory in the inspector ↓</JumpLink>
         </>
       )}
     </div>
