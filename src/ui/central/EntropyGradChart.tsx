@@ -9,7 +9,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { useRun, type StepSelection } from '../../store/runStore';
 import type { MagnitudeMode } from './centralView';
 import { paintCanvas } from './scatterPaint';
-import { buildScene, markOfStep, nearestMark, orderedMarks, sameStep, sceneShapes, stepWindow, type Scene, type ScatterMark } from './scatterScene';
+import { buildScene, markOfStep, nearestMark, orderedMarks, sameStep, sceneShapes, stepWindow, type AxisExtent, type Scene, type ScatterMark } from './scatterScene';
 import type { UpdatePoint } from './updatePoints';
 
 /** Props of `EntropyGradChart`. */
@@ -19,6 +19,8 @@ export interface EntropyGradChartProps {
   height: number;
   /** The y-axis title ("|A|·‖e−p‖" or "|A|·‖∇θ log π‖"). */
   yLabel: string;
+  /** Axis maxima shared with the other lanes. */
+  extent?: AxisExtent;
 }
 
 /** How far from a mark (CSS pixels) the pointer still hovers or clicks it. */
@@ -125,12 +127,12 @@ const StepButtons = memo(function StepButtons({ scene, onFocusStep }: { scene: S
  * The scatter of one lane. Memoised: it re-renders only when its points, mode or size change; the
  * selection, hover and keyboard focus only repaint the canvas, at most once per animation frame.
  */
-export const EntropyGradChart = memo(function EntropyGradChart({ points, magnitude, height, yLabel }: EntropyGradChartProps) {
+export const EntropyGradChart = memo(function EntropyGradChart({ points, magnitude, height, yLabel, extent }: EntropyGradChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const width = useWidth(box);
   const selection = useRun((s) => s.selection);
-  const scene = useMemo(() => buildScene(points, { magnitude, width, height, yLabel }), [points, magnitude, width, height, yLabel]);
+  const scene = useMemo(() => buildScene(points, { magnitude, width, height, yLabel, extent }), [points, magnitude, width, height, yLabel, extent]);
   const [hover, setHover] = useState<{ scene: Scene; index: number } | null>(null);
   const [focused, setFocused] = useState<StepSelection | null>(null);
   const hovered = hover?.scene === scene ? scene.marks[hover.index] : undefined;

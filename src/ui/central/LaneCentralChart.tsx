@@ -1,5 +1,5 @@
 /** The central chart of one lane: its scatter or deciles, a legend, SVG/PNG export and the caption with live numbers. */
-import { useMemo, useDeferredValue, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { useRun } from '../../store/runStore';
 import { algorithmLabel } from '../../train/config';
 import { downloadChartPng, downloadChartSvg } from '../charts/chartExport';
@@ -8,8 +8,8 @@ import { useCentralView } from './centralView';
 import { CouplingCaption } from './CouplingCaption';
 import { EntropyGradChart } from './EntropyGradChart';
 import { downloadScatterPng, downloadScatterSvg } from './scatterExport';
-import { OUTCOME_COLOURS } from './scatterScene';
-import { buildUpdatePoints, entropyBins, MAX_CHART_POINTS } from './updatePoints';
+import { OUTCOME_COLOURS, type AxisExtent } from './scatterScene';
+import { entropyBins, type UpdatePoint } from './updatePoints';
 
 /** Props of `LaneCentralChart`. */
 export interface LaneCentralChartProps {
@@ -17,6 +17,10 @@ export interface LaneCentralChartProps {
   height: number;
   /** Show the lane's algorithm as a title (compare mode). */
   titled: boolean;
+  /** The lane's points (see useLanePoints). */
+  points: UpdatePoint[];
+  /** Axis maxima shared with the other lanes. */
+  extent?: AxisExtent;
 }
 
 function Legend({ magnitude }: { magnitude: string }) {
@@ -32,14 +36,11 @@ function Legend({ magnitude }: { magnitude: string }) {
 }
 
 /** One lane's chart, legend and caption. */
-export function LaneCentralChart({ lane, height, titled }: LaneCentralChartProps) {
+export function LaneCentralChart({ lane, height, titled, points, extent }: LaneCentralChartProps) {
   const figure = useRef<HTMLElement>(null);
-  // Deferred: the chart re-renders in the background (interruptible), never blocking the page.
   const recent = useDeferredValue(useRun((s) => s.lanes[lane]?.recent));
   const status = useRun((s) => s.lanes[lane]?.status ?? null);
   const { magnitude, space, kind, window } = useCentralView();
-  const pointLimit = magnitude === 'both' ? MAX_CHART_POINTS / 2 : MAX_CHART_POINTS;
-  const points = useMemo(() => buildUpdatePoints(recent ?? [], lane, window, space, pointLimit), [recent, lane, window, space, pointLimit]);
   const bins = useMemo(() => (kind === 'binned' ? entropyBins(points) : []), [kind, points]);
   const shown = (recent ?? []).slice(-window);
   const latest = shown.at(-1);
@@ -60,7 +61,7 @@ export function LaneCentralChart({ lane, height, titled }: LaneCentralChartProps
     const plot = element.querySelector('.scatter');
     const picture = {
       points, magnitude, yLabel, title: heading, selection: useRun.getState().selection,
-      width: plot?.clientWidth ?? element.clientWidth, height,
+      width: plot?.clientWidth ?? element.clientWidth, height, extent,
     };
     const font = getComputedStyle(element).fontFamily;
     if (format === 'svg') downloadScatterSvg(picture, font, name);
@@ -77,7 +78,7 @@ export function LaneCentralChart({ lane, height, titled }: LaneCentralChartProps
         </span>
       </div>
       {kind === 'points'
-        ? <EntropyGradChart points={points} magnitude={magnitude} height={height} yLabel={yLabel} />
+        ? <EntropyGradChart points={points} magnitude={magnitude} height={height} yLabel={yLabel} extent={extent} />
         : <BinnedChart bins={bins} height={height} yLabel={`mean ${yLabel}`} />}
       {kind === 'points' && <Legend magnitude={magnitude} />}
       {space === 'param' && <p className="muted small">Exact norms exist for a sample of {status?.config.gradNormSample ?? '?'} steps per iteration only.</p>}

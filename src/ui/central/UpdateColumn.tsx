@@ -1,12 +1,14 @@
 /**
  * Update: entropy against update magnitude, per step — the page's central chart. The column holds the
- * view switches and one chart per lane; "Enlarge" opens the same charts large, lanes side by side.
+ * view switches and one chart per lane, on shared axes; "Enlarge" opens the same charts large, lanes
+ * side by side.
  */
 import { useEffect, useRef } from 'react';
 import { KEPT_ITERATIONS, useRun } from '../../store/runStore';
 import { Help } from '../explain/Help';
 import { useCentralView, type ChartKind, type MagnitudeMode } from './centralView';
 import { LaneCentralChart } from './LaneCentralChart';
+import { useLanePoints, type LanePoints } from './useLanePoints';
 import type { NormSpace } from './updatePoints';
 import './central.css';
 
@@ -65,7 +67,7 @@ function ChartControls() {
 }
 
 /** The large view: a modal dialog with every lane's chart side by side. */
-function EnlargedView({ lanes }: { lanes: number }) {
+function EnlargedView({ lanes, shared }: { lanes: number; shared: LanePoints }) {
   const open = useCentralView((s) => s.enlarged);
   const set = useCentralView((s) => s.set);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -87,8 +89,11 @@ function EnlargedView({ lanes }: { lanes: number }) {
           </div>
           <ChartControls />
           <div className="central-lanes" style={{ gridTemplateColumns: `repeat(${lanes}, minmax(0, 1fr))` }}>
-            {Array.from({ length: lanes }, (_, i) => <LaneCentralChart key={i} lane={i} height={420} titled={lanes > 1} />)}
+            {Array.from({ length: lanes }, (_, i) => (
+              <LaneCentralChart key={i} lane={i} height={420} titled={lanes > 1} points={shared.points[i] ?? []} extent={shared.extent} />
+            ))}
           </div>
+          {lanes > 1 && <p className="muted small">Both lanes are drawn on the same axes.</p>}
         </>
       )}
     </dialog>
@@ -99,6 +104,7 @@ function EnlargedView({ lanes }: { lanes: number }) {
 export function UpdateColumn() {
   const lanes = useRun((s) => s.lanes.length);
   const set = useCentralView((s) => s.set);
+  const shared = useLanePoints();
   return (
     <div className="flow-column update-column" data-testid="entropy-grad-chart">
       <div className="column-head">
@@ -106,8 +112,11 @@ export function UpdateColumn() {
         <button type="button" className="enlarge" onClick={() => set({ enlarged: true })} data-testid="enlarge-chart" aria-label="Enlarge the chart">⤢ enlarge</button>
       </div>
       <ChartControls />
-      {Array.from({ length: lanes }, (_, i) => <LaneCentralChart key={i} lane={i} height={lanes > 1 ? 200 : 260} titled={lanes > 1} />)}
-      <EnlargedView lanes={lanes} />
+      {Array.from({ length: lanes }, (_, i) => (
+        <LaneCentralChart key={i} lane={i} height={lanes > 1 ? 200 : 260} titled={lanes > 1} points={shared.points[i] ?? []} extent={shared.extent} />
+      ))}
+      {lanes > 1 && <p className="muted small shared-axes">Both lanes are drawn on the same axes.</p>}
+      <EnlargedView lanes={lanes} shared={shared} />
     </div>
   );
 }

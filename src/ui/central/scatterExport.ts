@@ -6,7 +6,7 @@ import type { StepSelection } from '../../store/runStore';
 import { downloadFile } from '../io/download';
 import type { MagnitudeMode } from './centralView';
 import { paintCanvas, svgDocument } from './scatterPaint';
-import { buildScene, sceneShapes, type Shape } from './scatterScene';
+import { buildScene, sceneShapes, type AxisExtent, type Shape } from './scatterScene';
 import type { UpdatePoint } from './updatePoints';
 
 /** What an exported scatter shows. */
@@ -19,6 +19,8 @@ export interface ScatterPicture {
   /** Size of the plot on screen (the picture is at least 560 × 320 and adds its title and legend bands). */
   width: number;
   height: number;
+  /** Axes shared with the other lanes (see `SceneOptions.extent`). */
+  extent?: AxisExtent;
 }
 
 const EXTRA_HEIGHT = 28 + 24;
@@ -29,7 +31,7 @@ const MIN_HEIGHT = 320;
 function pictureShapes(picture: ScatterPicture): { shapes: Shape[]; width: number; height: number } {
   const width = Math.max(MIN_WIDTH, Math.round(picture.width));
   const height = Math.max(MIN_HEIGHT, Math.round(picture.height)) + EXTRA_HEIGHT;
-  const scene = buildScene(picture.points, { magnitude: picture.magnitude, width, height, yLabel: picture.yLabel, title: picture.title, legend: true });
+  const scene = buildScene(picture.points, { magnitude: picture.magnitude, width, height, yLabel: picture.yLabel, title: picture.title, legend: true, extent: picture.extent });
   return { shapes: sceneShapes(scene, { selection: picture.selection }), width, height };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paintCanvas, svgDocument, type PaintContext } from './scatterPaint';
-import { buildScene, orderedMarks, stepWindow, markOfStep, nearestMark, niceAxis, sceneShapes, xPixel, yPixel } from './scatterScene';
+import { buildScene, orderedMarks, pointsExtent, unionExtent, stepWindow, markOfStep, nearestMark, niceAxis, sceneShapes, xPixel, yPixel } from './scatterScene';
 import type { UpdatePoint } from './updatePoints';
 
 function point(traj: number, t: number, entropy: number, plain: number, empg: number, extra: Partial<UpdatePoint> = {}): UpdatePoint {
@@ -75,6 +75,21 @@ describe('hit-testing', () => {
     const mark = markOfStep(scene, { lane: 0, iteration: 3, traj: 0, t: 0 });
     expect(mark?.series).toBe('empg');
     expect(markOfStep(scene, { lane: 0, iteration: 2, traj: 0, t: 0 })).toBeUndefined();
+  });
+});
+
+describe('shared axes', () => {
+  it('measures the shown magnitudes and lets a shared extent widen the axes, never narrow them', () => {
+    const points = [point(0, 0, 0.3, 0.5, 0.9), point(1, 0, 0.6, 0.7, 0.2)];
+    expect(pointsExtent(points, 'plain')).toEqual({ entropy: 0.6, magnitude: 0.7 });
+    expect(pointsExtent(points, 'empg')).toEqual({ entropy: 0.6, magnitude: 0.9 });
+    expect(unionExtent([{ entropy: 0.6, magnitude: 0.9 }, { entropy: 1.3, magnitude: 0.4 }])).toEqual({ entropy: 1.3, magnitude: 0.9 });
+    const own = buildScene(points, { ...size, magnitude: 'both' });
+    const wide = buildScene(points, { ...size, magnitude: 'both', extent: { entropy: 1.3, magnitude: 1.8 } });
+    const narrow = buildScene(points, { ...size, magnitude: 'both', extent: { entropy: 0.1, magnitude: 0.1 } });
+    expect(own.layout.yMax).toBe(1);
+    expect([wide.layout.xMax, wide.layout.yMax]).toEqual([1.5, 2]);
+    expect([narrow.layout.xMax, narrow.layout.yMax]).toEqual([own.layout.xMax, own.layout.yMax]);
   });
 });
 

@@ -73,6 +73,33 @@ export interface SceneOptions {
   title?: string;
   /** The legend as a band at the bottom (exports; the page shows it as HTML). */
   legend?: boolean;
+  /** Axis maxima to reach at least (the larger of these and the points' own): lanes compared side by side share their axes. */
+  extent?: AxisExtent;
+}
+
+/** The largest entropy and magnitude a chart's axes must show. */
+export interface AxisExtent {
+  entropy: number;
+  magnitude: number;
+}
+
+/** The largest entropy and shown magnitude (plain, EMPG or both) of the points; 0 for none. */
+export function pointsExtent(points: readonly UpdatePoint[], magnitude: MagnitudeMode): AxisExtent {
+  const showPlain = magnitude !== 'empg';
+  const showEmpg = magnitude !== 'plain';
+  let entropy = 0;
+  let size = 0;
+  for (const p of points) {
+    entropy = Math.max(entropy, p.entropy);
+    if (showPlain) size = Math.max(size, p.plain);
+    if (showEmpg) size = Math.max(size, p.empg);
+  }
+  return { entropy, magnitude: size };
+}
+
+/** The extent that covers every one of `extents`. */
+export function unionExtent(extents: readonly AxisExtent[]): AxisExtent {
+  return extents.reduce((a, b) => ({ entropy: Math.max(a.entropy, b.entropy), magnitude: Math.max(a.magnitude, b.magnitude) }), { entropy: 0, magnitude: 0 });
 }
 
 /** The axes and marks of a scene, computed once per data change. */
@@ -112,15 +139,9 @@ export function buildScene(points: readonly UpdatePoint[], options: SceneOptions
   const { magnitude, width, height } = options;
   const showPlain = magnitude !== 'empg';
   const showEmpg = magnitude !== 'plain';
-  let hMax = 0;
-  let mMax = 0;
-  for (const p of points) {
-    hMax = Math.max(hMax, p.entropy);
-    if (showPlain) mMax = Math.max(mMax, p.plain);
-    if (showEmpg) mMax = Math.max(mMax, p.empg);
-  }
-  const xAxis = niceAxis(hMax);
-  const yAxis = niceAxis(mMax);
+  const extent = unionExtent([pointsExtent(points, magnitude), options.extent ?? { entropy: 0, magnitude: 0 }]);
+  const xAxis = niceAxis(extent.entropy);
+  const yAxis = niceAxis(extent.magnitude);
   const yDigits = Math.max(yAxis.digits, 0);
   const fontSize = height >= 360 ? 13 : 11;
   const labelWidth = Math.max(3, yAxis.max.toFixed(yDigits).length) * fontSize * 0.6;
