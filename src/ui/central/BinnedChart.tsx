@@ -8,6 +8,8 @@ export interface BinnedChartProps {
   bins: EntropyBin[];
   height: number;
   yLabel: string;
+  /** The y-axis top, shared with the other lanes; fitted to the bars when absent. */
+  yTop?: number;
 }
 
 function BinTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: EntropyBin }[] }) {
@@ -22,18 +24,23 @@ function BinTooltip({ active, payload }: { active?: boolean; payload?: readonly 
   );
 }
 
+/** Legend entries in the text colour: the plain bars' light grey would be unreadable as text. */
+function legendText(value: string) {
+  return <span style={{ color: '#344054' }}>{value}</span>;
+}
+
 /** Bars per entropy decile. */
-export const BinnedChart = memo(function BinnedChart({ bins, height, yLabel }: BinnedChartProps) {
+export const BinnedChart = memo(function BinnedChart({ bins, height, yLabel, yTop }: BinnedChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={bins} margin={{ top: 8, right: 10, bottom: 22, left: 4 }} barGap={1}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
         <XAxis dataKey="label" tick={{ fontSize: 10 }} interval="preserveStartEnd"
           label={{ value: 'entropy percentile (low → high)', position: 'insideBottom', offset: -12, fontSize: 11 }} />
-        <YAxis tick={{ fontSize: 11 }} width={42} tickFormatter={(v: number) => v.toFixed(2)}
+        <YAxis tick={{ fontSize: 11 }} width={42} domain={yTop ? [0, yTop] : [0, 'auto']} tickFormatter={(v: number) => v.toFixed(2)}
           label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 10, fontSize: 11, style: { textAnchor: 'middle' } }} />
         <Tooltip content={BinTooltip} isAnimationActive={false} />
-        <Legend wrapperStyle={{ fontSize: 11 }} verticalAlign="top" height={20} />
+        <Legend wrapperStyle={{ fontSize: 11 }} verticalAlign="top" height={20} formatter={legendText} />
         <Bar dataKey="plain" name="plain |A(τ)|" fill="#b7c0cc" isAnimationActive={false} data-testid="bin-bar-plain" />
         <Bar dataKey="empg" name="EMPG |A_final|" fill="#4f7cff" isAnimationActive={false} data-testid="bin-bar-empg" />
       </BarChart>

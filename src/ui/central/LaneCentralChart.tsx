@@ -1,5 +1,5 @@
 /** The central chart of one lane: its scatter or deciles, a legend, SVG/PNG export and the caption with live numbers. */
-import { useDeferredValue, useMemo, useRef } from 'react';
+import { useDeferredValue, useRef } from 'react';
 import { useRun } from '../../store/runStore';
 import { algorithmLabel } from '../../train/config';
 import { downloadChartPng, downloadChartSvg } from '../charts/chartExport';
@@ -9,7 +9,7 @@ import { CouplingCaption } from './CouplingCaption';
 import { EntropyGradChart } from './EntropyGradChart';
 import { downloadScatterPng, downloadScatterSvg } from './scatterExport';
 import { OUTCOME_COLOURS, type AxisExtent } from './scatterScene';
-import { entropyBins, type UpdatePoint } from './updatePoints';
+import type { EntropyBin, UpdatePoint } from './updatePoints';
 
 /** Props of `LaneCentralChart`. */
 export interface LaneCentralChartProps {
@@ -21,6 +21,10 @@ export interface LaneCentralChartProps {
   points: UpdatePoint[];
   /** Axis maxima shared with the other lanes. */
   extent?: AxisExtent;
+  /** The lane's entropy deciles (deciles view). */
+  bins: EntropyBin[];
+  /** The deciles' y-axis top, shared with the other lanes. */
+  binTop?: number;
 }
 
 function Legend({ magnitude }: { magnitude: string }) {
@@ -36,12 +40,11 @@ function Legend({ magnitude }: { magnitude: string }) {
 }
 
 /** One lane's chart, legend and caption. */
-export function LaneCentralChart({ lane, height, titled, points, extent }: LaneCentralChartProps) {
+export function LaneCentralChart({ lane, height, titled, points, extent, bins, binTop }: LaneCentralChartProps) {
   const figure = useRef<HTMLElement>(null);
   const recent = useDeferredValue(useRun((s) => s.lanes[lane]?.recent));
   const status = useRun((s) => s.lanes[lane]?.status ?? null);
   const { magnitude, space, kind, window } = useCentralView();
-  const bins = useMemo(() => (kind === 'binned' ? entropyBins(points) : []), [kind, points]);
   const shown = (recent ?? []).slice(-window);
   const latest = shown.at(-1);
   const yLabel = space === 'logit' ? '|A|·‖e_a − p‖' : '|A|·‖∇θ log π‖';
@@ -79,7 +82,7 @@ export function LaneCentralChart({ lane, height, titled, points, extent }: LaneC
       </div>
       {kind === 'points'
         ? <EntropyGradChart points={points} magnitude={magnitude} height={height} yLabel={yLabel} extent={extent} />
-        : <BinnedChart bins={bins} height={height} yLabel={`mean ${yLabel}`} />}
+        : <BinnedChart bins={bins} height={height} yLabel={`mean ${yLabel}`} yTop={binTop} />}
       {kind === 'points' && <Legend magnitude={magnitude} />}
       {space === 'param' && <p className="muted small">Exact norms exist for a sample of {status?.config.gradNormSample ?? '?'} steps per iteration only.</p>}
       <CouplingCaption points={points} latestSteps={latest?.steps ?? []} empgOn={status?.config.empg !== 'off'} iterations={iterations} />

@@ -90,7 +90,8 @@ function EnlargedView({ lanes, shared }: { lanes: number; shared: LanePoints }) 
           <ChartControls />
           <div className="central-lanes" style={{ gridTemplateColumns: `repeat(${lanes}, minmax(0, 1fr))` }}>
             {Array.from({ length: lanes }, (_, i) => (
-              <LaneCentralChart key={i} lane={i} height={420} titled={lanes > 1} points={shared.points[i] ?? []} extent={shared.extent} />
+              <LaneCentralChart key={i} lane={i} height={420} titled={lanes > 1} points={shared.points[i] ?? []} extent={shared.extent}
+                bins={shared.bins[i] ?? []} binTop={shared.binTop} />
             ))}
           </div>
           {lanes > 1 && <p className="muted small">Both lanes are drawn on the same axes.</p>}
@@ -113,7 +114,8 @@ export function UpdateColumn() {
       </div>
       <ChartControls />
       {Array.from({ length: lanes }, (_, i) => (
-        <LaneCentralChart key={i} lane={i} height={lanes > 1 ? 200 : 260} titled={lanes > 1} points={shared.points[i] ?? []} extent={shared.extent} />
+        <LaneCentralChart key={i} lane={i} height={lanes > 1 ? 200 : 260} titled={lanes > 1} points={shared.points[i] ?? []} extent={shared.extent}
+          bins={shared.bins[i] ?? []} binTop={shared.binTop} />
       ))}
       {lanes > 1 && <p className="muted small shared-axes">Both lanes are drawn on the same axes.</p>}
       <EnlargedView lanes={lanes} shared={shared} />
