@@ -1,7 +1,7 @@
 /**
- * The central chart's points (and deciles) of every lane, computed once per change for all the charts that show them
- * (the column and its enlarged view), and the axis extent they share: lanes compared side by side are
- * drawn on the same axes, so a taller cloud means bigger updates, not a different scale.
+ * The central chart's points (and deciles) of every lane, computed once per change for all the charts
+ * that show them (the column and its enlarged view), and the axis extent they share: lanes compared side
+ * by side are drawn on the same axes, so a taller cloud means bigger updates, not a different scale.
  */
 import { useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
