@@ -67,7 +67,7 @@ function configFrom(flags: Record<string, string | boolean | undefined>): TrainC
     maxUpdateSteps: numberFlag('update-steps', str('update-steps')),
     klCoef: numberFlag('kl', str('kl')), modelSize: str('model'), gradNormSample: numberFlag('grad-sample', str('grad-sample')),
     bonusOnlyInSignalGroups: flags['bonus-signal-only'] ? true : undefined,
-    stepEntropyTokens: str('entropy-tokens'),
+    stepEntropy: str('step-entropy'),
   };
   const parsed = parseTrainConfig(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
   if (!parsed.ok) throw new UsageError(`invalid settings:\n  ${parsed.errors.join('\n  ')}`);
@@ -80,7 +80,7 @@ const configFlags = {
   group: { type: 'string' }, temperature: { type: 'string' }, decoding: { type: 'string' }, 'max-steps': { type: 'string' },
   minibatch: { type: 'string' }, epochs: { type: 'string' }, 'update-steps': { type: 'string' }, kl: { type: 'string' }, model: { type: 'string' },
   'grad-sample': { type: 'string' }, 'bonus-signal-only': { type: 'boolean' }, backend: { type: 'string' },
-  'entropy-tokens': { type: 'string' },
+  'step-entropy': { type: 'string' },
 } as const;
 
 function progressLine(iteration: number, total: number, m: Metrics): string {

@@ -81,6 +81,8 @@ export const hashSchema = z.object({
   k: numberFrom(shape.k),
   kF: numberFrom(shape.kF),
   zeta: numberFrom(shape.zeta),
+  /** What EMPG's step entropy averages: every token (the paper), the choices, or the choices normalised. */
+  stepEntropy: shape.stepEntropy,
   lr: numberFrom(shape.lr),
   /** Group size G: rollouts per task. */
   G: numberFrom(shape.groupSize),
@@ -167,7 +169,7 @@ export function trainConfigOf(state: HashState, lane: 0 | 1 = 0): Partial<TrainC
   return {
     env: state.env, preset: state.preset, seed: state.seed,
     ...configOfAlgorithm(lane === 0 ? state.algo : state.algo2),
-    k: state.k, kF: state.kF, zeta: state.zeta, lr: state.lr,
+    k: state.k, kF: state.kF, zeta: state.zeta, stepEntropy: state.stepEntropy, lr: state.lr,
     groupSize: state.G, tasksPerIteration: state.B, temperature: state.temperature, decoding: state.decoding,
     maxSteps: state.steps,
   };

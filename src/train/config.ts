@@ -4,6 +4,7 @@
  * sized for a browser; each field says where it comes from.
  */
 import { z } from 'zod';
+import { STEP_ENTROPY_MODES } from '../core/stepEntropy';
 
 /** The training configuration schema (zod): parse untrusted input with `parseTrainConfig`. */
 export const trainConfigSchema = z.object({
@@ -27,11 +28,12 @@ export const trainConfigSchema = z.object({
   /** Add the bonus only in groups whose rewards vary (a variant; the paper adds it everywhere). */
   bonusOnlyInSignalGroups: z.boolean().default(false),
   /**
-   * Which tokens EMPG's step entropy averages: all generated tokens (the paper), or only the tokens
-   * where the admissible mask left a choice — under masked decoding a forced token has entropy 0
-   * and makes a step look confident without any decision being made.
+   * What EMPG's step entropy H_t averages (src/core/stepEntropy.ts): `all` generated tokens (the paper
+   * literally), only the `choices` (tokens with more than one allowed continuation; forced tokens have
+   * entropy 0 and would make a step look confident without any decision being made), or the choices
+   * `normalized` by log(number of allowed tokens) so a 3-way and a 12-way choice compare.
    */
-  stepEntropyTokens: z.enum(['all', 'choices']).default('all'),
+  stepEntropy: z.enum(STEP_ENTROPY_MODES).default('all'),
   /** Divide group advantages by the group's std (GRPO); false gives Dr.GRPO's un-scaled version. */
   scaleByStd: z.boolean().default(true),
 
@@ -90,9 +92,16 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = trainConfigSchema.parse({});
 
 /** Validates a partial configuration; errors name the field and the problem. */
 export function parseTrainConfig(input: unknown): { ok: true; config: TrainConfig } | { ok: false; errors: string[] } {
-  const result = trainConfigSchema.safeParse(input ?? {});
+  const result = trainConfigSchema.safeParse(withCurrentNames(input ?? {}));
   if (result.success) return { ok: true, config: result.data };
   return { ok: false, errors: result.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`) };
+}
+
+/** Older configs named the step-entropy mode `stepEntropyTokens` (`all` | `choices`). */
+function withCurrentNames(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || !('stepEntropyTokens' in input)) return input;
+  const { stepEntropyTokens, ...rest } = input as Record<string, unknown>;
+  return 'stepEntropy' in rest ? rest : { ...rest, stepEntropy: stepEntropyTokens };
 }
 
 /** The upper clip ε in effect. */

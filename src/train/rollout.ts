@@ -25,6 +25,8 @@ export interface StepData {
   tokens: number[];
   /** Allowed token ids per generated token (masked decoding) or null (free decoding). */
   allowed: (number[] | null)[];
+  /** How many tokens were allowed at each generated token (the vocabulary size in free decoding). */
+  allowedCounts: number[];
   /** log π_old of each generated token (the sampling distribution). */
   logProbs: number[];
   /** Shannon entropy (nats) of the sampling distribution at each generated token. */
@@ -136,6 +138,7 @@ export async function rollout(
       traj.steps.push({
         t, observation, admissibleCount,
         prompt: [...requests[row].prompt], tokens: gen.tokens, allowed: gen.allowed,
+        allowedCounts: gen.allowed.map((a) => a?.length ?? tokenizer.size),
         logProbs: gen.draws.map((d) => d.logProb), tokenEntropies: gen.draws.map((d) => d.entropy),
         scoreNorms: gen.draws.map((d) => d.scoreNorm), top: gen.draws.map((d) => d.top),
         action: gen.text, valid: result.valid, nextObservation: result.observation,

@@ -5,8 +5,9 @@
  */
 import { groupStats, grpoAdvantages } from '../core/advantages';
 import { empgAdvantages, type StepRecord } from '../core/empg';
+import { stepEntropyTerms } from '../core/stepEntropy';
 import type { TrainConfig } from './config';
-import type { StepData, Trajectory } from './rollout';
+import type { Trajectory } from './rollout';
 
 /** Per-step advantage data, flat over the batch in trajectory order then step order. */
 export interface StepAdvantages {
@@ -40,7 +41,7 @@ export function computeStepAdvantages(trajectories: readonly Trajectory[], confi
   trajectories.forEach((traj, i) => {
     for (const step of traj.steps) {
       steps.push({
-        traj: i, t: step.t, tokenEntropies: entropiesFor(step, config.stepEntropyTokens), outcomeAdvantage: perTrajectory[i],
+        traj: i, t: step.t, tokenEntropies: stepEntropyTerms(step.tokenEntropies, step.allowedCounts, config.stepEntropy), outcomeAdvantage: perTrajectory[i],
         bonusEligible: !(config.bonusOnlyInSignalGroups && zeroStdGroups.has(traj.group)),
       });
     }
@@ -61,13 +62,6 @@ export function computeStepAdvantages(trajectories: readonly Trajectory[], confi
     scaleGradients: config.empg !== 'bonus',
   });
   return { ...out, stepEntropy: r.stepEntropy, normalized: r.normalized, g: r.g, bonus: r.bonus, final: r.advantage };
-}
-
-/** The token entropies EMPG averages for a step (see `TrainConfig.stepEntropyTokens`). */
-export function entropiesFor(step: Pick<StepData, 'tokenEntropies' | 'allowed'>, which: TrainConfig['stepEntropyTokens']): number[] {
-  if (which === 'all') return step.tokenEntropies;
-  const choices = step.tokenEntropies.filter((_, j) => step.allowed[j] === null || step.allowed[j]!.length > 1);
-  return choices.length ? choices : [0];
 }
 
 function mean(values: ArrayLike<number>): number {

@@ -71,14 +71,3 @@ describe('Trainer', () => {
     restored.dispose();
   });
 });
-
-describe('entropiesFor', () => {
-  it('keeps every token, or only the tokens where the mask left a choice', async () => {
-    const { entropiesFor } = await import('./stepAdvantages');
-    const step = { tokenEntropies: [0.7, 0, 0.2, 0], allowed: [[4, 5], [6], [7, 8, 9], [2]] };
-    expect(entropiesFor(step, 'all')).toEqual([0.7, 0, 0.2, 0]);
-    expect(entropiesFor(step, 'choices')).toEqual([0.7, 0.2]);
-    expect(entropiesFor({ tokenEntropies: [0, 0], allowed: [[3], [2]] }, 'choices')).toEqual([0]);
-    expect(entropiesFor({ tokenEntropies: [0.3], allowed: [null] }, 'choices')).toEqual([0.3]);
-  });
-});

@@ -52,7 +52,7 @@ const metrics = {
 } as const satisfies Record<string, Definition>;
 
 const stepQuantities = {
-  'H_t': { label: 'step entropy H_t', text: 'Mean Shannon entropy (nats) of the tokens the policy generated at this step: how unsure it was.' },
+  'H_t': { label: 'step entropy H_t', text: 'Mean Shannon entropy (nats) of the tokens the policy generated at this step (all of them, or only its choices: the step-entropy mode): how unsure it was.' },
   'H̃_t': { label: 'normalised entropy H̃_t', text: 'H_t min–max normalised over every step of the batch, so 0 is the batch\'s most confident step and 1 its least.' },
   'g': { label: 'scale g', text: 'EMPG\'s self-calibrating scale exp(−k·H̃_t) / mean_batch exp(−k·H̃): above 1 amplifies a confident step, below 1 damps an uncertain one.' },
   'bonus': { label: 'future-clarity bonus', text: 'ζ·exp(−k_F·H̃_{t+1}): a reward for steps after which the policy is confident; 0 on a trajectory\'s last step.' },
@@ -74,6 +74,7 @@ const settings = {
   'k': { label: 'k', text: 'Temperature of g: how strongly confident steps are favoured over uncertain ones (paper: 1).' },
   'kF': { label: 'k_F', text: 'Temperature of the future-clarity bonus f (paper: 1).' },
   'zeta': { label: 'ζ', text: 'Weight of the future-clarity bonus (project page: 0.1).' },
+  'stepEntropy': { label: 'step-entropy mode', text: 'What H_t averages: all — every generated token (the paper literally; forced tokens count as 0); choices — only tokens with more than one allowed continuation; normalized — each choice\'s entropy ÷ log(number of allowed tokens), so a 3-way and a 12-way choice compare.' },
   'bonusOnlyInSignalGroups': { label: 'bonus only with signal', text: 'Add the bonus only in groups whose rewards vary (a variant; the paper adds it everywhere).' },
   'scaleByStd': { label: 'scale by std', text: 'Divide group advantages by the group\'s reward std (GRPO); off gives Dr.GRPO\'s unscaled advantages.' },
   'tasksPerIteration': { label: 'batch size B', text: 'Tasks sampled per iteration (paper: 16).' },

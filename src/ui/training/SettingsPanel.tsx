@@ -14,6 +14,11 @@ import { applySettings } from './runSettings';
 import { SelectField } from './SelectField';
 
 const algorithmOptions = ALGORITHMS.map((value) => ({ value, title: ALGORITHM_TITLES[value] }));
+const STEP_ENTROPY_OPTIONS = [
+  { value: 'all', title: 'all tokens (paper)' },
+  { value: 'choices', title: 'choices only' },
+  { value: 'normalized', title: 'choices ÷ log(options)' },
+] as const;
 const LEARNING_RATES = [1e-4, 3e-4, 1e-3, 2e-3, 3e-3, 1e-2, 3e-2];
 
 /** A slider with the "?" of its definition. */
@@ -65,6 +70,8 @@ export function SettingsPanel() {
         <HelpedSlider term="k" label="k" value={s.k} min={0} max={5} step={0.1} digits={1} testId="k-slider" onChange={(k) => applySettings({ k })} />
         <HelpedSlider term="kF" label="k_F" value={s.kF} min={0} max={5} step={0.1} digits={1} testId="kf-slider" onChange={(kF) => applySettings({ kF })} />
         <HelpedSlider term="zeta" label="ζ" value={s.zeta} min={0} max={1} step={0.01} digits={2} testId="zeta-slider" onChange={(zeta) => applySettings({ zeta })} />
+        <SelectField label="step entropy" value={s.stepEntropy} testId="step-entropy-select" term="stepEntropy"
+          options={STEP_ENTROPY_OPTIONS} onChange={(stepEntropy) => applySettings({ stepEntropy })} />
       </Group>
       <Group id="training" title="Training" note="Applies at the next iteration.">
         <SelectField label="lr" value={String(s.lr)} testId="lr-select" term="lr"
