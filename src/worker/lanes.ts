@@ -1,7 +1,8 @@
 /**
  * The lanes of the worker and the loop that plays them: one lane normally, two in compare mode, where
  * iterations alternate (lane 0, lane 1, lane 0, …) so both advance together on the same machine.
- * A reset bumps the loop's generation, so a loop from before it stops; a failing lane pauses all.
+ * A reset bumps the loop's generation, so a loop from before it stops; a failing lane pauses all, and so
+ * does a setting that restarts a lane's run (the new run starts paused, as its status says).
  */
 import { RunController, type RunHost } from './runController';
 
@@ -16,7 +17,7 @@ export class LaneSet {
   }
 
   private makeLane(index: number): RunController {
-    return new RunController({ ...this.host, onFailure: () => this.pause() }, index);
+    return new RunController({ ...this.host, onFailure: () => this.pause(), onRestart: () => this.pause() }, index);
   }
 
   /** The lane with this index, or an error naming the valid ones. */

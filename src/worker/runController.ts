@@ -20,6 +20,8 @@ export interface RunHost {
   post(message: FromWorker): void;
   /** Called when an iteration fails (the scheduler pauses every lane). */
   onFailure?(): void;
+  /** Called when a setting or a file restarts the run (the scheduler pauses every lane: a new run starts paused). */
+  onRestart?(): void;
   /** The shipped base checkpoint of an environment and preset (parsed JSON), or null if there is none. */
   loadBaseCheckpoint(env: TrainConfig['env']): Promise<unknown | null>;
   /** The active backend's name (recorded in checkpoints). */
@@ -116,6 +118,7 @@ export class RunController {
     if (init !== undefined) this.init = init;
     this.config = next;
     if (needsReset) {
+      this.host.onRestart?.();
       this.generation++;
       return this.enqueue(() => this.rebuild());
     }

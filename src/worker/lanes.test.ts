@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import type { FromWorker } from './protocol';
+import { LaneSet } from './lanes';
+
+const fast = { env: 'alfworld', preset: 'tiny', tasksPerIteration: 1, groupSize: 2, maxSteps: 2, gradNormSample: 1 } as const;
+
+function harness() {
+  const messages: FromWorker[] = [];
+  const lanes = new LaneSet({ post: (m) => messages.push(m), backend: () => 'cpu', loadBaseCheckpoint: async () => null });
+  const of = <T extends FromWorker['type']>(type: T) => messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+  return { lanes, of };
+}
+
+/** Waits for a condition, counting event-loop turns rather than wall-clock time. */
+const until = async (condition: () => boolean, turns = 20_000) => {
+  for (let i = 0; !condition(); i++) {
+    if (i > turns) throw new Error('condition never held');
+    await new Promise((r) => setTimeout(r, 1));
+  }
+};
+
+describe('LaneSet', () => {
+  it('a setting that restarts the run during Play pauses it: the status and the loop agree', async () => {
+    await tf.setBackend('cpu');
+    const { lanes, of } = harness();
+    await lanes.lane(0).configure(fast, 'scratch');
+    lanes.play();
+    await until(() => of('metrics').length >= 2);
+    await lanes.lane(0).configure({ seed: 7 });
+    await lanes.idle();
+    // Let the play loop take a few more turns: it must not start iterations of the new run.
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 1));
+    await lanes.idle();
+    const status = of('run').at(-1)!.status;
+    expect(status.config.seed).toBe(7);
+    expect(status.running).toBe(false);
+    expect(status.iteration).toBe(0);
+    expect(of('metrics').filter((m) => m.generation === status.generation)).toHaveLength(0);
+    // Play starts the new run again.
+    lanes.play();
+    await until(() => of('metrics').some((m) => m.generation === status.generation));
+    lanes.pause();
+    await lanes.idle();
+  });
+});
