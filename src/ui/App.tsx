@@ -12,6 +12,7 @@ import { useView } from '../store/viewStore';
 import { connectWorker } from '../store/workerLink';
 import { startWorker } from '../worker/client';
 import type { FromWorker } from '../worker/protocol';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { NoticeBanner } from './NoticeBanner';
 import { TrainingView } from './training/TrainingView';
@@ -68,9 +69,9 @@ export function App() {
       <Header />
       <NoticeBanner />
       <main>
-        <TrainingView />
-        <PlayPanel />
-        <EmpgCalculator />
+        <ErrorBoundary name="The training view"><TrainingView /></ErrorBoundary>
+        <ErrorBoundary name="Play it yourself"><PlayPanel /></ErrorBoundary>
+        <ErrorBoundary name="The EMPG calculator"><EmpgCalculator /></ErrorBoundary>
       </main>
       <footer className="footer">
         EMPG: Wang et al., <em>Harnessing Uncertainty: Entropy-Modulated Policy Gradients for Long-Horizon LLM Agents</em>,
