@@ -37,6 +37,7 @@ describe('Trainer', () => {
       const trainer = await Trainer.create(small({ empg: 'full' }));
       const r = await trainer.step();
       trainer.dispose();
+      expect(r.metrics['premise/pairs']).toBeGreaterThanOrEqual(0);
       return r.trajectories.map((t) => t.steps.map((s) => s.action).join('|'));
     };
     expect(await run()).toEqual(await run());

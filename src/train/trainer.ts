@@ -7,6 +7,7 @@
  *   → metrics and per-step records (plain data, safe to post to the page)
  */
 import * as tf from '@tensorflow/tfjs';
+import { actionVerb, premiseMetrics } from '../core/premise';
 import { createRng, type Rng } from '../core/prng';
 import { mean, pearson, std, wilsonInterval } from '../core/stats';
 import { MODEL_SIZES, PolicyModel, type ModelConfig } from '../policy/model';
@@ -269,6 +270,9 @@ export class Trainer {
       const empgR = pearson(entropies, modulated);
       if (Number.isFinite(plainR)) metrics['coupling/plain_r'] = plainR;
       if (Number.isFinite(empgR)) metrics['coupling/empg_r'] = empgR;
+      Object.assign(metrics, premiseMetrics(steps.map((s) => ({
+        group: s.group, success: s.success, entropy: s.entropy, verb: actionVerb(s.action), g: s.g, finalAdvantage: s.finalAdvantage,
+      })), adv.zeroStdGroups));
     }
     return { iteration: this.iteration, metrics, steps, trajectories: batch };
   }

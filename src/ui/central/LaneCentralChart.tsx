@@ -6,6 +6,7 @@ import { downloadChartPng, downloadChartSvg } from '../charts/chartExport';
 import { BinnedChart } from './BinnedChart';
 import { useCentralView } from './centralView';
 import { CouplingCaption } from './CouplingCaption';
+import { PremiseCaption } from './PremiseCaption';
 import { EntropyGradChart } from './EntropyGradChart';
 import { downloadScatterPng, downloadScatterSvg } from './scatterExport';
 import { OUTCOME_COLOURS, type AxisExtent } from './scatterScene';
@@ -44,6 +45,7 @@ export function LaneCentralChart({ lane, height, titled, points, extent, bins, b
   const figure = useRef<HTMLElement>(null);
   const recent = useDeferredValue(useRun((s) => s.lanes[lane]?.recent));
   const status = useRun((s) => s.lanes[lane]?.status ?? null);
+  const history = useDeferredValue(useRun((s) => s.lanes[lane]?.history));
   const { magnitude, space, kind, window } = useCentralView();
   const shown = (recent ?? []).slice(-window);
   const latest = shown.at(-1);
@@ -86,6 +88,7 @@ export function LaneCentralChart({ lane, height, titled, points, extent, bins, b
       {kind === 'points' && <Legend magnitude={magnitude} />}
       {space === 'param' && <p className="muted small">Exact norms exist for a sample of {status?.config.gradNormSample ?? '?'} steps per iteration only.</p>}
       <CouplingCaption points={points} latestSteps={latest?.steps ?? []} empgOn={status?.config.empg !== 'off'} iterations={iterations} />
+      <PremiseCaption history={history ?? []} mode={status?.config.stepEntropy ?? 'all'} window={window} />
     </figure>
   );
 }

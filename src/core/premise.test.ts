@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { actionVerb, mixedGroups, premiseAuc, premiseAucByVerb, premiseMetrics, type PremiseStep } from './premise';
+
+function step(group: number, success: boolean, entropy: number, verb = 'take', g = 1, finalAdvantage = 0): PremiseStep {
+  return { group, success, entropy, verb, g, finalAdvantage };
+}
+
+describe('premiseAuc', () => {
+  it('is 1 when every success step is more confident than every failure step of its group', () => {
+    const steps = [step(0, true, 0.1), step(0, true, 0.2), step(0, false, 0.5), step(0, false, 0.9)];
+    expect(premiseAuc(steps)).toEqual({ auc: 1, pairs: 4 });
+  });
+
+  it('counts ties as one half and compares only within a group', () => {
+    // Group 0: success 0.3 vs failures 0.3 (tie) and 0.1 (worse) → 0.5 / 2 pairs.
+    // Group 1: success 0.9 vs failure 0.95 → 1 / 1 pair. Across groups 0.1 < 0.9 would add pairs; it must not.
+    const steps = [step(0, true, 0.3), step(0, false, 0.3), step(0, false, 0.1), step(1, true, 0.9), step(1, false, 0.95)];
+    const { auc, pairs } = premiseAuc(steps);
+    expect(pairs).toBe(3);
+    expect(auc).toBeCloseTo(1.5 / 3, 12);
+  });
+
+  it('has no pairs, and NaN, without a group of both outcomes', () => {
+    const r = premiseAuc([step(0, true, 0.1), step(1, false, 0.2)]);
+    expect(r.pairs).toBe(0);
+    expect(r.auc).toBeNaN();
+  });
+
+  it('within one kind of action: separates a signal that mixing kinds hides', () => {
+    // Long "go" steps are low-entropy for everyone, "take" choices high; within each kind success is the
+    // more confident, but the failure took more "go" steps, so pooled the premise looks reversed.
+    const steps = [
+      step(0, true, 0.2, 'go'), step(0, true, 0.9, 'take'), step(0, true, 0.8, 'take'), step(0, true, 0.85, 'take'),
+      step(0, false, 0.3, 'go'), step(0, false, 0.35, 'go'), step(0, false, 0.4, 'go'), step(0, false, 1.0, 'take'),
+    ];
+    expect(premiseAuc(steps)).toEqual({ auc: 7 / 16, pairs: 16 });
+    expect(premiseAuc(steps, true)).toEqual({ auc: 1, pairs: 6 });
+    const byVerb = premiseAucByVerb(steps);
+    expect([...byVerb.keys()]).toEqual(['go', 'take']);
+    expect(byVerb.get('go')).toEqual({ auc: 1, pairs: 3 });
+  });
+});
+
+describe('premiseMetrics', () => {
+  it('reports the AUCs, the g–outcome correlation and the share of |A_final| in groups without signal', () => {
+    const steps = [
+      step(0, true, 0.1, 'go', 1.5, 0.6), step(0, false, 0.7, 'go', 0.5, -0.6),
+      step(1, false, 0.4, 'take', 1, 0.2), step(1, false, 0.4, 'take', 1, 0.2),
+    ];
+    const m = premiseMetrics(steps);
+    expect(m['premise/auc']).toBe(1);
+    expect(m['premise/pairs']).toBe(1);
+    expect(m['premise/auc/go']).toBe(1);
+    expect(m['premise/auc/take']).toBeUndefined();
+    expect(m['premise/g_outcome_r']).toBeCloseTo(1, 12);
+    expect(m['premise/no_signal_adv_share']).toBeCloseTo(0.4 / 1.6, 12);
+    expect(premiseMetrics(steps, new Set([0]))['premise/no_signal_adv_share']).toBeCloseTo(1.2 / 1.6, 12);
+  });
+
+  it('leaves out what it cannot compute', () => {
+    const m = premiseMetrics([step(0, true, 0.1), step(0, true, 0.2)]);
+    expect(m).toEqual({ 'premise/pairs': 0 });
+    expect(mixedGroups([step(3, true, 0), step(3, false, 0), step(4, true, 0)])).toEqual(new Set([3]));
+  });
+});
+
+describe('actionVerb', () => {
+  it('is the leading word of ALFWorld and WebShop actions', () => {
+    expect(actionVerb('go to countertop 1')).toBe('go');
+    expect(actionVerb('take apple 1 from fridge 1')).toBe('take');
+    expect(actionVerb('search[red shoes]')).toBe('search');
+    expect(actionVerb('click[buy now]')).toBe('click');
+    expect(actionVerb('  ')).toBe('?');
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * The premise check: does EMPG's premise — a confident step is a good step — hold in this batch?
+ *
+ * EMPG amplifies low-entropy steps and damps high-entropy ones. That helps only if, among rollouts of
+ * the same task, the steps of successful trajectories tend to have lower step entropy than the steps of
+ * failed ones. This module measures it with an AUC over pairs of steps from the same group (one step of
+ * a success, one of a failure): the probability that the success's step is the more confident one,
+ * ties counting one half. 0.5 = entropy says nothing about outcome; 1 = always; below 0.5 = the
+ * opposite. Only groups with both outcomes contribute; the rest have no pairs.
+ */
+import { pearson } from './stats';
+
+/** One step of a batch, as the premise check needs it. */
+export interface PremiseStep {
+  /** The task group (the G rollouts of one task share it). */
+  group: number;
+  /** The step's trajectory was successful. */
+  success: boolean;
+  /** The step entropy H_t EMPG used. */
+  entropy: number;
+  /** The kind of action (see `actionVerb`). */
+  verb: string;
+  /** EMPG's scale g of the step (1 without EMPG). */
+  g: number;
+  /** The advantage the update used. */
+  finalAdvantage: number;
+}
+
+/** An AUC and the number of (success step, failure step) pairs it was computed from. */
+export interface Auc {
+  /** NaN when there are no pairs. */
+  auc: number;
+  pairs: number;
+}
+
+/** The kind of an action: its leading word (`take`, `go`, `search`, `click`); `?` when it has none. */
+export function actionVerb(action: string): string {
+  return /^[a-z]+/i.exec(action.trim())?.[0].toLowerCase() ?? '?';
+}
+
+/**
+ * AUC of "lower step entropy → the step belongs to a successful trajectory" over pairs of steps from
+ * the same group; with `sameVerb`, only pairs whose actions are of the same kind.
+ */
+export function premiseAuc(steps: readonly PremiseStep[], sameVerb = false): Auc {
+  const cells = new Map<string, { won: number[]; lost: number[] }>();
+  for (const s of steps) {
+    const key = sameVerb ? `${s.group}\u0000${s.verb}` : String(s.group);
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { won: [], lost: [] }));
+    (s.success ? cell.won : cell.lost).push(s.entropy);
+  }
+  let score = 0;
+  let pairs = 0;
+  for (const { won, lost } of cells.values()) {
+    for (const hw of won) {
+      for (const hl of lost) score += hw < hl ? 1 : hw === hl ? 0.5 : 0;
+    }
+    pairs += won.length * lost.length;
+  }
+  return { auc: pairs ? score / pairs : NaN, pairs };
+}
+
+/** `premiseAuc` per kind of action (pairs within a group and a kind), kinds in alphabetical order. */
+export function premiseAucByVerb(steps: readonly PremiseStep[]): Map<string, Auc> {
+  const verbs = [...new Set(steps.map((s) => s.verb))].sort();
+  return new Map(verbs.map((verb) => [verb, premiseAuc(steps.filter((s) => s.verb === verb))]));
+}
+
+/** Groups whose steps include both a success and a failure. */
+export function mixedGroups(steps: readonly PremiseStep[]): Set<number> {
+  const seen = new Map<number, number>();
+  for (const s of steps) seen.set(s.group, (seen.get(s.group) ?? 0) | (s.success ? 1 : 2));
+  return new Set([...seen].filter(([, bits]) => bits === 3).map(([group]) => group));
+}
+
+/**
+ * The premise metrics of one batch, named as in docs/METRICS.md (`premise/…`). `flatGroups` are the
+ * groups whose rewards all agree (default: the groups without both a success and a failure). Values that
+ * cannot be computed (no group with both outcomes, a constant g) are left out rather than reported.
+ */
+export function premiseMetrics(steps: readonly PremiseStep[], flatGroups?: ReadonlySet<number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  const overall = premiseAuc(steps);
+  out['premise/pairs'] = overall.pairs;
+  if (overall.pairs) out['premise/auc'] = overall.auc;
+  const sameVerb = premiseAuc(steps, true);
+  if (sameVerb.pairs) out['premise/auc_same_verb'] = sameVerb.auc;
+  for (const [verb, auc] of premiseAucByVerb(steps)) if (auc.pairs) out[`premise/auc/${verb}`] = auc.auc;
+
+  const mixed = mixedGroups(steps);
+  const inMixed = steps.filter((s) => mixed.has(s.group));
+  const r = pearson(inMixed.map((s) => s.g), inMixed.map((s) => (s.success ? 1 : 0)));
+  if (Number.isFinite(r)) out['premise/g_outcome_r'] = r;
+
+  const isFlat = (group: number) => (flatGroups ? flatGroups.has(group) : !mixed.has(group));
+  let total = 0;
+  let flat = 0;
+  for (const s of steps) {
+    const a = Math.abs(s.finalAdvantage);
+    total += a;
+    if (isFlat(s.group)) flat += a;
+  }
+  if (total > 0) out['premise/no_signal_adv_share'] = flat / total;
+  return out;
+}

@@ -1,0 +1,51 @@
+/**
+ * "Here, is a confident step a good step?" — EMPG's premise checked on the lane's last iterations, in
+ * words, under the central chart (numbers from the trainer's `premise/…` metrics, docs/METRICS.md).
+ */
+import { Help } from '../explain/Help';
+import { summarizePremise, type PremiseSummary } from './premiseSummary';
+import type { Metrics } from '../../train/trainer';
+
+/** Props of `PremiseCaption`. */
+export interface PremiseCaptionProps {
+  /** The lane's metric history, oldest first. */
+  history: readonly Metrics[];
+  /** The step-entropy mode in use (all, choices, normalized). */
+  mode: string;
+  /** How many of the last iterations to pool. */
+  window: number;
+}
+
+const pct = (v: number) => `${Math.round(v * 100)} %`;
+
+const VERDICTS: Record<PremiseSummary['verdict'], string> = {
+  'no data': '',
+  'reversed': 'No: here the failed rollouts made the more confident steps, so EMPG amplifies the wrong ones.',
+  'coin flip': 'Hardly: confidence tells good steps from bad no better than a coin, so EMPG\'s rescaling is close to noise.',
+  'weak': 'A little: confident steps are somewhat more often good ones.',
+  'holds': 'Yes: confident steps are clearly more often the good ones, as EMPG assumes.',
+};
+
+/** The caption paragraph. */
+export function PremiseCaption({ history, mode, window }: PremiseCaptionProps) {
+  const shown = history.slice(-window);
+  // Recordings made before the premise metrics existed carry none: say nothing rather than "no pairs".
+  if (!shown.some((m) => 'premise/pairs' in m)) return null;
+  const s = summarizePremise(shown);
+  return (
+    <p className="caption" data-testid="premise-caption">
+      <strong>Here, is a confident step a good step?</strong> <Help term="premise/auc" />{' '}
+      {s.verdict === 'no data'
+        ? <>No group of the last {s.iterations === 1 ? 'iteration' : `${s.iterations} iterations`} had both a solved and a failed
+          rollout, so there is nothing to compare yet.</>
+        : <>Comparing a step of a solved rollout with a step of a failed rollout of the same task ({s.pairs.toLocaleString('en')} pairs,
+          last {s.iterations === 1 ? 'iteration' : `${s.iterations} iterations`}, step entropy: {mode}), the solved one was the
+          more confident in <strong data-testid="premise-auc">{pct(s.auc)}</strong> of pairs (50 % would be a coin flip)
+          {Number.isFinite(s.aucSameVerb) && <>; comparing only the same kind of action, {pct(s.aucSameVerb)}</>}
+          {s.byVerb.length > 0 && <> ({s.byVerb.map(([verb, auc]) => `${verb} ${pct(auc)}`).join(', ')})</>}.{' '}
+          {VERDICTS[s.verdict]}</>}
+      {Number.isFinite(s.noSignalShare) && s.noSignalShare > 0 && <>{' '}{pct(s.noSignalShare)} of the update went to tasks whose rollouts
+        all ended the same way, where no outcome asked for it.</>}
+    </p>
+  );
+}

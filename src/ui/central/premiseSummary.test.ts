@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { premiseVerdict, summarizePremise } from './premiseSummary';
+
+describe('summarizePremise', () => {
+  it('weights each iteration by its pairs and skips iterations without any', () => {
+    const s = summarizePremise([
+      { 'premise/pairs': 30, 'premise/auc': 0.6, 'premise/auc/take': 0.7, 'premise/no_signal_adv_share': 0.2 },
+      { 'premise/pairs': 10, 'premise/auc': 0.4, 'premise/auc/go': 0.5, 'premise/no_signal_adv_share': 0.4 },
+      { 'premise/pairs': 0, 'premise/no_signal_adv_share': 0.6 },
+    ]);
+    expect(s.pairs).toBe(40);
+    expect(s.auc).toBeCloseTo(0.55, 12);
+    expect(s.byVerb).toEqual([['go', 0.5], ['take', 0.7]]);
+    expect(s.noSignalShare).toBeCloseTo(0.4, 12);
+    expect(s.gOutcomeR).toBeNaN();
+    expect(s.verdict).toBe('coin flip');
+  });
+
+  it('reads AUCs as reversed, coin flip, weak or holding', () => {
+    expect([0.3, 0.5, 0.6, 0.8, NaN].map(premiseVerdict)).toEqual(['reversed', 'coin flip', 'weak', 'holds', 'no data']);
+    expect(summarizePremise([]).verdict).toBe('no data');
+  });
+});
