@@ -1,7 +1,7 @@
 /**
  * WebShop's reward (`web_agent_site/engine/goal.py::get_reward`, envs.md §2.4), ported line by line. Only the
- * NLP pieces are replaced by deterministic rules (envs.md §4.2): spaCy's noun tagger becomes a noun lexicon
- * (product-type words and brand words), and `fuzz.token_set_ratio > 85` becomes `fuzzyMatch`.
+ * noun tagger is replaced by a deterministic rule (envs.md §4.2): spaCy's NOUN/PROPN tags become a noun lexicon
+ * (product-type words and brand words). `fuzz.token_set_ratio > 85` is fuzzball's port of it (`fuzzyMatch`).
  */
 import { fuzzyMatch, normalizeColor, tokenize } from './text.ts';
 import type { Goal, Product } from './types.ts';
@@ -14,8 +14,11 @@ export interface RewardParts {
   r_type: number;
   /** Fraction of goal attributes matched (1 when the goal has none). */
   r_att: number;
-  /** Fraction of goal options matched (1 when the goal has none). */
-  r_option: number;
+  /**
+   * Fraction of goal options matched; `null` when the goal has none (WebShop's `None`: the part is absent,
+   * and the total is computed exactly as when it is present, with zero option matches and zero options).
+   */
+  r_option: number | null;
   /** 1 when the price is within the goal's limit, else 0. */
   r_price: number;
   /** Same ASIN as the goal's source product and score 1 (WebShop's `r_exact` diagnostic). */
@@ -44,9 +47,13 @@ export function buildNounLexicon(products: readonly Product[]): Set<string> {
   return lexicon;
 }
 
-/** The nouns of a text: its words that are in the lexicon. */
-export function nounsOf(text: string, lexicon: ReadonlySet<string>): Set<string> {
-  return new Set(tokenize(text).filter((word) => lexicon.has(word)));
+/**
+ * The nouns of a text in order, repeats kept (spaCy's token list): its words that are in the lexicon.
+ * WebShop divides the shared nouns by this list's length, so a goal title that repeats a noun needs more
+ * overlap for the same title score.
+ */
+export function nounsOf(text: string, lexicon: ReadonlySet<string>): string[] {
+  return tokenize(text).filter((word) => lexicon.has(word));
 }
 
 function breadcrumbLevels(productCategory: string): Set<string> {
@@ -65,12 +72,13 @@ export function typeReward(
   for (const level of breadcrumbLevels(purchased.productCategory)) if (goalLevels.has(level)) sharedLevels++;
   const categoryMatch = sharedLevels >= 2;
   const goalNouns = nounsOf(goal.name, lexicon);
-  const purchasedNouns = nounsOf(purchased.title, lexicon);
+  const purchasedNouns = new Set(nounsOf(purchased.title, lexicon));
   let titleScore = 0.2;
-  if (goalNouns.size > 0) {
+  if (goalNouns.length > 0) {
+    // |set(purchased) ∩ set(goal)| / len(goal list): distinct shared nouns over all goal nouns, repeats included.
     let shared = 0;
-    for (const noun of purchasedNouns) if (goalNouns.has(noun)) shared++;
-    titleScore = shared / goalNouns.size;
+    for (const noun of new Set(goalNouns)) if (purchasedNouns.has(noun)) shared++;
+    titleScore = shared / goalNouns.length;
   }
   let rType = 1.0;
   if (!(queryMatch || categoryMatch || titleScore > 0.2)) rType = 0.5;
@@ -125,7 +133,7 @@ export function computeReward(
     score,
     r_type: type.r_type,
     r_att: goal.attributes.length > 0 ? numAttrMatches / goal.attributes.length : 1,
-    r_option: goal.options.length > 0 ? numOptionMatches / goal.options.length : 1,
+    r_option: goal.options.length > 0 ? numOptionMatches / goal.options.length : null,
     r_price: rPrice,
     r_exact: purchased.asin === goal.asin && score === 1 ? 1 : 0,
     query_match: type.query_match,

@@ -64,7 +64,7 @@ export function Outcome({ env, episode }: TranscriptViewProps) {
         <dl className="play-score" aria-label="WebShop score and its parts">
           <div><dt title="(attribute + option + price matches) / (attributes + options + 1) × r_type">score</dt><dd>{purchase.score.toFixed(3)}</dd></div>
           {PARTS.map(([key, hint]) => (
-            <div key={key}><dt title={hint}>{key}</dt><dd>{Number(purchase[key]).toFixed(3)}</dd></div>
+            <div key={key}><dt title={hint}>{key}</dt><dd>{purchase[key] === null ? 'none' : Number(purchase[key]).toFixed(3)}</dd></div>
           ))}
         </dl>
       )}

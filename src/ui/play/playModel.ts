@@ -87,7 +87,8 @@ export interface PurchaseScore {
   score: number;
   r_type: number;
   r_att: number;
-  r_option: number;
+  /** `null` when the goal names no options (WebShop's `None`). */
+  r_option: number | null;
   r_price: number;
 }
 
@@ -119,10 +120,10 @@ export function playEpisode(world: PlayWorld, actions: readonly string[]): Episo
     done = result.terminated || result.truncated;
     won = result.won;
     if (typeof result.info.score === 'number') {
-      const info = result.info as Record<string, number | string>;
+      const info = result.info as Record<string, number | string | null>;
       purchase = {
         asin: String(info.purchased), score: Number(info.score), r_type: Number(info.r_type), r_att: Number(info.r_att),
-        r_option: Number(info.r_option), r_price: Number(info.r_price),
+        r_option: info.r_option === null ? null : Number(info.r_option), r_price: Number(info.r_price),
       };
     }
     steps.push({ step: steps.length, action, observation: result.observation, reward: result.reward, done, valid: result.valid, admissible: env.admissibleActions() });
