@@ -57,6 +57,10 @@ export default tseslint.config(
     rules: { ...restrict(['envs', 'policy', 'train', 'worker', 'store', 'ui'], tfjs), ...noMathRandom, 'no-restricted-globals': ['error', ...domGlobals] },
   },
   {
+    files: ['src/import/**/*.ts'],
+    rules: { ...restrict(['envs', 'policy', 'train', 'worker', 'store', 'ui'], tfjs), ...noMathRandom, 'no-restricted-globals': ['error', ...domGlobals] },
+  },
+  {
     files: ['src/envs/**/*.ts'],
     rules: { ...restrict(['policy', 'train', 'worker', 'store', 'ui'], tfjs), ...noMathRandom, 'no-restricted-globals': ['error', ...domGlobals] },
   },

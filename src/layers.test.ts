@@ -10,7 +10,7 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
 }
 
 describe('layer rule', () => {
-  for (const layer of ['core', 'envs', 'policy', 'train']) {
+  for (const layer of ['core', 'envs', 'import', 'policy', 'train']) {
     it(`keeps React, the DOM and Math.random out of src/${layer}`, async () => {
       const ids = await ruleIds(`src/${layer}/probe.ts`,
         "import { useState } from 'react';\nexport const probe = [useState, document.title, Math.random()];\n");
