@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { intFlag, parseFlags, UsageError } from './args';
 
-export const ENV_NAMES = ['alfworld', 'webshop'] as const;
+export const ENV_NAMES = ['alfworld', 'webshop', 'deepsearch'] as const;
 
 /** Reads `--env`, which must name one of the environments (or be absent when `fallback` is given). */
 export function envFlag(value: string | undefined, fallback?: string): string {
@@ -27,11 +27,11 @@ async function checkJsonFile(path: string, what: string): Promise<void> {
   }
 }
 
-/** `replay --env alfworld|webshop …`: one JSON line per step (docs/ENVIRONMENTS.md). */
+/** `replay --env alfworld|webshop|deepsearch …`: one JSON line per step (docs/ENVIRONMENTS.md). */
 export async function replay(argv: string[]): Promise<void> {
   const flags = parseFlags(argv, {
     env: { type: 'string' }, scene: { type: 'string' }, catalogue: { type: 'string' }, goal: { type: 'string' },
-    seed: { type: 'string' }, preset: { type: 'string' }, actions: { type: 'string' },
+    seed: { type: 'string' }, preset: { type: 'string' }, actions: { type: 'string' }, kb: { type: 'string' }, question: { type: 'string' },
   });
   const env = envFlag(flags.env);
   if (flags.actions === undefined) throw new UsageError('replay needs --actions FILE (one action per line)');
@@ -39,6 +39,8 @@ export async function replay(argv: string[]): Promise<void> {
     throw new UsageError(`cannot read actions ${flags.actions}: ${error.message}`);
   });
   const seed = flags.seed === undefined ? undefined : intFlag('seed', flags.seed, 0);
+  if (env === 'deepsearch') return replayDeepSearch(flags, seed);
+  if (flags.kb !== undefined || flags.question !== undefined) throw new UsageError('--kb and --question are Deep Search flags');
   if (env === 'alfworld') {
     if (flags.catalogue !== undefined || flags.goal !== undefined) throw new UsageError('--catalogue and --goal are WebShop flags; ALFWorld takes --scene or --seed');
     if (flags.scene === undefined && seed === undefined) throw new UsageError('replay --env alfworld needs --scene FILE or --seed N');
@@ -61,14 +63,33 @@ export async function replay(argv: string[]): Promise<void> {
   }
 }
 
-/** `envstats [--env alfworld|webshop]`: the measured preset tables of docs/ENVIRONMENTS.md. */
+/** `replay --env deepsearch`: --kb FILE or --seed N, [--preset P], [--question N]. */
+async function replayDeepSearch(flags: Record<string, string | boolean | undefined>, seed: number | undefined): Promise<void> {
+  const kb = flags.kb as string | undefined;
+  if (flags.scene !== undefined || flags.catalogue !== undefined || flags.goal !== undefined) {
+    throw new UsageError('--scene, --catalogue and --goal belong to the other environments; Deep Search takes --kb FILE or --seed N, and --question N');
+  }
+  if (kb !== undefined && seed !== undefined) throw new UsageError('give either --kb or --seed, not both');
+  if (kb !== undefined) await checkJsonFile(kb, 'knowledge base');
+  const question = flags.question === undefined ? undefined : intFlag('question', flags.question as string, 0);
+  const { runReplay } = await import('./replay-deepsearch');
+  try {
+    await runReplay({ kb, question, seed, preset: flags.preset as string | undefined, actions: flags.actions as string });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** `envstats [--env alfworld|webshop|deepsearch]`: the measured preset tables of docs/ENVIRONMENTS.md. */
 export async function envstats(argv: string[]): Promise<void> {
   const flags = parseFlags(argv, { env: { type: 'string' } });
   const envs = flags.env === undefined ? ENV_NAMES : [envFlag(flags.env)];
   const sections: string[] = [];
   for (const env of envs) {
-    const { runEnvStats } = env === 'alfworld' ? await import('./envstats-alfworld') : await import('./envstats-webshop');
-    sections.push(`## ${env === 'alfworld' ? 'ALFWorld-lite' : 'WebShop-lite'}\n\n${await runEnvStats()}`);
+    const { runEnvStats } = env === 'alfworld' ? await import('./envstats-alfworld')
+      : env === 'webshop' ? await import('./envstats-webshop') : await import('./envstats-deepsearch');
+    const title = env === 'alfworld' ? 'ALFWorld-lite' : env === 'webshop' ? 'WebShop-lite' : 'Deep Search-lite';
+    sections.push(`## ${title}\n\n${await runEnvStats()}`);
   }
   console.log(sections.join('\n\n'));
 }

@@ -30,12 +30,13 @@ const commands: Record<string, { summary: string; run(argv: string[]): Promise<v
     run: async (argv) => (await import('./sweep')).runSweep(argv),
   },
   replay: {
-    summary: 'play an action file, one JSON line per step: --env alfworld|webshop, --scene S.json (alfworld) or '
-      + '--catalogue C.json (webshop) or --seed N [--preset P], [--goal N] (webshop), --actions A.txt',
+    summary: 'play an action file, one JSON line per step: --env alfworld|webshop|deepsearch, --scene S.json (alfworld) or '
+      + '--catalogue C.json (webshop) or --kb K.json (deepsearch) or --seed N [--preset P], [--goal N] (webshop), '
+      + '[--question N] (deepsearch), --actions A.txt',
     run: async (argv) => (await import('./envCommands')).replay(argv),
   },
   envstats: {
-    summary: 'measure every preset (oracle, random, demonstrator, prompt words) as markdown tables [--env alfworld|webshop]',
+    summary: 'measure every preset (oracle, random, demonstrator, prompt words) as markdown tables [--env alfworld|webshop|deepsearch]',
     run: async (argv) => (await import('./envCommands')).envstats(argv),
   },
 };

@@ -5,7 +5,7 @@
  */
 
 /** Which environment family a task belongs to. */
-export type EnvName = 'alfworld' | 'webshop';
+export type EnvName = 'alfworld' | 'webshop' | 'deepsearch';
 
 /** What the agent sees after `reset` or a step. */
 export interface Observation {

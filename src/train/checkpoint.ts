@@ -21,7 +21,7 @@ const weightSchema = z.object({
 export const checkpointSchema = z.object({
   format: z.literal(CHECKPOINT_FORMAT),
   version: z.literal(CHECKPOINT_VERSION),
-  env: z.enum(['alfworld', 'webshop']),
+  env: z.enum(['alfworld', 'webshop', 'deepsearch']),
   preset: z.string(),
   model: z.object({
     vocabSize: z.number().int().positive(),

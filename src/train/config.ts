@@ -9,7 +9,7 @@ import { STEP_ENTROPY_MODES } from '../core/stepEntropy';
 /** The training configuration schema (zod): parse untrusted input with `parseTrainConfig`. */
 export const trainConfigSchema = z.object({
   /** Environment family. */
-  env: z.enum(['alfworld', 'webshop']).default('alfworld'),
+  env: z.enum(['alfworld', 'webshop', 'deepsearch']).default('alfworld'),
   /** Environment preset (tiny, small, standard). */
   preset: z.string().min(1).default('tiny'),
   /** Seed of everything random in the run: initial weights, tasks, sampling, minibatch order. */
@@ -114,14 +114,17 @@ export function effectiveKlCoef(config: TrainConfig): number {
   return config.algorithm === 'dapo' ? 0 : config.klCoef;
 }
 
-/** Token context per environment: ALFWorld prompts fit 96 tokens, WebShop's result pages need ~224. */
+/**
+ * Token context per environment: ALFWorld prompts fit 96 tokens, WebShop's result pages need ~224, Deep
+ * Search's question plus the passages of its last searches (newest first) 160.
+ */
 export function effectiveContext(config: TrainConfig): number {
-  return config.context ?? (config.env === 'alfworld' ? 96 : 224);
+  return config.context ?? (config.env === 'alfworld' ? 96 : config.env === 'deepsearch' ? 160 : 224);
 }
 
 /** Longest action in tokens, EOS included. */
 export function maxActionTokens(env: TrainConfig['env']): number {
-  return env === 'alfworld' ? 8 : 20;
+  return env === 'webshop' ? 20 : 8;
 }
 
 /** Short name of the algorithm, e.g. `grpo+empg`, `dapo`, `grpo+empg(bonus)`. */

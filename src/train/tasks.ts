@@ -7,6 +7,10 @@ import { createRng, type Rng } from '../core/prng';
 import { AlfworldEnv, generateTask, getAlfworldPreset, ObservingDemonstrator } from '../envs/alfworld/index';
 import { OBJECT_TYPES, RECEPTACLE_TYPES } from '../envs/alfworld/catalog';
 import { Demonstrator, getPreset as getWebShopPreset, goalForSeed, presetWorld, WebShopEnv } from '../envs/webshop/index';
+import {
+  Demonstrator as SearchDemonstrator, getPreset as getDeepSearchPreset, DeepSearchEnv, INVALID_ACTION_MESSAGE, presetWorld as deepSearchWorld,
+  questionForSeed, RELATIONS,
+} from '../envs/deepsearch/index';
 import type { EnvName } from '../envs/types';
 
 /** Which held-out part of the task space a seed is drawn from. */
@@ -63,6 +67,7 @@ const ALFWORLD_TEST_SEED_BASE = 2_000_000_000;
 
 /** Builds the task source of an environment and preset. Throws for an unknown preset. */
 export function createTaskSource(env: EnvName, preset: string): TaskSource {
+  if (env === 'deepsearch') return deepsearchSource(preset);
   return env === 'alfworld' ? alfworldSource(preset) : webshopSource(preset);
 }
 
@@ -176,6 +181,52 @@ function webshopSource(presetName: string): TaskSource {
       const shopper = new Demonstrator(rng, noise);
       shopper.reset();
       return (view) => shopper.act(view.observation, view.admissible);
+    },
+  };
+}
+
+/**
+ * Deep Search-lite: the prompt's observation is every passage retrieved so far, newest search first, joined
+ * by ` | ` (Search-R1's context keeps all earlier `<information>` blocks; the prompt cuts the oldest). The
+ * held-out split alternates in-domain (even seeds) and out-of-domain (odd seeds) questions, so held-out
+ * success is the mean of the two, the paper's "overall".
+ */
+function deepsearchSource(presetName: string): TaskSource {
+  const preset = getDeepSearchPreset(presetName);
+  const world = deepSearchWorld(preset);
+  return {
+    env: 'deepsearch',
+    preset: preset.name,
+    stepLimit: preset.env.stepLimit,
+    start(taskSeed, split) {
+      const question = split === 'train'
+        ? questionForSeed(world, 'train', taskSeed)
+        : questionForSeed(world, taskSeed % 2 === 0 ? 'test-id' : 'test-ood', Math.floor(taskSeed / 2));
+      const env = new DeepSearchEnv(world, preset.env);
+      const first = env.reset({ question });
+      const context = () => env.context().map((p) => p.text).join(' | ');
+      const view: EpisodeView = { task: question.text, observation: first.text, compact: context(), admissible: env.admissibleActions() };
+      return {
+        view,
+        step(action) {
+          const r = env.step(action);
+          view.observation = r.observation;
+          view.compact = context();
+          view.admissible = env.admissibleActions();
+          return { observation: r.observation, won: r.won, done: r.terminated || r.truncated, truncated: r.truncated, valid: r.valid, score: r.reward };
+        },
+      };
+    },
+    vocabularyTexts() {
+      const texts: string[] = ['|', 'search[]', 'answer[]', 'Question:', INVALID_ACTION_MESSAGE, '<information>Doc 1(Title: x)</information>'];
+      texts.push(...world.kb.entities.map((e) => e.name), ...world.passages.map((p) => p.text), ...RELATIONS.map((r) => r.noun));
+      texts.push(...world.questions.map((q) => q.text));
+      for (let n = 0; n <= 10; n++) texts.push(String(n));
+      return texts;
+    },
+    demonstrator(rng, noise) {
+      const reader = new SearchDemonstrator(rng, noise);
+      return (view) => reader.act(view.task, view.compact, view.admissible);
     },
   };
 }

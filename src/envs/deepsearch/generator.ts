@@ -20,8 +20,8 @@ export interface KnowledgeSettings {
 
 const CONSONANTS = 'bdfgklmnprstvz';
 const VOWELS = 'aeiou';
-/** Words of the question, query and passage templates a name must never equal. */
-const RESERVED = new Set(['the', 'of', 'is', 'what', 'whose', 'which', 'has', 'earlier', 'or', 'a', 'an', 'film', 'doc', 'title', 'search', 'answer', 'question', 'information']);
+/** Words of the templates an entity name may not be (the passages and questions would read wrongly). */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(['the', 'of', 'is', 'what', 'whose', 'which', 'has', 'earlier', 'or', 'a', 'an', 'film', 'doc', 'title', 'search', 'answer', 'question', 'information']);
 
 /** A made-up name of 2–3 syllables, e.g. `kavo`, `lumera`. */
 function makeName(rng: Rng): string {
@@ -39,7 +39,7 @@ export function generateKnowledgeBase(rng: Rng, settings: KnowledgeSettings): Kn
     const out: string[] = [];
     while (out.length < count) {
       const name = makeName(rng);
-      if (used.has(name) || RESERVED.has(name)) continue;
+      if (used.has(name) || RESERVED_NAMES.has(name)) continue;
       used.add(name);
       out.push(name);
     }

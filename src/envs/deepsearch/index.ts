@@ -13,3 +13,4 @@ export { planOracle, followChain, lookupQuery } from './oracle.ts';
 export { Demonstrator, parseQuestion, readFact, singleSearchAction } from './demonstrator.ts';
 export { generateKnowledgeBase, type KnowledgeSettings } from './generator.ts';
 export { writeQuestions, type QuestionSettings } from './questions.ts';
+export { parseKnowledgeBase, knowledgeFileSchema, type ParseKnowledgeResult } from './schema.ts';
