@@ -4,7 +4,11 @@
  * seed, backend, training config). Validated with zod; a bad file is rejected with the field and problem.
  */
 import { z } from 'zod';
+import { ALFWORLD_PRESET_NAMES } from '../envs/alfworld/presets';
+import { WEBSHOP_PRESETS } from '../envs/webshop/presets';
 import type { NamedWeight, ModelConfig } from '../policy/model';
+import { BOS, EOS, PAD, UNK } from '../policy/tokenizer';
+import { maxActionTokens } from './config';
 
 /** The format tag and version this code writes and reads. */
 export const CHECKPOINT_FORMAT = 'empg-playground-checkpoint';
@@ -46,22 +50,91 @@ export const checkpointSchema = z.object({
 /** A parsed checkpoint. */
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
-/** Reads a checkpoint from parsed JSON; errors name the field. Also checks weights against their shapes. */
+/** The token contexts a checkpoint may have: the training config's bounds. */
+export const CHECKPOINT_CONTEXT = { min: 32, max: 512 } as const;
+
+/** The presets of each environment a checkpoint can name. */
+export function presetNames(env: Checkpoint['env']): readonly string[] {
+  return env === 'alfworld' ? ALFWORLD_PRESET_NAMES : Object.keys(WEBSHOP_PRESETS);
+}
+
+/**
+ * Every weight a model of this shape has, by name, with its shape (the layout of src/policy/model.ts,
+ * which a test holds equal to the model's own variables).
+ */
+export function expectedWeightShapes(model: Checkpoint['model']): Map<string, number[]> {
+  const { vocabSize: v, dModel: d, nLayers, context, mlpRatio } = model;
+  const hidden = d * mlpRatio;
+  const shapes = new Map<string, number[]>([['wte', [v, d]], ['wpe', [context, d]]]);
+  for (let l = 0; l < nLayers; l++) {
+    shapes.set(`h${l}.ln1.g`, [d]).set(`h${l}.ln1.b`, [d]);
+    shapes.set(`h${l}.attn.qkv.w`, [d, 3 * d]).set(`h${l}.attn.qkv.b`, [3 * d]);
+    shapes.set(`h${l}.attn.proj.w`, [d, d]).set(`h${l}.attn.proj.b`, [d]);
+    shapes.set(`h${l}.ln2.g`, [d]).set(`h${l}.ln2.b`, [d]);
+    shapes.set(`h${l}.mlp.fc.w`, [d, hidden]).set(`h${l}.mlp.fc.b`, [hidden]);
+    shapes.set(`h${l}.mlp.out.w`, [hidden, d]).set(`h${l}.mlp.out.b`, [d]);
+  }
+  return shapes.set('lnf.g', [d]).set('lnf.b', [d]);
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * Reads a checkpoint from parsed JSON; errors name the field. Beyond the schema it checks everything a
+ * trainer will rely on, so that a file either loads or is refused before anything changes: the data of
+ * each weight (base64, byte length, finite numbers), the tokenizer (special tokens first, no duplicates,
+ * one word per embedding row), the model shape (heads divide the width, context within bounds), the
+ * preset, and exactly the weights the model has, each with its shape.
+ */
 export function parseCheckpoint(json: unknown): { ok: true; checkpoint: Checkpoint } | { ok: false; errors: string[] } {
   const result = checkpointSchema.safeParse(json);
   if (!result.success) {
     return { ok: false, errors: result.error.issues.map((i) => `${i.path.join('.') || 'checkpoint'}: ${i.message}`) };
   }
+  const checkpoint = result.data;
   const errors: string[] = [];
-  result.data.weights.forEach((w, i) => {
+  checkpoint.weights.forEach((w, i) => {
+    const where = `weights[${i}] (${w.name})`;
+    if (!BASE64.test(w.data) || w.data.length % 4 !== 0) {
+      errors.push(`${where}: data is not base64`);
+      return;
+    }
     const expected = w.shape.reduce((a, b) => a * b, 1) * 4;
     const actual = base64ByteLength(w.data);
-    if (actual !== expected) errors.push(`weights[${i}] (${w.name}): ${actual} bytes of data for shape [${w.shape}], expected ${expected}`);
+    if (actual !== expected) {
+      errors.push(`${where}: ${actual} bytes of data for shape [${w.shape}], expected ${expected}`);
+      return;
+    }
+    const values = decodeWeights([w])[0].values;
+    const bad = values.findIndex((x) => !Number.isFinite(x));
+    if (bad >= 0) errors.push(`${where}: value ${bad} is ${values[bad]}, every weight must be a finite number`);
   });
-  if (result.data.tokenizer.words.length !== result.data.model.vocabSize) {
-    errors.push(`tokenizer.words: ${result.data.tokenizer.words.length} words, but model.vocabSize is ${result.data.model.vocabSize}`);
+  const { model, tokenizer } = checkpoint;
+  if (tokenizer.words.length !== model.vocabSize) {
+    errors.push(`tokenizer.words: ${tokenizer.words.length} words, but model.vocabSize is ${model.vocabSize}`);
   }
-  return errors.length ? { ok: false, errors } : { ok: true, checkpoint: result.data };
+  const specials = [PAD, BOS, EOS, UNK];
+  if (specials.some((word, i) => tokenizer.words[i] !== word)) errors.push(`tokenizer.words: must start with ${specials.join(', ')}`);
+  if (new Set(tokenizer.words).size !== tokenizer.words.length) errors.push('tokenizer.words: a word appears twice');
+  if (model.dModel % model.nHeads !== 0) errors.push(`model: dModel ${model.dModel} is not divisible by nHeads ${model.nHeads}`);
+  const minContext = Math.max(CHECKPOINT_CONTEXT.min, maxActionTokens(checkpoint.env) + 1);
+  if (model.context < minContext || model.context > CHECKPOINT_CONTEXT.max) {
+    errors.push(`model.context: ${model.context} tokens, must be ${minContext}–${CHECKPOINT_CONTEXT.max}`);
+  }
+  const presets = presetNames(checkpoint.env);
+  if (!presets.includes(checkpoint.preset)) errors.push(`preset: "${checkpoint.preset}" is not a ${checkpoint.env} preset (known: ${presets.join(', ')})`);
+  const expected = expectedWeightShapes(model);
+  const seen = new Set<string>();
+  checkpoint.weights.forEach((w, i) => {
+    const shape = expected.get(w.name);
+    if (seen.has(w.name)) errors.push(`weights[${i}]: "${w.name}" appears twice`);
+    else if (!shape) errors.push(`weights[${i}]: the model has no weight "${w.name}"`);
+    else if (shape.join('x') !== w.shape.join('x')) errors.push(`weights[${i}] (${w.name}): shape [${w.shape}], the model needs [${shape}]`);
+    seen.add(w.name);
+  });
+  const missing = [...expected.keys()].filter((name) => !seen.has(name));
+  if (missing.length) errors.push(`weights: missing ${missing.slice(0, 5).map((n) => `"${n}"`).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
+  return errors.length ? { ok: false, errors } : { ok: true, checkpoint };
 }
 
 /** Encodes weights for a checkpoint. */

@@ -7,6 +7,7 @@
  */
 import { parseCheckpoint, type Checkpoint } from '../train/checkpoint';
 import { DEFAULT_TRAIN_CONFIG, parseTrainConfig, type TrainConfig } from '../train/config';
+import { splitWords } from '../policy/tokenizer';
 import { Trainer, type IterationResult } from '../train/trainer';
 import type { FromWorker, InitSource, RunStatus, TrajectorySummary } from './protocol';
 
@@ -14,6 +15,11 @@ import type { FromWorker, InitSource, RunStatus, TrajectorySummary } from './pro
 const KEPT_ITERATIONS = 8;
 /** Settings whose change rebuilds the model or the task stream, and so resets the run. */
 const RESET_KEYS: readonly (keyof TrainConfig)[] = ['env', 'preset', 'modelSize', 'context', 'seed'];
+
+/** A checkpoint fits a run of the same environment; WebShop's also needs the same preset (its catalogue's words). */
+function fitsConfig(checkpoint: Checkpoint, config: TrainConfig): boolean {
+  return checkpoint.env === config.env && (checkpoint.env === 'alfworld' || checkpoint.preset === config.preset);
+}
 
 /** What the controller needs from its host. */
 export interface RunHost {
@@ -32,6 +38,8 @@ export interface RunHost {
 export class RunController {
   private config: TrainConfig = DEFAULT_TRAIN_CONFIG;
   private init: InitSource = 'base';
+  /** The initial weights the page's settings ask for; a loaded file stands in for them until they change. */
+  private requestedInit: InitSource = 'base';
   private loaded: { checkpoint: Checkpoint; name: string } | null = null;
   private initLabel = '';
   private trainer: Trainer | null = null;
@@ -69,34 +77,61 @@ export class RunController {
     this.host.post({ type: 'run', lane: this.lane, status });
   }
 
-  /** Builds a fresh trainer for the current configuration and initial weights. */
-  private async rebuild(): Promise<void> {
+  /**
+   * Builds a fresh trainer for the current configuration and initial weights, and only then replaces
+   * the old run: if the new one cannot be built, the settings and weights before it stay, and so does
+   * the run on screen (`restore` puts the settings back).
+   */
+  private async rebuild(restore?: () => void): Promise<void> {
     this.running = false;
-    this.trainer?.dispose();
-    this.trainer = null;
-    this.history.clear();
     let checkpoint: Checkpoint | undefined;
-    if (this.init === 'loaded' && this.loaded) {
+    let initLabel: string;
+    let init = this.init;
+    if (init === 'loaded' && this.loaded) {
       checkpoint = this.loaded.checkpoint;
-      this.initLabel = `loaded file ${this.loaded.name}`;
-    } else if (this.init === 'base') {
+      initLabel = `loaded file ${this.loaded.name}`;
+    } else if (init === 'base') {
       const json = await this.host.loadBaseCheckpoint(this.config.env);
       const parsed = json ? parseCheckpoint(json) : null;
       // WebShop's vocabulary (product ids, titles) belongs to one catalogue, so its base policy only
       // fits the preset it was trained on; ALFWorld's words are shared by every preset.
-      const fits = parsed?.ok && (parsed.checkpoint.env === 'alfworld' || parsed.checkpoint.preset === this.config.preset);
-      if (parsed?.ok && fits) {
+      if (parsed?.ok && fitsConfig(parsed.checkpoint, this.config)) {
         checkpoint = parsed.checkpoint;
-        this.initLabel = `base checkpoint (${checkpoint.env}/${checkpoint.preset}, supervised warm start)`;
+        initLabel = `base checkpoint (${checkpoint.env}/${checkpoint.preset}, supervised warm start)`;
       } else {
-        this.initLabel = `fresh model: no base checkpoint for ${this.config.env}/${this.config.preset}`;
-        this.init = 'scratch';
+        initLabel = `fresh model: no base checkpoint for ${this.config.env}/${this.config.preset}`;
+        init = 'scratch';
       }
     } else {
-      this.initLabel = 'fresh model (from scratch)';
+      initLabel = 'fresh model (from scratch)';
     }
-    this.trainer = await Trainer.create(this.config, { checkpoint, backend: this.host.backend() });
+    let trainer: Trainer;
+    try {
+      trainer = await Trainer.create(this.config, { checkpoint, backend: this.host.backend() });
+    } catch (error) {
+      restore?.();
+      throw error;
+    }
+    this.trainer?.dispose();
+    this.history.clear();
+    this.trainer = trainer;
+    this.init = init;
+    this.initLabel = initLabel;
     this.postStatus();
+    if (checkpoint && init === 'loaded') this.warnAboutVocabulary(trainer, this.loaded!.name);
+  }
+
+  /** A loaded policy that cannot write some of the environment's words cannot take those actions: say so. */
+  private warnAboutVocabulary(trainer: Trainer, name: string): void {
+    const known = new Set(trainer.tokenizer.words);
+    const missing = new Set<string>();
+    for (const text of trainer.source.vocabularyTexts()) for (const word of splitWords(text)) if (!known.has(word)) missing.add(word);
+    if (missing.size === 0) return;
+    const examples = [...missing].slice(0, 5).map((w) => `"${w}"`).join(', ');
+    this.host.post({
+      type: 'error', kind: 'invalid-input',
+      message: `${name}: ${missing.size} words of ${this.config.env}/${this.config.preset} are not in its vocabulary (${examples}${missing.size > 5 ? ', …' : ''}), so it cannot take every action and may score 0%. Use a checkpoint trained on this environment and preset.`,
+    });
   }
 
   /** Changes the defaults before the first run is built (e.g. the model size the backend suits). */
@@ -106,7 +141,11 @@ export class RunController {
     if (parsed.ok) this.config = parsed.config;
   }
 
-  /** Applies settings: shape-keeping ones at the next iteration, the others by resetting. */
+  /**
+   * Applies settings: shape-keeping ones at the next iteration, the others by resetting. A loaded
+   * checkpoint stays the initial weights until the page asks for other ones, or for an environment or
+   * preset it does not fit (then the page's choice applies, and the banner says so).
+   */
   configure(partial: Partial<TrainConfig>, init?: InitSource): Promise<void> {
     const parsed = parseTrainConfig({ ...this.config, ...partial });
     if (!parsed.ok) {
@@ -114,14 +153,26 @@ export class RunController {
       return this.queue;
     }
     const next = parsed.config;
-    const needsReset = !this.trainer || (init !== undefined && init !== this.init) || RESET_KEYS.some((k) => next[k] !== this.config[k]);
-    if (init !== undefined) this.init = init;
-    this.config = next;
+    const initChanged = init !== undefined && init !== this.requestedInit;
+    if (init !== undefined) this.requestedInit = init;
+    let nextInit = initChanged || this.init !== 'loaded' ? this.requestedInit : 'loaded';
+    if (nextInit === 'loaded' && this.loaded && !fitsConfig(this.loaded.checkpoint, next)) {
+      nextInit = this.requestedInit;
+      this.host.post({
+        type: 'error', kind: 'invalid-input',
+        message: `${this.loaded.name} is a ${this.loaded.checkpoint.env}/${this.loaded.checkpoint.preset} checkpoint and does not fit ${next.env}/${next.preset}: the run starts from ${nextInit === 'base' ? 'the base checkpoint' : 'a fresh model'} instead.`,
+      });
+    }
+    const needsReset = !this.trainer || nextInit !== this.init || RESET_KEYS.some((k) => next[k] !== this.config[k]);
     if (needsReset) {
       this.host.onRestart?.();
-      this.generation++;
-      return this.enqueue(() => this.rebuild());
+      const before = { config: this.config, init: this.init, generation: this.generation };
+      this.init = nextInit;
+      this.config = next;
+      const attempted = ++this.generation;
+      return this.enqueue(() => this.rebuild(() => { if (this.generation === attempted) Object.assign(this, before); }));
     }
+    this.config = next;
     return this.enqueue(async () => {
       await this.trainer!.reconfigure(next);
       this.postStatus();
@@ -135,30 +186,48 @@ export class RunController {
     return this.enqueue(() => this.rebuild());
   }
 
-  /** Starts from a checkpoint file; a bad file is reported and changes nothing. */
+  /**
+   * Starts from a checkpoint file, in the checkpoint's environment and preset. The file is checked in
+   * full and the new run built before the old one goes: a bad file is reported and changes nothing.
+   */
   loadCheckpoint(json: unknown, name: string): Promise<void> {
     const parsed = parseCheckpoint(json);
+    const refuse = (why: string) => this.host.post({ type: 'error', kind: 'invalid-input', message: `${name} is not a usable checkpoint: ${why}` });
     if (!parsed.ok) {
-      this.host.post({ type: 'error', kind: 'invalid-input', message: `${name} is not a usable checkpoint: ${parsed.errors.slice(0, 5).join('; ')}` });
+      refuse(`${parsed.errors.slice(0, 5).join('; ')}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : ''}`);
       return this.queue;
     }
+    const config = parseTrainConfig({ ...this.config, env: parsed.checkpoint.env, preset: parsed.checkpoint.preset });
+    if (!config.ok) {
+      refuse(config.errors.join('; '));
+      return this.queue;
+    }
+    this.host.onRestart?.();
+    const before = { config: this.config, init: this.init, loaded: this.loaded, generation: this.generation };
     this.loaded = { checkpoint: parsed.checkpoint, name };
     this.init = 'loaded';
-    const config = parseTrainConfig({ ...this.config, env: parsed.checkpoint.env, preset: parsed.checkpoint.preset });
-    if (config.ok) this.config = config.config;
-    this.generation++;
-    return this.enqueue(() => this.rebuild());
+    this.config = config.config;
+    const attempted = ++this.generation;
+    return this.enqueue(async () => {
+      try {
+        await this.rebuild(() => { if (this.generation === attempted) Object.assign(this, before); });
+      } catch (error) {
+        refuse(error instanceof Error ? error.message : String(error));
+        this.postStatus();
+      }
+    });
   }
 
   /** The lane's settings, to start another lane from the same seed, tasks and initial weights. */
-  settings(): { config: TrainConfig; init: InitSource; loaded: { checkpoint: Checkpoint; name: string } | null } {
-    return { config: this.config, init: this.init, loaded: this.loaded };
+  settings(): { config: TrainConfig; init: InitSource; requestedInit: InitSource; loaded: { checkpoint: Checkpoint; name: string } | null } {
+    return { config: this.config, init: this.init, requestedInit: this.requestedInit, loaded: this.loaded };
   }
 
   /** Takes another lane's settings and builds the run. */
   adopt(settings: ReturnType<RunController['settings']>): Promise<void> {
     this.config = settings.config;
     this.init = settings.init;
+    this.requestedInit = settings.requestedInit;
     this.loaded = settings.loaded;
     this.generation++;
     return this.enqueue(() => this.rebuild());

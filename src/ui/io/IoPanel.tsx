@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import { useRun } from '../../store/runStore';
 import { useRuntime } from '../../store/runtimeStore';
+import type { HashState } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
 import { readCheckpointFile } from './checkpointFile';
 import { downloadFile } from './download';
@@ -58,8 +59,12 @@ export function IoPanel() {
     try {
       const checkpoint = readCheckpointFile(await file.text(), file.name);
       leaveRecording();
+      // The run follows the checkpoint's environment and preset, and so do the controls and the URL.
+      const view = useView.getState();
+      const moved = view.settings.env !== checkpoint.env || view.settings.preset !== checkpoint.preset;
+      if (moved) view.update({ env: checkpoint.env, preset: checkpoint.preset as HashState['preset'] });
       useRun.getState().send({ type: 'loadCheckpoint', lane: 0, checkpoint, name: file.name });
-      setImported({ kind: 'checkpoint', name: file.name, text: `Loaded checkpoint ${file.name} (${checkpoint.env}/${checkpoint.preset}, ${plural(checkpoint.iteration, 'iteration')} trained): Step or Play trains from it.` });
+      setImported({ kind: 'checkpoint', name: file.name, text: `Loaded checkpoint ${file.name} (${checkpoint.env}/${checkpoint.preset}, ${plural(checkpoint.iteration, 'iteration')} trained)${moved ? `; the environment is now ${checkpoint.env}/${checkpoint.preset}` : ''}: Step or Play trains from it.` });
     } catch (error) {
       reportError('Could not load the checkpoint', error);
     }
