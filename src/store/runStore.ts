@@ -51,6 +51,11 @@ export type RunData = Pick<RunState, 'lanes' | 'selection' | 'detail'>;
 export interface RunState {
   lanes: LaneView[];
   selection: StepSelection | null;
+  /**
+   * Whether the user chose the selected step (a click, a key, a picker). An unpinned selection follows
+   * the newest iteration; a pinned one stays until the user unpins it or its iteration is no longer kept.
+   */
+  pinned: boolean;
   detail: TrajectoryDetail | null;
   /** Applies one worker message. */
   receive(message: FromWorker): void;
@@ -58,8 +63,13 @@ export interface RunState {
   receiveMany(messages: readonly FromWorker[]): void;
   /** Sends a message to the worker. */
   send(message: ToWorker): void;
-  /** Selects a step everywhere, and fetches its trajectory if it is not the one shown. */
-  select(selection: StepSelection | null): void;
+  /**
+   * Selects a step everywhere, and fetches its trajectory if it is not the one shown. A user's choice
+   * pins it (`pin`, the default); the inspector's own default selection passes `false`.
+   */
+  select(selection: StepSelection | null, pin?: boolean): void;
+  /** Lets the selection follow the newest iteration again. */
+  unpin(): void;
   /** Asks for a lane's weights; resolves with the checkpoint file's text and a file name. */
   requestCheckpoint(lane: number): Promise<{ json: string; name: string }>;
 }
@@ -116,6 +126,7 @@ export function applyRunMessage(data: RunData, message: FromWorker): RunData {
 export const useRun = create<RunState>()((set, get) => ({
   lanes: [emptyLane()],
   selection: null,
+  pinned: false,
   detail: null,
 
   receive(message) {
@@ -135,17 +146,22 @@ export const useRun = create<RunState>()((set, get) => ({
         data = applyRunMessage(data, message);
       }
     }
-    if (data !== before) set(data);
+    if (data === before) return;
+    set(data.selection ? data : { ...data, pinned: false });
   },
 
   send: sendToWorker,
 
-  select(selection) {
-    set({ selection });
+  select(selection, pin = true) {
+    set({ selection, pinned: selection !== null && pin });
     if (!selection) return;
     const detail = get().detail;
     const shown = detail && detail.lane === selection.lane && detail.iteration === selection.iteration && detail.trajectory.id === selection.traj;
     if (!shown) sendToWorker({ type: 'requestTrajectory', lane: selection.lane, iteration: selection.iteration, traj: selection.traj });
+  },
+
+  unpin() {
+    set({ pinned: false });
   },
 
   requestCheckpoint(lane) {

@@ -1,13 +1,15 @@
 /**
  * "EMPG in 60 seconds": why (the entropy/gradient coupling, paper.md §4) and how (the five equations of
- * §2), each with the numbers of a real step plugged in — the selected step, or the first step of the
- * newest iteration — and its batch's minimum, maximum and means.
+ * §2), each with the numbers of a real step plugged in — the step the inspector shows (before one is
+ * selected, the first step of the EMPG lane's newest iteration) — and its batch's minimum, maximum and
+ * means.
  */
 import { useDeferredValue, useState, type ReactNode } from 'react';
 import { useRun, type IterationRecord } from '../../store/runStore';
 import { algorithmLabel, type TrainConfig } from '../../train/config';
 import type { StepView } from '../../train/trainer';
 import { Tex } from '../Tex';
+import { defaultLane } from '../inspector/followNewest';
 
 const n = (v: number, digits = 3) => {
   const text = v.toFixed(digits);
@@ -50,13 +52,8 @@ function Step({ title, tex, children }: { title: string; tex: string; children?:
 /** The panel (a collapsible section). */
 export function EmpgIn60s() {
   const selection = useRun((s) => s.selection);
-  // Explain with a lane that runs EMPG when there is one (in compare mode the selection may sit on plain GRPO).
-  const lane = useRun((s) => {
-    const preferred = s.selection?.lane ?? 0;
-    if (s.lanes[preferred]?.status?.config.empg !== 'off') return preferred;
-    const withEmpg = s.lanes.findIndex((l) => l.status && l.status.config.empg !== 'off');
-    return withEmpg >= 0 ? withEmpg : preferred;
-  });
+  // The inspected step, on its own lane; before anything is selected, the lane the inspector opens on.
+  const lane = useRun((s) => s.selection?.lane ?? defaultLane(s.lanes));
   const config = useRun((s) => s.lanes[lane]?.status?.config);
   // The equations are typeset only while the panel is open, and in the background: a new iteration never waits for KaTeX.
   const [open, setOpen] = useState(false);

@@ -14,6 +14,8 @@ import { Timeline } from './Timeline';
 import { TokenStrip } from './TokenStrip';
 import { filterTrajectories, TrajectoryPicker, type TrajectoryFilter } from './TrajectoryPicker';
 import { moveStep, selectTrajectory, tokenText, useInspected } from './useInspected';
+import { followTarget } from './followNewest';
+import { PinState } from './PinState';
 import './inspector.css';
 
 const NO_FILTER: TrajectoryFilter = { task: '', outcome: '', group: '' };
@@ -23,14 +25,20 @@ function typingInto(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
 }
 
-/** Selects the first rollout of the newest iteration while nothing is selected, so the inspector is never empty. */
+/**
+ * Keeps the default selection on the newest iteration of the EMPG lane while the user has not pinned a
+ * step (followNewest.ts).
+ */
 function useDefaultSelection() {
-  const latest = useRun((s) => s.lanes[0]?.recent.at(-1));
-  const hasSelection = useRun((s) => s.selection !== null);
+  const key = useRun((s) => {
+    const target = followTarget(s.lanes, s.selection, s.pinned);
+    return target && `${target.lane}:${target.iteration}:${target.traj}`;
+  });
   useEffect(() => {
-    const first = latest?.trajectories[0];
-    if (!hasSelection && latest && first) useRun.getState().select({ lane: 0, iteration: latest.iteration, traj: first.id, t: 0 });
-  }, [latest, hasSelection]);
+    const { lanes, selection, pinned, select } = useRun.getState();
+    const next = followTarget(lanes, selection, pinned);
+    if (next) select(next, false);
+  }, [key]);
 }
 
 /** Keeps a default selection without re-rendering the inspector on every iteration. */
@@ -72,6 +80,7 @@ export function InspectorPanel() {
       <DefaultSelection />
       <section className="inspector" id="inspector" data-testid="inspector" aria-label="Trajectory inspector" tabIndex={-1}>
         <h3 className="inspector-title">Inspector <Help term="inspector" /></h3>
+        <PinState />
         {!inspected && <p className="muted">Run an iteration (Step or Play), then click any point of the chart or any rollout to step through it here.</p>}
         {inspected && (
           <>

@@ -4,6 +4,7 @@ import { JumpLink } from '../JumpLink';
 import { entropyColour, TokenStrip } from './TokenStrip';
 import { batchMaxTokenEntropy } from './StepNumbers';
 import { useInspected } from './useInspected';
+import { PinState } from './PinState';
 import './inspector.css';
 
 /** The policy column. */
@@ -17,6 +18,7 @@ export function PolicyColumn() {
       {inspected && (
         <>
           <p className="small muted">τ{inspected.summary.id}, step {inspected.step.t + 1} of {inspected.summary.length}</p>
+          <PinState compact />
           <TokenStrip tokens={inspected.step.tokens} entropies={inspected.step.tokenEntropies} top={inspected.data?.top ?? null}
             vocabulary={inspected.vocabulary} maxEntropy={max} />
           <p className="policy-h">

@@ -9,7 +9,9 @@ import { useRuntime } from '../../store/runtimeStore';
 import {
   parseRecordedTrajectories, parseRecording, RECORDING_FORMAT, RECORDING_VERSION, type Recording, type RecordedTrajectories,
 } from '../../store/recording';
+import type { HashState } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
+import { recordingAgrees } from './recordingSettings';
 import { DEFAULT_TRAIN_CONFIG, parseAlgorithmLabel, trainConfigSchema } from '../../train/config';
 import type { Trajectory } from '../../train/rollout';
 import type { FromWorker, ToWorker } from '../../worker/protocol';
@@ -47,7 +49,7 @@ export function showRecording(recording: Recording, source: string, url?: string
     coveredLive = { lanes, selection, detail };
   }
   useView.getState().setShown({ recording, source, url });
-  useRun.setState({ lanes: lanesOf(recording), selection: null, detail: null });
+  useRun.setState({ lanes: lanesOf(recording), selection: null, pinned: false, detail: null });
 }
 
 /**
@@ -63,7 +65,7 @@ export function leaveRecording(trainsLive = true): void {
   coveredLive = null;
   const pending = buffered;
   buffered = [];
-  useRun.setState(pending.reduce(applyRunMessage, live));
+  useRun.setState({ ...pending.reduce(applyRunMessage, live), pinned: false });
 }
 
 /** Routes worker messages to the run store (as one update), or to the buffer while a recording is shown. */
@@ -115,21 +117,34 @@ export function answerFromRecording(message: ToWorker): boolean {
 /** The source name of the shipped recordings. */
 export const PRECOMPUTED = 'precomputed run';
 
-/** Fetches and shows the precomputed run of an environment, unless the user already trains live; true if shown. */
-export async function showPrecomputed(env: string): Promise<boolean> {
-  let json: unknown;
-  const url = new URL(`recordings/${env}.json`, document.baseURI).href;
-  try {
-    const response = await fetch(url);
-    if (!response.ok) return false;
-    json = await response.json();
-  } catch {
-    // No recording shipped for this environment (or a single-page fallback answered): train live only.
-    return false;
+const precomputed = new Map<string, Promise<{ recording: Recording; url: string } | null>>();
+
+/** The precomputed run shipped for an environment (fetched once), or null when there is none. */
+export function fetchPrecomputed(env: string): Promise<{ recording: Recording; url: string } | null> {
+  let pending = precomputed.get(env);
+  if (!pending) {
+    const url = new URL(`recordings/${env}.json`, document.baseURI).href;
+    pending = fetch(url)
+      .then(async (response) => {
+        if (!response.ok) return null;
+        const parsed = parseRecording(await response.json());
+        return parsed.ok ? { recording: parsed.recording, url } : null;
+      })
+      // No recording shipped for this environment (or a single-page fallback answered): train live only.
+      .catch(() => null);
+    precomputed.set(env, pending);
   }
-  const parsed = parseRecording(json);
-  if (!parsed.ok || liveStarted) return false;
-  showRecording(parsed.recording, PRECOMPUTED, url);
+  return pending;
+}
+
+/**
+ * Shows the precomputed run of the settings' environment when it was trained with exactly these
+ * settings and the user does not train live yet; true if shown.
+ */
+export async function showPrecomputed(settings: HashState): Promise<boolean> {
+  const found = await fetchPrecomputed(settings.env);
+  if (!found || liveStarted || !recordingAgrees(found.recording, settings)) return false;
+  showRecording(found.recording, PRECOMPUTED, found.url);
   return true;
 }
 
