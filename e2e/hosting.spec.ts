@@ -34,9 +34,12 @@ test('the built site runs from a sub-path with no network: recording, backend, o
   const refused: string[] = [];
   await context.route('**/*', (route) => serveFromDist(route, refused));
 
-  await page.goto(`${ORIGIN}${SUB_PATH}#backend=wasm&B=2&G=2&steps=10`);
+  // A link without run settings opens the shipped recording; a smaller run then trains live.
+  await page.goto(`${ORIGIN}${SUB_PATH}#backend=wasm`);
   await expect(page.getByTestId('recording-mark')).toBeVisible({ timeout: 60_000 });
   expect(await waitForBackend(page)).toBe('wasm');
+  await page.evaluate(() => { window.location.hash = '#backend=wasm&B=2&G=2&steps=10'; });
+  await expect(page.getByTestId('recording-mark')).toHaveCount(0);
   await page.getByTestId('step-once').click();
   await expect(page.getByTestId('iteration')).toHaveText('1', { timeout: 180_000 });
   await expect(page.getByTestId('success-rate')).toHaveText(/^\d\.\d\d$/);

@@ -17,7 +17,8 @@ import { Header } from './Header';
 import { NoticeBanner } from './NoticeBanner';
 import { TrainingView } from './training/TrainingView';
 import { applySettings, startRun, withDistinctLanes } from './training/runSettings';
-import { answerFromRecording, receiveRunMessages, showPrecomputed } from './io/recordingMode';
+import { answerFromRecording, fetchPrecomputed, receiveRunMessages, showPrecomputed } from './io/recordingMode';
+import { linkSetsRun, settingsOfRecording } from './io/recordingSettings';
 import { EmpgCalculator } from './calculator/EmpgCalculator';
 import { PlayPanel } from './play/PlayPanel';
 
@@ -31,8 +32,8 @@ export function App() {
   useEffect(() => {
     const parsed = parseHash(window.location.hash);
     reportProblems(parsed.problems);
-    const state = withDistinctLanes(parsed.state);
-    useView.getState().load(state);
+    const linked = withDistinctLanes(parsed.state);
+    useView.getState().load(linked);
     // Worker messages are applied once per animation frame, all that arrived meanwhile in one store update.
     const inbox = frameBatch<FromWorker>((messages) => {
       for (const message of messages) useRuntime.getState().receive(message);
@@ -40,15 +41,24 @@ export function App() {
     });
     const worker = startWorker((message) => inbox.push(message));
     // The backend comes first; messages components queued before the worker existed follow.
-    const backend = backendFor(state, parsed.given, isPhoneLike());
+    const backend = backendFor(linked, parsed.given, isPhoneLike());
     useRuntime.getState().setBackendNote(backend.note);
     worker.send({ type: 'init', backend: backend.request, baseUrl: document.baseURI, ...(backend.requestedBy ? { requestedBy: backend.requestedBy } : {}) });
     connectWorker({
       send: (message) => { if (!answerFromRecording(message)) worker.send(message); },
       terminate: () => worker.terminate(),
     });
-    startRun(state);
-    void showPrecomputed(state.env);
+    // A link that names no run setting opens the environment's recorded run with the settings it was
+    // recorded with, so the controls, the live run and the first screen tell one story.
+    let cancelled = false;
+    void (async () => {
+      const recorded = linkSetsRun(parsed.given) ? null : await fetchPrecomputed(linked.env);
+      if (cancelled) return;
+      const state = (recorded && settingsOfRecording(recorded.recording, linked)) || linked;
+      if (state !== linked) useView.getState().update(state);
+      startRun(state);
+      await showPrecomputed(state);
+    })();
     // A link edited by hand in the address bar applies like a change of the controls.
     const onHashChange = () => {
       const parsed = parseHash(window.location.hash);
@@ -57,6 +67,7 @@ export function App() {
     };
     window.addEventListener('hashchange', onHashChange);
     return () => {
+      cancelled = true;
       window.removeEventListener('hashchange', onHashChange);
       connectWorker(null);
       inbox.cancel();

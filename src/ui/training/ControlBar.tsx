@@ -10,6 +10,7 @@ import { REFRESH_MODES, type RefreshMode } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
 import { Help } from '../explain/Help';
 import { applySettings, runCommand } from './runSettings';
+import { PRECOMPUTED } from '../io/recordingMode';
 
 const REFRESH_TITLES: Record<RefreshMode, string> = { 'iteration': 'every iteration', '2s': 'every 2 s', 'pause': 'when paused' };
 
@@ -70,12 +71,13 @@ export function ControlBar() {
           title="Back to iteration 0 with the same initial weights"><Icon shape="reset" /> Reset</button>
       </div>
       <span className="iteration" aria-live="polite">iteration <strong data-testid="iteration">{status?.iteration ?? 0}</strong></span>
+      {/* One pill of the same size for every state, so pressing Play does not re-wrap the bar. */}
       {shown ? (
-        <span className="recording-mark" data-testid="recording-mark" role="status">
-          ● Recording ({shown.source}) — press Play to train live
+        <span className="run-state recording-mark" data-testid="recording-mark" role="status">
+          ● Recording{shown.source === PRECOMPUTED ? '' : `: ${shown.source}`}
         </span>
       ) : (
-        status && <span className="muted init-label">{running ? 'training' : 'paused'} · {status.initLabel}</span>
+        <span className={`run-state ${running ? 'live' : 'paused'}`} data-testid="run-state" role="status">{running ? '● Training' : '‖ Paused'}</span>
       )}
       <span className="bar-spacer" />
       {!hide.includes('compare') && (

@@ -5,6 +5,7 @@
  * stack in the same order.
  */
 import { ControlBar } from './ControlBar';
+import { RunCaption } from './RunCaption';
 import { OutcomeColumn } from './OutcomeColumn';
 import { EnvironmentColumn } from './EnvironmentColumn';
 import { SettingsPanel } from './SettingsPanel';
@@ -23,6 +24,7 @@ export function TrainingView() {
     <section className="panel training-view" aria-labelledby="training-title">
       <h2 id="training-title">Training</h2>
       <ControlBar />
+      <RunCaption />
       <SettingsPanel />
       <div className="flow">
         <EnvironmentColumn />

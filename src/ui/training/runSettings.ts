@@ -8,6 +8,7 @@ import { useRun } from '../../store/runStore';
 import { configOfAlgorithm, trainConfigOf, type HashState } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
 import { leaveRecording, PRECOMPUTED, showPrecomputed } from '../io/recordingMode';
+import { RUN_KEYS } from '../io/recordingSettings';
 
 /** Sends the lanes' settings to the worker (all of them: the worker applies only what changed). */
 export function sendSettings(settings: HashState): void {
@@ -38,8 +39,9 @@ export function applySettings(patch: Partial<HashState>): void {
   const before = view.settings;
   const next = patch.compare === true ? withDistinctLanes({ ...before, ...patch }) : { ...before, ...patch };
   view.update(next);
-  if (patch.env && patch.env !== before.env && view.shown?.source === PRECOMPUTED) {
-    void showPrecomputed(patch.env).then((shown) => { if (!shown) leaveRecording(false); });
+  // The precomputed run stays on screen only while it agrees with the controls.
+  if (view.shown?.source === PRECOMPUTED && RUN_KEYS.some((key) => next[key] !== before[key])) {
+    void showPrecomputed(next).then((shown) => { if (!shown) leaveRecording(false); });
   }
   const { send } = useRun.getState();
   if (next.compare !== before.compare) {

@@ -1,0 +1,73 @@
+/**
+ * The first screen tells one story: what it shows agrees with the controls and the link, the inspector
+ * opens on the EMPG lane and follows the newest iteration until a step is pinned, and "EMPG in 60
+ * seconds" works on the inspected step.
+ */
+import { test, expect, waitForBackend } from './fixtures';
+
+test('a plain link opens the recorded comparison with its own settings, and Step continues that comparison', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('./#backend=wasm');
+  await expect(page.getByTestId('recording-mark')).toBeVisible({ timeout: 60_000 });
+  // The controls say what the recording is.
+  await expect(page.getByTestId('compare-toggle')).toBeChecked();
+  await expect(page.getByTestId('algo-select')).toHaveValue('grpo');
+  await expect(page.getByTestId('algo2-select')).toHaveValue('grpo+empg');
+  await expect(page.getByTestId('run-caption')).toContainText(/Recorded run: GRPO vs GRPO \+ EMPG · ALFWorld-lite \(tiny\), seed 1 · B = 4 tasks × G = 8 rollouts/);
+  expect(page.url()).toContain('compare=1');
+  // The inspector opens on the EMPG lane, and EMPG in 60 seconds works on the inspected step.
+  await expect(page.getByTestId('pin-state')).toContainText('Following the newest iteration');
+  await expect(page.getByTestId('pin-state')).toContainText('GRPO+EMPG');
+  const step = page.getByTestId('inspector-step');
+  const traj = await step.getAttribute('data-traj');
+  const t = Number(await step.getAttribute('data-t'));
+  await expect(page.getByTestId('empg-in-60s').locator('summary')).toContainText(`τ${traj}, step ${t + 1} of iteration`);
+  await expect(page.getByTestId('empg-in-60s').locator('summary')).toContainText('GRPO+EMPG');
+
+  expect(await waitForBackend(page)).toBe('wasm');
+  await page.getByTestId('step-once').click();
+  await expect(page.getByTestId('recording-mark')).toHaveCount(0);
+  await expect(page.getByTestId('iteration')).toHaveText('1', { timeout: 240_000 });
+  // Still the two lanes the user was looking at, now live.
+  await expect(page.getByTestId('success-rate-1')).toHaveText(/^\d\.\d\d$/, { timeout: 120_000 });
+  await expect(page.getByTestId('compare-toggle')).toBeChecked();
+  await expect(page.getByTestId('run-caption')).toContainText('Live run: GRPO vs GRPO + EMPG');
+});
+
+test('a link with other settings shows no recording of someone else\'s run', async ({ page }) => {
+  await page.goto('./#backend=wasm&algo=grpo+empg&zeta=0.2&compare=1&algo2=grpo+empg-bonus');
+  await expect(page.getByTestId('run-caption')).toContainText('Live run: GRPO + EMPG vs GRPO + EMPG, ablation: future-clarity bonus only', { timeout: 60_000 });
+  await expect(page.getByTestId('run-caption')).toContainText('no recording of these settings');
+  await expect(page.getByTestId('recording-mark')).toHaveCount(0);
+  await expect(page.getByTestId('compare-toggle')).toBeChecked();
+  await expect(page.getByTestId('zeta-slider')).toHaveValue('0.2');
+});
+
+test('the inspector follows the newest iteration until a step is pinned, and can be unpinned', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('./#backend=wasm&B=1&G=2&steps=6');
+  await waitForBackend(page);
+  await page.getByTestId('play').click();
+  // More iterations than the page keeps (8): the selection must not fall behind or vanish.
+  await expect.poll(async () => Number(await page.getByTestId('iteration').textContent()), { timeout: 240_000, intervals: [500] }).toBeGreaterThanOrEqual(11);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
+  const newest = Number(await page.getByTestId('iteration').textContent());
+  await expect(page.getByTestId('pin-state')).toContainText(`Following the newest iteration (iteration ${newest})`);
+  await expect(page.getByTestId('pin-state-compact')).toContainText(`iteration ${newest}`);
+  await expect(page.getByTestId('inspector-step')).toBeVisible();
+
+  // A click on a rollout pins it; training on leaves it where it is.
+  await page.getByTestId('traj-chip').last().click();
+  await expect(page.getByTestId('pin-state')).toHaveAttribute('data-pinned', '1');
+  await expect(page.getByTestId('pin-state')).toContainText(`Pinned: iteration ${newest}`);
+  await page.getByTestId('step-once').click();
+  await expect(page.getByTestId('iteration')).toHaveText(String(newest + 1), { timeout: 120_000 });
+  await expect(page.getByTestId('pin-state')).toContainText(`Pinned: iteration ${newest}`);
+  await expect(page.getByTestId('inspector-iteration')).toHaveValue(String(newest));
+
+  // Unpinned, it jumps to the newest iteration again.
+  await page.getByTestId('unpin').click();
+  await expect(page.getByTestId('pin-state')).toContainText(`Following the newest iteration (iteration ${newest + 1})`);
+  await expect(page.getByTestId('inspector-iteration')).toHaveValue(String(newest + 1));
+});
