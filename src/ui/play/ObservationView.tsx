@@ -23,7 +23,7 @@ export function ObservationView({ env, goal, observation, pieces, clickable }: O
     <div className="play-observation-block">
       <p className="play-goal" data-testid="play-goal"><span className="play-label">Goal</span>{goal}</p>
       <div className="play-label" id="play-observation-label">Observation</div>
-      {env === 'alfworld' ? (
+      {env !== 'webshop' ? (
         <pre className="play-observation" data-testid="play-observation" aria-live="polite" aria-labelledby="play-observation-label">{observation}</pre>
       ) : (
         <div className="play-observation" aria-live="polite" aria-labelledby="play-observation-label">

@@ -48,7 +48,7 @@ export function PlayControls({ env, preset, seed, disabled, onWorld, onFile }: P
         New world
       </button>
       <button type="button" className="play-file-button" disabled={disabled} onClick={() => fileInput.current?.click()}
-        title="An ALFWorld scene or a WebShop catalogue, as in docs/examples/">
+        title="An ALFWorld scene, a WebShop catalogue or a Deep Search knowledge base, as in docs/examples/">
         Load scene / catalogue…
       </button>
       <input ref={fileInput} type="file" accept=".json,application/json" className="sr-only" tabIndex={-1}

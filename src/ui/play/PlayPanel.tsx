@@ -109,7 +109,7 @@ export function PlayPanel() {
       <p className="lede">
         Be the agent: read the observation, pick an action, reach the goal within the step limit. The agent sees exactly
         this text and chooses from exactly these actions. Anything else you type is a no-op that still costs a step, as in the
-        real ALFWorld and WebShop.
+        real ALFWorld, WebShop and Search-R1.
       </p>
       <PlayControls env={choice.env} preset={choice.preset} seed={choice.seed} disabled={!model}
         onWorld={(env, preset, seed) => model && chooseWorld(model, env, preset, seed)} onFile={(file) => void loadFile(file)} />
@@ -131,7 +131,7 @@ export function PlayPanel() {
               Step <strong>{episode.stepCount}</strong> of {episode.stepLimit} · reward <strong>{current.reward}</strong>
             </p>
             <ActionPicker admissible={current.admissible} disabled={episode.done || busy !== null} onAct={act}
-              example={world.env === 'alfworld' ? 'open drawer 1' : 'search[red mug] or click[buy now]'} />
+              example={world.env === 'alfworld' ? 'open drawer 1' : world.env === 'webshop' ? 'search[red mug] or click[buy now]' : 'search[kavo birthplace] or answer[lumera]'} />
             <div className="play-buttons">
               <button type="button" data-testid="play-undo" disabled={actions.length === 0} onClick={() => setActions((a) => a.slice(0, -1))}>Undo</button>
               <button type="button" data-testid="play-reset" disabled={actions.length === 0} onClick={() => setActions([])}>Reset</button>

@@ -54,9 +54,11 @@ export function Outcome({ env, episode }: TranscriptViewProps) {
   let message: string;
   if (!done) message = `In progress — step ${stepCount} of ${stepLimit}, reward 0 so far.`;
   else if (won && env === 'alfworld') message = `Success! The goal holds after ${stepCount} steps: reward 1.`;
+  else if (won && episode.answer) message = `Success! “${episode.answer.given}” matches the answer “${episode.answer.gold}” after ${stepCount} steps: reward 1.`;
+  else if (episode.answer) message = `“${episode.answer.given}” does not match the answer “${episode.answer.gold}” after normalisation: reward 0.`;
   else if (won) message = `Success! You bought ${purchase?.asin} with a perfect score after ${stepCount} steps: reward 1.`;
   else if (purchase) message = `Bought ${purchase.asin} with score ${purchase.score.toFixed(3)}: only a perfect score counts as success, so the reward is 0.`;
-  else message = `Out of steps: the episode was cut after ${stepLimit} steps without ${env === 'alfworld' ? 'reaching the goal' : 'a purchase'}: reward 0.`;
+  else message = `Out of steps: the episode was cut after ${stepLimit} steps without ${env === 'alfworld' ? 'reaching the goal' : env === 'webshop' ? 'a purchase' : 'an answer'}: reward 0.`;
   return (
     <div className={`play-outcome is-${state}`} data-testid="play-outcome" data-state={state} role="status">
       <p>{message}</p>

@@ -3,19 +3,20 @@
  * (both environments use the same preset names; playModel.test.ts checks them against the environments).
  */
 
-/** The two environments, as the panel names them. */
-export type PlayEnvName = 'alfworld' | 'webshop';
+/** The environments, as the panel names them. */
+export type PlayEnvName = 'alfworld' | 'webshop' | 'deepsearch';
 
 /** Display names of the environments, in menu order. */
 export const ENV_OPTIONS: ReadonlyArray<{ value: PlayEnvName; label: string }> = [
   { value: 'alfworld', label: 'ALFWorld-lite' },
   { value: 'webshop', label: 'WebShop-lite' },
+  { value: 'deepsearch', label: 'Deep Search-lite' },
 ];
 
-/** The presets of both environments, easiest first. */
+/** The presets of the environments (all share these names), easiest first. */
 export const PRESETS: readonly string[] = ['tiny', 'small', 'standard'];
 
 /** The display name of an environment. */
 export function envLabel(env: PlayEnvName): string {
-  return env === 'alfworld' ? 'ALFWorld-lite' : 'WebShop-lite';
+  return ENV_OPTIONS.find((option) => option.value === env)?.label ?? env;
 }

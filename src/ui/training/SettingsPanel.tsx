@@ -52,7 +52,7 @@ export function SettingsPanel() {
     <div className="settings" aria-label="Training settings">
       <Group id="environment" title="Environment" note="Changing these restarts the run.">
         <SelectField label="env" value={s.env} testId="env-select" term="env"
-          options={[{ value: 'alfworld', title: 'ALFWorld-lite' }, { value: 'webshop', title: 'WebShop-lite' }]}
+          options={[{ value: 'alfworld', title: 'ALFWorld-lite' }, { value: 'webshop', title: 'WebShop-lite' }, { value: 'deepsearch', title: 'Deep Search-lite' }]}
           onChange={(env) => applySettings({ env })} />
         <SelectField label="preset" value={s.preset} testId="preset-select" term="preset"
           options={PRESETS.map((p) => ({ value: p, title: p }))} onChange={(preset) => applySettings({ preset })} />
