@@ -81,9 +81,9 @@ export async function generateActions(
   {
     const tokens = tf.tensor2d(padded.tokens, [rows, padded.width], 'int32');
     const positions = tf.tensor2d(padded.positions, [rows, padded.width], 'int32');
-    const out = model.forward({ tokens, positions, keyMask });
+    const out = model.forward({ tokens, positions, keyMask, outputs: { start: padded.width - 1, length: 1 } });
     cache = out.present;
-    const last = tf.tidy(() => model.logits(tf.slice(out.hidden, [0, padded.width - 1, 0], [rows, 1, -1])));
+    const last = model.logits(out.hidden);
     logits = (await last.data()) as Float32Array;
     tf.dispose([tokens, positions, out.hidden, last]);
   }

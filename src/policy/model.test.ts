@@ -88,6 +88,28 @@ describe('PolicyModel', () => {
     model.dispose();
   });
 
+  it('computing outputs at a window of positions equals slicing the full forward pass, cache included', async () => {
+    await tf.setBackend('cpu');
+    const model = new PolicyModel(config, 4);
+    const before = tf.memory().numTensors;
+    const x = inputs([[1, 4, 6, 8, 3, 5], [1, 3, 2]], 1);
+    const full = model.forward(x);
+    const part = model.forward({ ...x, outputs: { start: 3, length: 2 } });
+    expect(part.hidden.shape).toEqual([2, 2, config.dModel]);
+    const sliced = tf.slice(full.hidden, [0, 3, 0], [-1, 2, -1]);
+    expect(maxRelativeError(await part.hidden.data(), await sliced.data())).toBeLessThan(1e-5);
+    for (let l = 0; l < config.nLayers; l++) {
+      expect(Array.from(await part.present.keys[l].data())).toEqual(Array.from(await full.present.keys[l].data()));
+      expect(Array.from(await part.present.values[l].data())).toEqual(Array.from(await full.present.values[l].data()));
+    }
+    expect(() => model.forward({ ...x, outputs: { start: 6, length: 2 } })).toThrow(/not within/);
+    tf.dispose([full.hidden, part.hidden, sliced, x.tokens, x.positions, x.keyMask]);
+    disposeCache(full.present);
+    disposeCache(part.present);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+
   it('restores weights by name and rejects a mismatched checkpoint', async () => {
     await tf.setBackend('cpu');
     const a = new PolicyModel(config, 1);

@@ -52,6 +52,12 @@ export interface ForwardInput {
   keyMask: tf.Tensor2D;
   /** Keys and values of earlier positions, if decoding. */
   past?: KvCache;
+  /**
+   * The new positions whose hidden states the caller reads: `length` positions from `start` (default:
+   * all). The last block then runs its queries, attention output and MLP only there; every block still
+   * computes keys and values at all positions, so the cache is complete.
+   */
+  outputs?: { start: number; length: number };
 }
 
 /** A stored weight: name, shape and values. */
@@ -144,35 +150,38 @@ export class PolicyModel {
     const headDim = dModel / nHeads;
     const pastLength = input.past?.keys[0]?.shape[2] ?? 0;
     const totalLength = pastLength + length;
-
-    // Additive attention bias [B, 1, L, Lpast + L]: a query sees earlier or equal positions that are real tokens.
-    const bias = tf.tidy(() => {
-      const queryIndex = tf.reshape(tf.range(pastLength, totalLength, 1, 'int32'), [length, 1]);
-      const keyIndex = tf.reshape(tf.range(0, totalLength, 1, 'int32'), [1, totalLength]);
-      const causal = tf.where(tf.lessEqual(keyIndex, queryIndex), tf.zeros([length, totalLength]), tf.fill([length, totalLength], MASKED));
-      const padding = tf.mul(tf.sub(1, tf.reshape(input.keyMask, [batch, 1, 1, totalLength])), MASKED);
-      return tf.add(tf.reshape(causal, [1, 1, length, totalLength]), padding);
-    });
+    const outStart = input.outputs?.start ?? 0;
+    const outLength = input.outputs?.length ?? length;
+    if (outStart < 0 || outLength < 1 || outStart + outLength > length) {
+      throw new Error(`outputs [${outStart}, ${outStart + outLength}) are not within the ${length} new positions`);
+    }
+    const windowed = outStart !== 0 || outLength !== length;
+    // Padded keys [B, 1, 1, Lpast + L] are masked out in every block.
+    const padding = tf.reshape(tf.mul(tf.sub(1, input.keyMask), MASKED), [batch, 1, 1, totalLength]);
 
     let x: tf.Tensor = tf.add(embed(this.tokenEmbedding as tf.Tensor2D, input.tokens), embed(this.positionEmbedding as tf.Tensor2D, input.positions));
     const present: KvCache = { keys: [], values: [] };
     this.blocks.forEach((block, l) => {
+      // The last block needs queries only where outputs are read; keys and values everywhere.
+      const [qStart, qLength] = windowed && l === this.blocks.length - 1 ? [outStart, outLength] : [0, length];
       // Attention: split heads [B, L, d] → [B, heads, L, headDim], append to the cache, attend.
       const qkv = linear(layerNorm(x, block.ln1Gain, block.ln1Bias), block.qkvWeight, block.qkvBias);
       const [q, k, v] = tf.split(qkv, 3, -1).map((t) => tf.transpose(tf.reshape(t, [batch, length, nHeads, headDim]), [0, 2, 1, 3]));
+      const queries = qLength === length ? q : tf.slice(q, [0, 0, qStart, 0], [-1, -1, qLength, -1]);
       const keys = (input.past ? tf.concat([input.past.keys[l], k], 2) : k) as tf.Tensor4D;
       const values = (input.past ? tf.concat([input.past.values[l], v], 2) : v) as tf.Tensor4D;
       present.keys.push(keys);
       present.values.push(values);
-      const scores = tf.add(tf.mul(matmul(q, transposeLast(keys)), 1 / Math.sqrt(headDim)), bias);
+      const bias = tf.add(causalBias(pastLength + qStart, qLength, totalLength), padding);
+      const scores = tf.add(tf.mul(matmul(queries, transposeLast(keys)), 1 / Math.sqrt(headDim)), bias);
       const attended = matmul(tf.softmax(scores), values);
-      const merged = tf.reshape(tf.transpose(attended, [0, 2, 1, 3]), [batch, length, dModel]);
-      x = tf.add(x, linear(merged, block.projWeight, block.projBias));
+      const merged = tf.reshape(tf.transpose(attended, [0, 2, 1, 3]), [batch, qLength, dModel]);
+      const residual = qLength === length ? x : tf.slice(x, [0, qStart, 0], [-1, qLength, -1]);
+      x = tf.add(residual, linear(merged, block.projWeight, block.projBias));
       // MLP.
       const h = gelu(linear(layerNorm(x, block.ln2Gain, block.ln2Bias), block.fcWeight, block.fcBias));
       x = tf.add(x, linear(h, block.outWeight, block.outBias));
     });
-    bias.dispose();
     return { hidden: layerNorm(x, this.finalGain, this.finalBias) as tf.Tensor3D, present };
   }
 
@@ -212,6 +221,17 @@ export class PolicyModel {
 }
 
 let nextVariableId = 0;
+
+/**
+ * Additive causal bias [1, 1, queries, keys] for queries at absolute positions first … first + queries − 1:
+ * 0 where the key is not later than the query, −1e9 elsewhere. Built on the host: one upload instead of
+ * a chain of small kernels per forward pass.
+ */
+function causalBias(first: number, queries: number, keys: number): tf.Tensor4D {
+  const values = new Float32Array(queries * keys);
+  for (let i = 0; i < queries; i++) values.fill(MASKED, i * keys + first + i + 1, (i + 1) * keys);
+  return tf.tensor4d(values, [1, 1, queries, keys]);
+}
 
 function sizeOf(shape: number[]): number {
   return shape.reduce((a, b) => a * b, 1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { embed, matmul } from './ops';
+import { embed, gelu, geluReference, matmul } from './ops';
 import { maxRelativeError } from '../core/numeric';
 
 describe.each(['cpu', 'wasm'])('custom-gradient ops on %s', (backend) => {
@@ -31,5 +31,15 @@ describe.each(['cpu', 'wasm'])('custom-gradient ops on %s', (backend) => {
     const grad = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(embed(t as tf.Tensor2D, ids), weights)))(table);
     expect(Array.from(await grad.data())).toEqual([2, 20, 0, 0, 8, 80]);
     tf.dispose([table, ids, out, weights, grad]);
+  });
+
+  it('gelu: the sigmoid form equals GPT-2\'s tanh form in values and gradients', async () => {
+    await tf.setBackend(backend);
+    const x = tf.mul(tf.randomNormal([4096], 0, 1, 'float32', 5), 4);
+    const [a, b] = [gelu(x), geluReference(x)];
+    expect(maxRelativeError(await a.data(), await b.data())).toBeLessThan(1e-6);
+    const [ga, gb] = [tf.grad(gelu)(x), tf.grad(geluReference)(x)];
+    expect(maxRelativeError(await ga.data(), await gb.data())).toBeLessThan(1e-6);
+    tf.dispose([x, a, b, ga, gb]);
   });
 });

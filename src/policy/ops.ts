@@ -62,8 +62,20 @@ export function layerNorm(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor, eps = 
   return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, eps))), gain), bias);
 }
 
-/** GELU, tanh approximation (as GPT-2). */
+const GELU_A = 2 * Math.sqrt(2 / Math.PI);
+const GELU_B = GELU_A * 0.044715;
+
+/**
+ * GELU, tanh approximation (as GPT-2): 0.5·x·(1 + tanh(√(2/π)(x + 0.044715x³))), computed as the equal
+ * x·σ(x·(a + b·x²)) with a = 2√(2/π), b = 0.044715·a — since 0.5(1 + tanh u) = σ(2u). `pow` and `tanh` run
+ * as scalar loops on wasm; `square`, `mul` and `sigmoid` are vectorised, and the gradient needs fewer kernels.
+ */
 export function gelu(x: tf.Tensor): tf.Tensor {
+  return tf.mul(x, tf.sigmoid(tf.mul(x, tf.add(tf.mul(tf.square(x), GELU_B), GELU_A))));
+}
+
+/** GELU exactly as written in GPT-2 (pow and tanh): the reference `gelu` is tested against. */
+export function geluReference(x: tf.Tensor): tf.Tensor {
   const inner = tf.mul(Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.pow(x, 3))));
   return tf.mul(tf.mul(0.5, x), tf.add(1, tf.tanh(inner)));
 }

@@ -1,8 +1,8 @@
 /**
  * Recomputing the log-probabilities of already generated actions under the current weights — the
- * policy-gradient side of the model. One full forward pass per batch; logits only at the action
- * positions; the same admissible mask and temperature the actions were sampled with, so that on
- * unchanged weights the result equals the log-probs recorded during the rollout.
+ * policy-gradient side of the model. One forward pass per batch, with the last block and the output head
+ * only at the action positions; the same admissible mask and temperature the actions were sampled with,
+ * so that on unchanged weights the result equals the log-probs recorded during the rollout.
  */
 import * as tf from '@tensorflow/tfjs';
 import { leftPad } from './generate';
@@ -78,11 +78,11 @@ export function scoreActions(model: PolicyModel, inputs: ScoringInputs, temperat
     tokens: tf.tensor2d(inputs.tokens, [rows, width], 'int32'),
     positions: tf.tensor2d(inputs.positions, [rows, width], 'int32'),
     keyMask: tf.tensor2d(inputs.keyMask, [rows, width]),
+    // The hidden state at position p predicts the token at p + 1: the last k tokens come from
+    // positions width − k − 1 … width − 2, the only ones computed through the last block.
+    outputs: { start: width - k - 1, length: k },
   });
-  // The hidden state at position p predicts the token at p + 1: the last k tokens come from
-  // positions width − k − 1 … width − 2.
-  const tail = tf.slice(hidden, [0, width - k - 1, 0], [rows, k, -1]);
-  let logits = tf.div(model.logits(tail), temperature);
+  let logits = tf.div(model.logits(hidden), temperature);
   if (inputs.allowedBias) logits = tf.add(logits, tf.tensor3d(inputs.allowedBias, [rows, k, vocab]));
   const logProbsAll = tf.logSoftmax(logits);
   const picked = tf.sum(tf.mul(tf.oneHot(tf.tensor2d(inputs.targets, [rows, k], 'int32'), vocab), logProbsAll), -1);
