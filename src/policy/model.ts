@@ -164,10 +164,19 @@ export class PolicyModel {
     this.blocks.forEach((block, l) => {
       // The last block needs queries only where outputs are read; keys and values everywhere.
       const [qStart, qLength] = windowed && l === this.blocks.length - 1 ? [outStart, outLength] : [0, length];
-      // Attention: split heads [B, L, d] → [B, heads, L, headDim], append to the cache, attend.
-      const qkv = linear(layerNorm(x, block.ln1Gain, block.ln1Bias), block.qkvWeight, block.qkvBias);
-      const [q, k, v] = tf.split(qkv, 3, -1).map((t) => tf.transpose(tf.reshape(t, [batch, length, nHeads, headDim]), [0, 2, 1, 3]));
-      const queries = qLength === length ? q : tf.slice(q, [0, 0, qStart, 0], [-1, -1, qLength, -1]);
+      const window = (t: tf.Tensor) => (qLength === length ? t : tf.slice(t, [0, qStart, 0], [-1, qLength, -1]));
+      // Attention: project to queries, keys and values (the columns of the fused qkv weight, each projected
+      // separately: splitting the projected tensor is a slow strided copy on wasm), split heads
+      // [B, L, d] → [B, heads, L, headDim], append to the cache, attend.
+      const normed = layerNorm(x, block.ln1Gain, block.ln1Bias);
+      const project = (input: tf.Tensor, part: number, rows: number) => {
+        const w = tf.slice(block.qkvWeight, [0, part * dModel], [dModel, dModel]);
+        const b = tf.slice(block.qkvBias, [part * dModel], [dModel]);
+        return tf.transpose(tf.reshape(linear(input, w, b), [batch, rows, nHeads, headDim]), [0, 2, 1, 3]);
+      };
+      const queries = project(window(normed), 0, qLength);
+      const k = project(normed, 1, length);
+      const v = project(normed, 2, length);
       const keys = (input.past ? tf.concat([input.past.keys[l], k], 2) : k) as tf.Tensor4D;
       const values = (input.past ? tf.concat([input.past.values[l], v], 2) : v) as tf.Tensor4D;
       present.keys.push(keys);
@@ -176,8 +185,7 @@ export class PolicyModel {
       const scores = tf.add(tf.mul(matmul(queries, transposeLast(keys)), 1 / Math.sqrt(headDim)), bias);
       const attended = matmul(tf.softmax(scores), values);
       const merged = tf.reshape(tf.transpose(attended, [0, 2, 1, 3]), [batch, qLength, dModel]);
-      const residual = qLength === length ? x : tf.slice(x, [0, qStart, 0], [-1, qLength, -1]);
-      x = tf.add(residual, linear(merged, block.projWeight, block.projBias));
+      x = tf.add(window(x), linear(merged, block.projWeight, block.projBias));
       // MLP.
       const h = gelu(linear(layerNorm(x, block.ln2Gain, block.ln2Bias), block.fcWeight, block.fcBias));
       x = tf.add(x, linear(h, block.outWeight, block.outBias));

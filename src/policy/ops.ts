@@ -5,7 +5,7 @@
  *   explicit transpose followed by a plain matmul (docs/PERFORMANCE.md); this one transposes explicitly.
  * - `embed`: the gradient of `gather` needs the `UnsortedSegmentSum` kernel, which wasm lacks and cpu runs
  *   pathologically slowly; this one scatters the rows back with `scatterND`, which sums duplicate ids on
- *   every backend.
+ *   every backend. On cpu and wasm the rows are copied in JavaScript (wasm's `GatherV2` is slow).
  */
 import * as tf from '@tensorflow/tfjs';
 
@@ -40,7 +40,7 @@ const gatherRowsScatterGrad = tf.customGrad((...args: CustomGradArgs) => {
   const [table, ids, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
   save([ids]);
   return {
-    value: tf.gather(table, ids),
+    value: HOST_BACKENDS.has(tf.getBackend()) ? hostGather(table as tf.Tensor2D, ids) : tf.gather(table, ids),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [sids] = saved;
       const rows = tf.reshape(dy, [sids.size, table.shape[1]!]);
@@ -48,6 +48,29 @@ const gatherRowsScatterGrad = tf.customGrad((...args: CustomGradArgs) => {
     },
   };
 });
+
+/** Backends whose tensors live in CPU memory, where reading the table and ids back costs a copy. */
+const HOST_BACKENDS = new Set(['cpu', 'wasm']);
+
+/**
+ * `tf.gather(table, ids)` for a 2-D table and 1-D ids, done in JavaScript: on wasm the `GatherV2` kernel
+ * checks every index in a scalar loop and is ~30× slower than copying the rows.
+ */
+function hostGather(table: tf.Tensor2D, ids: tf.Tensor): tf.Tensor2D {
+  const width = table.shape[1];
+  // Only called on cpu and wasm (HOST_BACKENDS), where reading back is a plain copy and never blocks.
+  // eslint-disable-next-line no-restricted-properties
+  const source = table.dataSync() as Float32Array;
+  // eslint-disable-next-line no-restricted-properties
+  const index = ids.dataSync();
+  const out = new Float32Array(index.length * width);
+  for (let i = 0; i < index.length; i++) {
+    const row = index[i];
+    if (!(row >= 0 && row < table.shape[0])) throw new Error(`embedding id ${row} is not in [0, ${table.shape[0] - 1}]`);
+    out.set(source.subarray(row * width, (row + 1) * width), i * width);
+  }
+  return tf.tensor2d(out, [index.length, width]);
+}
 
 /** Rows `ids` (int32, any shape) of `table` [V, d] → [...ids.shape, d], with a scatter-add gradient. */
 export function embed(table: tf.Tensor2D, ids: tf.Tensor): tf.Tensor {
