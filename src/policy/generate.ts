@@ -4,6 +4,7 @@
  * (`drawToken`) from the logits read back each token, with the run's seeded stream.
  */
 import * as tf from '@tensorflow/tfjs';
+import { countPhase, phase, phaseAsync } from '../core/phases';
 import type { Rng } from '../core/prng';
 import { drawToken, type ActionTrie, type DrawOptions, type TokenDraw, TrieCursor } from './decoding';
 import { disposeCache, type KvCache, type PolicyModel } from './model';
@@ -79,48 +80,60 @@ export async function generateActions(
   let cache: KvCache | undefined;
   let logits: Float32Array;
   {
-    const tokens = tf.tensor2d(padded.tokens, [rows, padded.width], 'int32');
-    const positions = tf.tensor2d(padded.positions, [rows, padded.width], 'int32');
-    const out = model.forward({ tokens, positions, keyMask, outputs: { start: padded.width - 1, length: 1 } });
-    cache = out.present;
-    const last = model.logits(out.hidden);
-    logits = (await last.data()) as Float32Array;
-    tf.dispose([tokens, positions, out.hidden, last]);
+    const last = phase('rollout/prefill', () => {
+      const tokens = tf.tensor2d(padded.tokens, [rows, padded.width], 'int32');
+      const positions = tf.tensor2d(padded.positions, [rows, padded.width], 'int32');
+      const out = model.forward({ tokens, positions, keyMask, outputs: { start: padded.width - 1, length: 1 } });
+      cache = out.present;
+      const result = model.logits(out.hidden);
+      tf.dispose([tokens, positions, out.hidden]);
+      return result;
+    });
+    logits = await phaseAsync('rollout/readback', async () => (await last.data()) as Float32Array);
+    last.dispose();
+    countPhase('rollout/prefill_rows', rows);
   }
 
   try {
     for (let step = 0; step < options.maxActionTokens; step++) {
       const nextTokens = new Int32Array(rows);
-      for (let b = 0; b < rows; b++) {
-        const result = results[b];
-        if (result.finished) {
-          nextTokens[b] = PAD_ID;
-          continue;
+      phase('rollout/sample', () => {
+        for (let b = 0; b < rows; b++) {
+          const result = results[b];
+          if (result.finished) {
+            nextTokens[b] = PAD_ID;
+            continue;
+          }
+          const cursor = cursors[b];
+          const allowed = cursor ? cursor.allowed() : null;
+          if (cursor && allowed!.length === 0) throw new Error('masked decoding left the admissible actions');
+          const draw = drawToken(logits.subarray(b * vocabSize, (b + 1) * vocabSize), allowed, options, rng);
+          result.tokens.push(draw.token);
+          result.draws.push(draw);
+          result.allowed.push(allowed);
+          cursor?.advance(draw.token);
+          if (draw.token === EOS_ID) result.finished = true;
+          nextTokens[b] = draw.token;
         }
-        const cursor = cursors[b];
-        const allowed = cursor ? cursor.allowed() : null;
-        if (cursor && allowed!.length === 0) throw new Error('masked decoding left the admissible actions');
-        const draw = drawToken(logits.subarray(b * vocabSize, (b + 1) * vocabSize), allowed, options, rng);
-        result.tokens.push(draw.token);
-        result.draws.push(draw);
-        result.allowed.push(allowed);
-        cursor?.advance(draw.token);
-        if (draw.token === EOS_ID) result.finished = true;
-        nextTokens[b] = draw.token;
-      }
+      });
       if (results.every((r) => r.finished) || step === options.maxActionTokens - 1) break;
 
-      const tokens = tf.tensor2d(nextTokens, [rows, 1], 'int32');
-      const positions = tf.tensor2d(requests.map((r) => r.prompt.length + step), [rows, 1], 'int32');
-      const nextMask = tf.tidy(() => tf.concat([keyMask, tf.ones([rows, 1])], 1) as tf.Tensor2D);
-      const out = model.forward({ tokens, positions, keyMask: nextMask, past: cache });
-      disposeCache(cache);
-      keyMask.dispose();
-      cache = out.present;
-      keyMask = nextMask;
-      const stepLogits = model.logits(out.hidden);
-      logits = (await stepLogits.data()) as Float32Array;
-      tf.dispose([tokens, positions, out.hidden, stepLogits]);
+      const stepLogits = phase('rollout/decode', () => {
+        const tokens = tf.tensor2d(nextTokens, [rows, 1], 'int32');
+        const positions = tf.tensor2d(requests.map((r) => r.prompt.length + step), [rows, 1], 'int32');
+        const nextMask = tf.tidy(() => tf.concat([keyMask, tf.ones([rows, 1])], 1) as tf.Tensor2D);
+        const out = model.forward({ tokens, positions, keyMask: nextMask, past: cache });
+        disposeCache(cache);
+        keyMask.dispose();
+        cache = out.present;
+        keyMask = nextMask;
+        const result = model.logits(out.hidden);
+        tf.dispose([tokens, positions, out.hidden]);
+        return result;
+      });
+      logits = await phaseAsync('rollout/readback', async () => (await stepLogits.data()) as Float32Array);
+      stepLogits.dispose();
+      countPhase('rollout/decode_rows', rows);
     }
   } finally {
     disposeCache(cache);

@@ -3,6 +3,7 @@
  * step for every episode still running; finished episodes drop out. Returns plain arrays — no tensors —
  * with everything the update, the metrics and the page's inspector need about every step and token.
  */
+import { phase } from '../core/phases';
 import type { Rng } from '../core/prng';
 import { ActionTrie, type Alternative } from '../policy/decoding';
 import { generateActions, type GenerationRequest } from '../policy/generate';
@@ -117,12 +118,12 @@ export async function rollout(
 
   for (let t = 0; t < options.maxSteps && live.size > 0; t++) {
     const ids = [...live];
-    const requests: GenerationRequest[] = ids.map((id) => {
+    const requests: GenerationRequest[] = phase('rollout/prompts', () => ids.map((id) => {
       const view = episodes[id].view;
       const prompt = buildPrompt(tokenizer, { task: view.task, observation: view.compact, history: histories[id] }, promptBudget);
       const trie = options.masked ? new ActionTrie(view.admissible.map((text) => ({ text, tokens: tokensOf(text) }))) : null;
       return { prompt, trie };
-    });
+    }));
     const generated = await generateActions(model, tokenizer, requests, {
       temperature: options.temperature, greedy: options.greedy, maxActionTokens: options.maxActionTokens,
     }, rng);
@@ -133,7 +134,7 @@ export async function rollout(
       const traj = trajectories[id];
       const observation = episode.view.observation;
       const admissibleCount = episode.view.admissible.length;
-      const result = episode.step(gen.text);
+      const result = phase('rollout/env', () => episode.step(gen.text));
       histories[id].push(gen.text);
       traj.steps.push({
         t, observation, admissibleCount,

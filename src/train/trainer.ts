@@ -7,6 +7,7 @@
  *   → metrics and per-step records (plain data, safe to post to the page)
  */
 import * as tf from '@tensorflow/tfjs';
+import { phase, phaseAsync } from '../core/phases';
 import { actionVerb, premiseMetrics } from '../core/premise';
 import { createRng, type Rng } from '../core/prng';
 import { mean, pearson, std, wilsonInterval } from '../core/stats';
@@ -167,7 +168,7 @@ export class Trainer {
 
     // 1. Rollout: B tasks × G copies; DAPO replaces groups whose rewards all agree.
     const options = this.rolloutOptions(false, c.groupSize, 'train');
-    let all = await rollout(this.model, this.tokenizer, this.source, this.sampleTasks(c.tasksPerIteration, 0), options, this.sampleRng);
+    let all = await phaseAsync('rollout', () => rollout(this.model, this.tokenizer, this.source, this.sampleTasks(c.tasksPerIteration, 0), options, this.sampleRng));
     let batch = all;
     let resampleRounds = 0;
     if (c.algorithm === 'dapo') {
@@ -188,7 +189,7 @@ export class Trainer {
     const rolloutMs = performance.now() - started;
 
     // 2. Advantages: A(τ) per trajectory, then EMPG over every step of the batch.
-    const adv = computeStepAdvantages(batch, c);
+    const adv = phase('advantages', () => computeStepAdvantages(batch, c));
     const flatSteps = batch.flatMap((traj) => traj.steps.map((step) => ({ traj, step })));
 
     // 3. The exact gradient size of a sample of steps, under the rollout policy (before the update).
@@ -196,7 +197,7 @@ export class Trainer {
     const sampleSize = c.gradNormSample < 0 ? flatSteps.length : Math.min(c.gradNormSample, flatSteps.length);
     const sampled = this.updateRng.shuffle(flatSteps.map((_, i) => i)).slice(0, sampleSize).sort((a, b) => a - b);
     const gradStarted = performance.now();
-    const norms = await parameterGradientNorms(this.model, sampled.map((i) => flatSteps[i].step), c.temperature);
+    const norms = await phaseAsync('grad_norms', () => parameterGradientNorms(this.model, sampled.map((i) => flatSteps[i].step), c.temperature));
     sampled.forEach((i, j) => paramNorms.set(i, norms[j]));
     const gradMs = performance.now() - gradStarted;
 
@@ -207,10 +208,10 @@ export class Trainer {
       ? this.updateRng.shuffle(allItems).slice(0, c.maxUpdateSteps)
       : allItems;
     const stats = items.length
-      ? await ppoUpdate(this.model, this.optimizer, items, {
+      ? await phaseAsync('update', () => ppoUpdate(this.model, this.optimizer, items, {
         epochs: c.ppoEpochs, miniBatchSize: c.miniBatchSize, clipLow: c.clipLow, clipHigh: effectiveClipHigh(c),
         klCoef: effectiveKlCoef(c), maxGradNorm: c.maxGradNorm, temperature: c.temperature, reference: this.reference ?? undefined,
-      }, this.updateRng)
+      }, this.updateRng))
       : null;
     const updateMs = performance.now() - updateStarted;
     this.iteration++;

@@ -8,6 +8,7 @@
  * where A is the step's advantage (A(τ) or EMPG's A_final) shared by all tokens of the step.
  */
 import * as tf from '@tensorflow/tfjs';
+import { addPhase, countPhase, phase, phaseAsync } from '../core/phases';
 import type { Rng } from '../core/prng';
 import type { PolicyModel } from '../policy/model';
 import { globalNorm } from '../policy/ops';
@@ -70,24 +71,30 @@ export async function ppoUpdate(
       const tokenCount = chunk.reduce((n, item) => n + item.tokens.length, 0);
       const active = chunk.filter((item) => item.advantage !== 0);
       if (active.length === 0 || tokenCount === 0) continue;
-      const inputs = prepareScoring(active, vocab);
-      const k = inputs.actionLength;
-      const oldLogProbs = new Float32Array(active.length * k);
-      const advantages = new Float32Array(active.length * k);
-      active.forEach((item, i) => {
-        const offset = k - item.tokens.length;
-        item.oldLogProbs.forEach((lp, j) => { oldLogProbs[i * k + offset + j] = lp; });
-        for (let c = offset; c < k; c++) advantages[i * k + c] = item.advantage;
+      const { inputs, old, adv } = phase('update/prepare', () => {
+        const inputs = prepareScoring(active, vocab);
+        const k = inputs.actionLength;
+        const oldLogProbs = new Float32Array(active.length * k);
+        const advantages = new Float32Array(active.length * k);
+        active.forEach((item, i) => {
+          const offset = k - item.tokens.length;
+          item.oldLogProbs.forEach((lp, j) => { oldLogProbs[i * k + offset + j] = lp; });
+          for (let c = offset; c < k; c++) advantages[i * k + c] = item.advantage;
+        });
+        const shape: [number, number] = [active.length, k];
+        return { inputs, old: tf.tensor2d(oldLogProbs, shape), adv: tf.tensor2d(advantages, shape) };
       });
-      const shape: [number, number] = [active.length, k];
-      const old = tf.tensor2d(oldLogProbs, shape);
-      const adv = tf.tensor2d(advantages, shape);
+      countPhase('update/rows', active.length);
+      countPhase('update/positions', inputs.rows * inputs.width);
       const refLogProbs = options.klCoef > 0 && options.reference
-        ? tf.tidy(() => scoreActions(options.reference!, inputs, options.temperature).logProbs)
+        ? phase('update/reference', () => tf.tidy(() => scoreActions(options.reference!, inputs, options.temperature).logProbs))
         : null;
 
       const diagnostics: tf.Tensor[] = [];
+      let forwardMs = 0;
+      const gradsStart = performance.now();
       const { value, grads } = tf.variableGrads(() => {
+        const forwardStart = performance.now();
         const { logProbs, mask } = scoreActions(model, inputs, options.temperature);
         const logRatio = tf.mul(tf.sub(logProbs, old), mask);
         const ratio = tf.exp(logRatio);
@@ -105,18 +112,25 @@ export async function ppoUpdate(
         }
         const isClipped = tf.mul(tf.cast(tf.greater(unclipped, clipped), 'float32'), mask);
         diagnostics.push(tf.keep(pgLoss), tf.keep(klLoss), tf.keep(tf.sum(isClipped)), tf.keep(tf.sum(tf.neg(logRatio))), tf.keep(tf.sum(mask)));
+        forwardMs = performance.now() - forwardStart;
         return loss as tf.Scalar;
       }, model.variables);
+      // The closure above is the forward pass; the rest of variableGrads is the backward pass.
+      addPhase('update/forward', forwardMs);
+      addPhase('update/backward', performance.now() - gradsStart - forwardMs);
 
-      const gradNorm = globalNorm(Object.values(grads));
-      const norm = (await gradNorm.data())[0];
+      const gradNorm = phase('update/clip', () => globalNorm(Object.values(grads)));
+      const norm = await phaseAsync('update/readback', async () => (await gradNorm.data())[0]);
       const scale = Math.min(1, options.maxGradNorm / (norm + 1e-6));
       if (Number.isFinite(norm)) {
-        const scaled = tf.tidy(() => Object.fromEntries(Object.entries(grads).map(([name, g]) => [name, tf.mul(g, scale)])));
-        optimizer.applyGradients(scaled as tf.NamedTensorMap);
-        tf.dispose(Object.values(scaled));
+        phase('update/optimizer', () => {
+          const scaled = tf.tidy(() => Object.fromEntries(Object.entries(grads).map(([name, g]) => [name, tf.mul(g, scale)])));
+          optimizer.applyGradients(scaled as tf.NamedTensorMap);
+          tf.dispose(Object.values(scaled));
+        });
       }
-      const [pg, kl, clippedCount, logRatioSum, activeTokens] = await Promise.all(diagnostics.map(async (t) => (await t.data())[0]));
+      const [pg, kl, clippedCount, logRatioSum, activeTokens] = await phaseAsync('update/readback',
+        () => Promise.all(diagnostics.map(async (t) => (await t.data())[0])));
       tf.dispose([value, gradNorm, old, adv, ...Object.values(grads), ...diagnostics, ...(refLogProbs ? [refLogProbs] : [])]);
       if (!Number.isFinite(norm)) throw new Error(`the gradient norm is ${norm}: training diverged`);
 
