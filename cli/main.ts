@@ -29,6 +29,10 @@ const commands: Record<string, { summary: string; run(argv: string[]): Promise<v
     summary: 'every algorithm × seeds as separate train runs, then a mean ± std table: --env, --iters, --seeds 1,2,3, --dir',
     run: async (argv) => (await import('./sweep')).runSweep(argv),
   },
+  premise: {
+    summary: 'is a confident step a good step? premise AUC of a checkpoint\'s rollouts per step-entropy mode: --env, --batches 8 [--checkpoint FILE]',
+    run: async (argv) => (await import('./premise')).runPremise(argv),
+  },
   replay: {
     summary: 'play an action file, one JSON line per step: --env alfworld|webshop|deepsearch, --scene S.json (alfworld) or '
       + '--catalogue C.json (webshop) or --kb K.json (deepsearch) or --seed N [--preset P], [--goal N] (webshop), '

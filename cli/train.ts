@@ -23,7 +23,8 @@ export function baseCheckpointPath(env: string): string {
   return `public/checkpoints/${env}-base.json`;
 }
 
-async function useBackend(name: string | undefined): Promise<string> {
+/** Activates a TF.js backend by name (wasm by default) and returns the one in use. */
+export async function useBackend(name: string | undefined): Promise<string> {
   const requested = (name ?? 'wasm') as BackendRequest;
   if (!['auto', 'webgpu', 'webgl', 'wasm', 'cpu'].includes(requested)) throw new UsageError(`unknown --backend "${name}"`);
   tf.enableProdMode();
@@ -32,7 +33,8 @@ async function useBackend(name: string | undefined): Promise<string> {
   return choice.backend;
 }
 
-async function loadCheckpoint(path: string): Promise<Checkpoint> {
+/** Reads and validates a checkpoint file; a bad file becomes a UsageError naming it. */
+export async function loadCheckpoint(path: string): Promise<Checkpoint> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
