@@ -73,6 +73,10 @@ export default tseslint.config(
     rules: { ...restrict(['worker', 'store', 'ui']), ...asyncReadbacksOnly, 'no-restricted-globals': ['error', ...domGlobals] },
   },
   {
+    files: ['src/experiments/**/*.ts'],
+    rules: { ...restrict(['policy', 'worker', 'store', 'ui'], tfjs), ...noMathRandom, 'no-restricted-globals': ['error', ...domGlobals] },
+  },
+  {
     files: ['src/worker/**/*.ts'],
     rules: { ...restrict(['store', 'ui']), ...asyncReadbacksOnly },
   },

@@ -29,6 +29,10 @@ const commands: Record<string, { summary: string; run(argv: string[]): Promise<v
     summary: 'every algorithm × seeds as separate train runs, then a mean ± std table: --env, --iters, --seeds 1,2,3, --dir',
     run: async (argv) => (await import('./sweep')).runSweep(argv),
   },
+  reproduce: {
+    summary: 'the research grid, resumable: --profile quick|full [--shard i/n] [--dir results/quick] [--max-runs N]; reproduce merge --into DIR SHARD…',
+    run: async (argv) => (await import('./reproduce')).runReproduce(argv),
+  },
   premise: {
     summary: 'is a confident step a good step? premise AUC of a checkpoint\'s rollouts per step-entropy mode: --env, --batches 8 [--checkpoint FILE]',
     run: async (argv) => (await import('./premise')).runPremise(argv),

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createTaskSource } from '../train/tasks';
+import { gridOf, parseShard, PROFILES, runId, shardOf } from './grid';
+import { bootstrapDifference, detectableDifference, meanInterval, seedsForPower, tQuantile975 } from './statistics';
+import { parseRunSummary, SUMMARY_FORMAT } from './summary';
+import { alfworldTaskType } from './taskType';
+
+describe('gridOf', () => {
+  const quick = gridOf(PROFILES.quick);
+  it('has the issue\'s cells × 8 seeds, unique ids, seed-major order', () => {
+    // 3 regimes × 4 algorithms + 2 envs × 2 ablations + 2 k + 2 ζ + 3 regimes × normalized = 23 cells.
+    expect(quick).toHaveLength(23 * 8);
+    expect(new Set(quick.map((r) => r.id)).size).toBe(quick.length);
+    expect(quick.slice(0, 23).every((r) => r.seed === 1)).toBe(true);
+    expect(quick.filter((r) => r.stepEntropy === 'normalized').map((r) => r.id)).toContain('webshop/grpo+empg/k1-z0.1-Hnormalized/s8');
+    expect(quick.every((r) => r.evalEpisodes >= 256)).toBe(true);
+    expect(gridOf(PROFILES.full).filter((r) => r.part === 'main').length).toBe(12 * 16);
+  });
+  it('splits into disjoint shards that cover it', () => {
+    const shards = [1, 2, 3].map((index) => shardOf(quick, { index, count: 3 }).map((r) => r.id));
+    expect(shards.flat().sort()).toEqual(quick.map((r) => r.id).sort());
+    expect(new Set(shards.flat()).size).toBe(quick.length);
+  });
+  it('reads i/n and rejects the rest', () => {
+    expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
+    expect(() => parseShard('0/4')).toThrow(/1 ≤ i ≤ n/);
+    expect(() => parseShard('5/4')).toThrow(/1 ≤ i ≤ n/);
+    expect(() => parseShard('two')).toThrow(/i\/n/);
+    expect(runId({ regime: 'webshop', algo: 'grpo', k: 1, zeta: 0.1, seed: 3 })).toBe('webshop/grpo/k1-z0.1/s3');
+  });
+});
+
+describe('statistics', () => {
+  it('t interval: known values', () => {
+    const m = meanInterval([1, 2, 3, 4]);
+    expect(m.mean).toBe(2.5);
+    expect(m.sd).toBeCloseTo(1.2909944, 6);
+    expect(m.half).toBeCloseTo(3.182 * 1.2909944 / 2, 6);
+    expect(meanInterval([5]).half).toBeNaN();
+    expect(tQuantile975(100)).toBe(1.96);
+  });
+  it('bootstrap interval contains the difference, is reproducible, and excludes 0 for separated arms', () => {
+    const a = [10, 11, 12, 13, 14];
+    const b = [0, 1, 2, 3, 4];
+    const r = bootstrapDifference(a, b, 'x')!;
+    expect(r.diff).toBe(10);
+    expect(r.low).toBeGreaterThan(0);
+    expect(r.low).toBeLessThanOrEqual(10);
+    expect(r.high).toBeGreaterThanOrEqual(10);
+    expect(bootstrapDifference(a, b, 'x')).toEqual(r);
+    expect(bootstrapDifference([1], b, 'x')).toBeNull();
+  });
+  it('power: 5 points at a seed std of 5 needs about 16 seeds per arm', () => {
+    expect(seedsForPower(5, 5)).toBe(16);
+    expect(detectableDifference(16, 5)).toBeCloseTo(4.95, 2);
+    expect(detectableDifference(4, 5)).toBeGreaterThan(9);
+  });
+});
+
+describe('alfworldTaskType', () => {
+  it('recovers the type of generated goals', () => {
+    const source = createTaskSource('alfworld', 'tiny');
+    const types = new Set<string>();
+    for (let seed = 0; seed < 60; seed++) types.add(alfworldTaskType(source.start(seed, 'test').view.task));
+    expect(types.has('other')).toBe(false);
+    expect(types.size).toBe(6);
+    expect(alfworldTaskType('put a clean apple in fridge')).toBe('pick_clean_then_place_in_recep');
+    expect(alfworldTaskType('put two apple in fridge')).toBe('pick_two_obj_and_place');
+    expect(alfworldTaskType('dance')).toBe('other');
+  });
+});
+
+describe('parseRunSummary', () => {
+  const counts = { episodes: 4, successes: 1, meanScore: 0.25, byTaskType: {} };
+  const summary = {
+    format: SUMMARY_FORMAT, version: 1,
+    spec: { id: 'webshop/grpo/k1-z0.1/s1', regime: 'webshop', algo: 'grpo', k: 1, zeta: 0.1, seed: 1, iterations: 2, evalEpisodes: 4, part: 'main' },
+    config: {}, backend: 'wasm', minutes: 1, base: { greedy: counts, t1: counts }, final: { greedy: counts, t1: counts },
+    curve: { 'env/success_rate': [0.1, null] },
+  };
+  it('accepts a well-formed summary and rejects a curve of the wrong length', () => {
+    expect(parseRunSummary(summary).ok).toBe(true);
+    const bad = parseRunSummary({ ...summary, curve: { 'env/success_rate': [0.1] } });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.errors[0]).toMatch(/1 values for 2 iterations/);
+    expect(parseRunSummary({ ...summary, format: 'x' }).ok).toBe(false);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The experiment grids of `npm run cli -- reproduce`: which runs make up a profile, how each run is
+ * named, and how a grid splits into shards. Pure data; running a spec is cli/reproduce.ts's job.
+ *
+ * Every profile crosses {GRPO, GRPO+EMPG, DAPO, DAPO+EMPG} × the regimes × seeds, adds both EMPG
+ * ablations (gradient scaling only, bonus only) on GRPO for ALFWorld-lite short and WebShop-lite, and a
+ * k/ζ sensitivity of GRPO+EMPG on the long ALFWorld-lite regime, and GRPO+EMPG with the `normalized`
+ * step entropy on every regime (the learning test of that mode against the paper's `all`).
+ */
+import { z } from 'zod';
+import { STEP_ENTROPY_MODES, type StepEntropyMode } from '../core/stepEntropy';
+
+/** An environment regime: an environment, a preset and the base checkpoint every run starts from. */
+export interface Regime {
+  id: string;
+  title: string;
+  env: 'alfworld' | 'webshop';
+  preset: string;
+  checkpoint: string;
+}
+
+/** The regimes, in table order. */
+export const REGIMES: readonly Regime[] = [
+  { id: 'alfworld-short', title: 'ALFWorld-lite short (tiny, 25 steps)', env: 'alfworld', preset: 'tiny', checkpoint: 'public/checkpoints/alfworld-base.json' },
+  { id: 'alfworld-long', title: 'ALFWorld-lite long (50 steps, closed containers)', env: 'alfworld', preset: 'long', checkpoint: 'public/checkpoints/alfworld-long-base.json' },
+  { id: 'webshop', title: 'WebShop-lite (tiny)', env: 'webshop', preset: 'tiny', checkpoint: 'public/checkpoints/webshop-base.json' },
+];
+
+/** Looks a regime up by id. */
+export function regimeOf(id: string): Regime {
+  const regime = REGIMES.find((r) => r.id === id);
+  if (!regime) throw new Error(`unknown regime "${id}" (known: ${REGIMES.map((r) => r.id).join(', ')})`);
+  return regime;
+}
+
+/** The algorithm labels of the grid (as `parseAlgorithmLabel` reads them). */
+export const MAIN_ALGORITHMS = ['grpo', 'grpo+empg', 'dapo', 'dapo+empg'] as const;
+/** The ablations of Table 2. */
+export const ABLATIONS = ['grpo+empg-scaling', 'grpo+empg-bonus'] as const;
+
+/** One run of a grid. */
+export const runSpecSchema = z.object({
+  /** Stable name, also the summary's file name: `regime/algo/kK-zZ/sS`. */
+  id: z.string().min(1),
+  regime: z.string().min(1),
+  algo: z.string().min(1),
+  k: z.number().finite(),
+  zeta: z.number().finite(),
+  /** The step-entropy mode (src/core/stepEntropy.ts); `all` is the paper. */
+  stepEntropy: z.enum(STEP_ENTROPY_MODES).default('all'),
+  seed: z.number().int().min(0),
+  iterations: z.number().int().min(1),
+  evalEpisodes: z.number().int().min(1),
+  /** What the run belongs to: the main table, an ablation, or the k/ζ sensitivity. */
+  part: z.enum(['main', 'ablation', 'sensitivity', 'entropy-mode']),
+});
+/** One run of a grid. */
+export type RunSpec = z.infer<typeof runSpecSchema>;
+
+/** A profile's size. */
+export interface Profile {
+  name: 'smoke' | 'quick' | 'full';
+  seeds: number;
+  iterations: number;
+  evalEpisodes: number;
+  /** The k and ζ values of the sensitivity sweep (each varied alone around k = 1, ζ = 0.1). */
+  ks: readonly number[];
+  zetas: readonly number[];
+}
+
+/**
+ * The profiles: `quick` (8 seeds, 100 iterations) and `full` (16 seeds, 200 iterations), both with at
+ * least 256 held-out episodes per run; `smoke` checks the pipeline in minutes and is never reported.
+ */
+export const PROFILES: Readonly<Record<Profile['name'], Profile>> = {
+  smoke: { name: 'smoke', seeds: 1, iterations: 2, evalEpisodes: 8, ks: [2], zetas: [0.2] },
+  quick: { name: 'quick', seeds: 8, iterations: 100, evalEpisodes: 256, ks: [0.5, 2], zetas: [0.05, 0.2] },
+  full: { name: 'full', seeds: 16, iterations: 200, evalEpisodes: 512, ks: [0.25, 0.5, 2, 4], zetas: [0, 0.05, 0.2, 0.5] },
+};
+
+/** The run's stable name; a step-entropy mode other than the paper's is part of it. */
+export function runId(spec: Pick<RunSpec, 'regime' | 'algo' | 'k' | 'zeta' | 'seed'> & { stepEntropy?: StepEntropyMode }): string {
+  const mode = spec.stepEntropy && spec.stepEntropy !== 'all' ? `-H${spec.stepEntropy}` : '';
+  return `${spec.regime}/${spec.algo}/k${spec.k}-z${spec.zeta}${mode}/s${spec.seed}`;
+}
+
+/**
+ * Every run of a profile, seed-major (all cells get seed 1 before any gets seed 2), so a grid stopped
+ * early still has every cell with as many seeds as possible.
+ */
+export function gridOf(profile: Profile): RunSpec[] {
+  const cells: Omit<RunSpec, 'id' | 'seed' | 'iterations' | 'evalEpisodes'>[] = [];
+  const cell = (regime: string, algo: string, part: RunSpec['part'], k = 1, zeta = 0.1, stepEntropy: StepEntropyMode = 'all') =>
+    cells.push({ regime, algo, k, zeta, stepEntropy, part });
+  for (const regime of REGIMES) for (const algo of MAIN_ALGORITHMS) cell(regime.id, algo, 'main');
+  for (const regime of ['alfworld-short', 'webshop']) for (const algo of ABLATIONS) cell(regime, algo, 'ablation');
+  for (const k of profile.ks) cell('alfworld-long', 'grpo+empg', 'sensitivity', k);
+  for (const zeta of profile.zetas) cell('alfworld-long', 'grpo+empg', 'sensitivity', 1, zeta);
+  for (const regime of REGIMES) cell(regime.id, 'grpo+empg', 'entropy-mode', 1, 0.1, 'normalized');
+  const runs: RunSpec[] = [];
+  for (let seed = 1; seed <= profile.seeds; seed++) {
+    for (const cell of cells) {
+      const spec = { ...cell, seed, iterations: profile.iterations, evalEpisodes: profile.evalEpisodes };
+      runs.push({ ...spec, id: runId(spec) });
+    }
+  }
+  return runs;
+}
+
+/** A shard `i/n` (1-based): run i, i + n, i + 2n, … of the grid. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Parses `i/n` with 1 ≤ i ≤ n; throws a message naming the problem. */
+export function parseShard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!match) throw new Error(`--shard must look like i/n (e.g. 2/4), got "${text}"`);
+  const [index, count] = [Number(match[1]), Number(match[2])];
+  if (count < 1 || index < 1 || index > count) throw new Error(`--shard ${text}: need 1 ≤ i ≤ n`);
+  return { index, count };
+}
+
+/** The runs of one shard; the shards of a grid are disjoint and together cover it. */
+export function shardOf<T>(runs: readonly T[], shard: Shard): T[] {
+  return runs.filter((_, i) => i % shard.count === shard.index - 1);
+}
+
+/** The file of a run's summary under a results folder: `regime/algo/kK-zZ/sS.json`. */
+export function summaryPath(dir: string, id: string): string {
+  return `${dir.replace(/\/$/, '')}/${id}.json`;
+}

@@ -1,0 +1,68 @@
+/**
+ * The statistics of the results: means with t intervals across seeds, a bootstrap interval for a
+ * difference of two arms' means, and the power arithmetic that says how many seeds an effect needs.
+ * Resampling draws from the seeded PRNG, so a report is reproducible.
+ */
+import { createRng } from '../core/prng';
+
+/** Two-sided 97.5 % quantiles of Student's t for 1–30 degrees of freedom. */
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
+  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+
+/** The 97.5 % quantile of t with `df` degrees of freedom (1.96 beyond 30). */
+export function tQuantile975(df: number): number {
+  if (df < 1) return NaN;
+  return df <= 30 ? T975[Math.floor(df) - 1] : 1.96;
+}
+
+/** Mean, sample standard deviation and 95 % t interval of a list of per-seed values. */
+export interface MeanInterval {
+  n: number;
+  mean: number;
+  sd: number;
+  /** Half-width of the 95 % interval; NaN with fewer than 2 values. */
+  half: number;
+}
+
+/** Mean with a 95 % t interval across seeds. */
+export function meanInterval(values: readonly number[]): MeanInterval {
+  const n = values.length;
+  if (!n) return { n, mean: NaN, sd: NaN, half: NaN };
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  if (n < 2) return { n, mean, sd: NaN, half: NaN };
+  const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+  return { n, mean, sd, half: tQuantile975(n - 1) * sd / Math.sqrt(n) };
+}
+
+/**
+ * 95 % percentile bootstrap interval of mean(a) − mean(b), resampling each arm's seeds with
+ * replacement (`draws` times, seeded). Null when either arm has fewer than 2 values.
+ */
+export function bootstrapDifference(a: readonly number[], b: readonly number[], seed: string, draws = 4000): { diff: number; low: number; high: number } | null {
+  if (a.length < 2 || b.length < 2) return null;
+  const rng = createRng(seed);
+  const meanOf = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const resampled = (xs: readonly number[]) => {
+    let s = 0;
+    for (let i = 0; i < xs.length; i++) s += xs[rng.int(xs.length)];
+    return s / xs.length;
+  };
+  const diffs = Float64Array.from({ length: draws }, () => resampled(a) - resampled(b)).sort();
+  return { diff: meanOf(a) - meanOf(b), low: diffs[Math.floor(0.025 * draws)], high: diffs[Math.ceil(0.975 * draws) - 1] };
+}
+
+const Z_975 = 1.959964;
+const Z_80 = 0.841621;
+
+/** Seeds per arm to detect a difference `delta` at seed std `sd` (two-sided α = 0.05, power 0.8). */
+export function seedsForPower(delta: number, sd: number): number {
+  if (!(delta > 0) || !(sd >= 0)) return NaN;
+  return Math.max(2, Math.ceil(2 * ((Z_975 + Z_80) * sd / delta) ** 2));
+}
+
+/** The smallest difference `n` seeds per arm detect with power 0.8 at seed std `sd` (α = 0.05). */
+export function detectableDifference(n: number, sd: number): number {
+  return n >= 2 ? (Z_975 + Z_80) * sd * Math.sqrt(2 / n) : NaN;
+}
