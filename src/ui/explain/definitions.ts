@@ -72,7 +72,7 @@ const stepQuantities = {
 } as const satisfies Record<string, Definition>;
 
 const settings = {
-  'env': { label: 'environment', text: 'Which text world the agent learns in: ALFWorld-lite (household tasks) or WebShop-lite (shopping).' },
+  'env': { label: 'environment', text: 'Which text world the agent learns in: ALFWorld-lite (household tasks), WebShop-lite (shopping) or Deep Search-lite (multi-hop questions answered with a search tool).' },
   'preset': { label: 'preset', text: 'Size and difficulty of the environment (tiny, small, standard).' },
   'seed': { label: 'seed', text: 'Seed of everything random in a run: initial weights, tasks, sampling, minibatch order; same seed, same run.' },
   'algorithm': { label: 'algorithm', text: 'Base estimator: GRPO (group z-scored rewards) or DAPO (clip-higher, resampling of groups without signal, no KL).' },
