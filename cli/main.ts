@@ -25,6 +25,10 @@ const commands: Record<string, { summary: string; run(argv: string[]): Promise<v
     summary: 'a precomputed GRPO vs GRPO+EMPG run for the page\'s first paint: --env alfworld --iters 24 [--out public/recordings/ENV.json]',
     run: async (argv) => (await import('./record')).runRecord(argv),
   },
+  'export-steps': {
+    summary: 'train a few iterations and write every step in the empg-steps/v1 import format: --env, --algo, --iters 3, --out FILE.jsonl',
+    run: async (argv) => (await import('./exportSteps')).runExportSteps(argv),
+  },
   sweep: {
     summary: 'every algorithm × seeds as separate train runs, then a mean ± std table: --env, --iters, --seeds 1,2,3, --dir',
     run: async (argv) => (await import('./sweep')).runSweep(argv),

@@ -168,3 +168,27 @@ describe('bounded memory', () => {
     expect(run.tallies.map((t) => t.notKept)).toEqual([3, 3, 3, 1, 1]);
   });
 });
+
+describe('the playground’s own export (public/samples, written by npm run cli -- export-steps)', () => {
+  it('re-imports without a bad line, and EMPG recomputed from it gives back the advantages its update used', () => {
+    const raw = readFileSync(new URL('../../public/samples/alfworld-empg-steps.jsonl', import.meta.url), 'utf8');
+    const run = importText(raw);
+    expect(run.format).toBe('empg-steps');
+    expect(run.meta?.source).toBe('empg-playground');
+    expect(run.skipped).toBe(0);
+    const result = analyseRun(run, { k: 1, kF: 1, zeta: 0.1 });
+    let steps = 0;
+    for (const a of result.analysed) {
+      expect(a.notes).toEqual([]);
+      for (const s of a.steps) {
+        // The file rounds entropies to 6 significant digits; the advantages agree to that precision.
+        expect(Math.abs(s.empg!.advantage - s.step.advantage!)).toBeLessThan(1e-4);
+        steps++;
+      }
+    }
+    expect(steps).toBe(run.tallies.reduce((n, t) => n + t.steps, 0));
+    // A different ζ gives different advantages: the comparison can fail.
+    const other = analyseRun(run, { k: 1, kF: 1, zeta: 0.5 }).analysed[0].steps;
+    expect(other.some((s) => Math.abs(s.empg!.advantage - s.step.advantage!) > 1e-3)).toBe(true);
+  });
+});
