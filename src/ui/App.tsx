@@ -21,6 +21,7 @@ import { answerFromRecording, fetchPrecomputed, receiveRunMessages, showPrecompu
 import { linkSetsRun, settingsOfRecording } from './io/recordingSettings';
 import { EmpgCalculator } from './calculator/EmpgCalculator';
 import { PlayPanel } from './play/PlayPanel';
+import { ImportPanel } from './import/ImportPanel';
 
 function reportProblems(problems: string[]): void {
   const runtime = useRuntime.getState();
@@ -81,6 +82,7 @@ export function App() {
       <NoticeBanner />
       <main>
         <ErrorBoundary name="The training view"><TrainingView /></ErrorBoundary>
+        <ErrorBoundary name="Real runs"><ImportPanel /></ErrorBoundary>
         <ErrorBoundary name="Play it yourself"><PlayPanel /></ErrorBoundary>
         <ErrorBoundary name="The EMPG calculator"><EmpgCalculator /></ErrorBoundary>
       </main>

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { useRun } from '../../store/runStore';
 import { ExplainSection } from '../explain/ExplainSection';
+import { ImportedTokenFields } from '../import/ImportedTokenFields';
 import { Help } from '../explain/Help';
 import { GroupRollouts } from './GroupRollouts';
 import { batchMaxTokenEntropy, StepNumbers } from './StepNumbers';
@@ -106,6 +107,7 @@ export function InspectorPanel() {
                   {inspected.data && !inspected.data.valid && <span className="bad"> (invalid: no-op)</span>}</p>
                 <TokenStrip tokens={inspected.step.tokens} entropies={inspected.step.tokenEntropies} top={inspected.data?.top ?? null}
                   vocabulary={inspected.vocabulary} maxEntropy={max} />
+                <ImportedTokenFields />
                 {inspected.data && <><h5>Environment's answer</h5><pre className="observation">{inspected.data.nextObservation}</pre></>}
               </div>
               <StepNumbers step={inspected.step} summary={inspected.summary} />

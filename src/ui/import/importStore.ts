@@ -1,0 +1,139 @@
+/**
+ * The imported runs (one, or two to compare): what the import worker sent back, the progress of the
+ * import under way, and the actions that start an import and put the result on screen. The lanes go to
+ * the run store as a recording, so every view of the page draws them.
+ */
+import { create } from 'zustand';
+import { RECORDING_FORMAT, RECORDING_VERSION, type Recording } from '../../store/recording';
+import { useRun } from '../../store/runStore';
+import { useRuntime } from '../../store/runtimeStore';
+import { DEFAULT_TRAIN_CONFIG } from '../../train/config';
+import { showRecording } from '../io/recordingMode';
+import type { GroupTable, ImportReply, ImportReport, ImportRequest } from './importProtocol';
+import type { ImportedLane, ImportedStepExtras, ImportEmpgSettings } from './toRecording';
+
+/** One imported run as the page keeps it. */
+export interface ImportedRun {
+  files: File[];
+  report: ImportReport;
+  imported: ImportedLane;
+  groups: GroupTable[];
+  /** The kept steps in the step format, one line each (for the export). */
+  steps: string[];
+}
+
+/** The import store's state and actions. */
+export interface ImportState {
+  runs: ImportedRun[];
+  progress: { name: string; read: number; total: number } | null;
+  /** The source name of the recording the imported runs are shown as. */
+  source: string | null;
+  /** Reads files as a run: lane 0 replaces what was imported, lane 1 adds a run to compare. */
+  importFiles(files: File[], lane: 0 | 1): Promise<void>;
+  /** k, k_F, ζ of EMPG recomputed on import (the page's defaults until changed). */
+  empg: ImportEmpgSettings;
+  /** Sets k, k_F, ζ and reads the imported files again with them. */
+  reanalyse(empg: ImportEmpgSettings): Promise<void>;
+  /** The extras of a step of an imported lane, if it is one. */
+  extrasOf(lane: number, iteration: number, traj: number, t: number): ImportedStepExtras | undefined;
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+
+function importWorker(): Worker {
+  worker ??= new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'empg-import' });
+  return worker;
+}
+
+/** k, k_F and ζ of the page's first lane (the defaults before anything is configured). */
+function pageEmpg(): ImportEmpgSettings {
+  const config = useRun.getState().lanes[0]?.status?.config ?? DEFAULT_TRAIN_CONFIG;
+  return { k: config.k, kF: config.kF, zeta: config.zeta };
+}
+
+function runFiles(files: File[], lane: number, empg: ImportEmpgSettings, onProgress: (read: number, total: number) => void): Promise<Extract<ImportReply, { type: 'done' }>> {
+  const id = nextId++;
+  const w = importWorker();
+  return new Promise((resolve, reject) => {
+    const onMessage = (event: MessageEvent<ImportReply>) => {
+      const reply = event.data;
+      if (reply.id !== id) return;
+      if (reply.type === 'progress') {
+        onProgress(reply.read, reply.total);
+        return;
+      }
+      w.removeEventListener('message', onMessage);
+      if (reply.type === 'done') resolve(reply);
+      else reject(new Error(reply.message));
+    };
+    w.addEventListener('message', onMessage);
+    const request: ImportRequest = { type: 'import', id, files, empg, lane };
+    w.postMessage(request);
+  });
+}
+
+/** Shows the imported runs as a recording (one lane each). */
+function show(runs: ImportedRun[]): string {
+  const source = runs.map((r) => r.report.name).join(' vs ');
+  const recording: Recording = {
+    format: RECORDING_FORMAT, version: RECORDING_VERSION, command: `import ${source}`, backend: 'imported',
+    lanes: runs.map((r) => r.imported.lane),
+  };
+  useRun.getState().send({ type: 'pause' });
+  showRecording(recording, source);
+  return source;
+}
+
+/** The import store (one per page). */
+export const useImport = create<ImportState>()((set, get) => ({
+  runs: [],
+  progress: null,
+  source: null,
+  empg: pageEmpg(),
+
+  async importFiles(files, lane) {
+    if (files.length === 0) return;
+    const name = files.length === 1 ? files[0].name : `${files.length} files`;
+    const at = Math.min(lane, get().runs.length);
+    set({ progress: { name, read: 0, total: files.reduce((a, f) => a + f.size, 0) } });
+    try {
+      const empg = get().runs.length === 0 && at === 0 ? pageEmpg() : get().empg;
+      set({ empg });
+      const reply = await runFiles(files, at, empg, (read, total) => set({ progress: { name, read, total } }));
+      const run: ImportedRun = { files, report: reply.report, imported: reply.imported, groups: reply.groups, steps: reply.steps };
+      const runs = at === 0 ? [run] : [get().runs[0], run];
+      set({ runs, progress: null, source: show(runs) });
+      if (reply.report.skipped > 0) {
+        useRuntime.getState().notify('warning', `${reply.report.name}: ${reply.report.skipped} bad line${reply.report.skipped === 1 ? '' : 's'} skipped (first: line ${reply.report.problems[0]?.line}: ${reply.report.problems[0]?.message}); everything else was imported.`);
+      }
+    } catch (error) {
+      set({ progress: null });
+      useRuntime.getState().notify('error', `Could not import ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  },
+
+  async reanalyse(empg) {
+    set({ empg });
+    const runs = get().runs;
+    if (runs.length === 0) return;
+    const again: ImportedRun[] = [];
+    for (const [lane, run] of runs.entries()) {
+      const name = run.report.name;
+      set({ progress: { name, read: 0, total: run.report.bytes } });
+      try {
+        const reply = await runFiles(run.files, lane, empg, (read, total) => set({ progress: { name, read, total } }));
+        again.push({ ...run, report: reply.report, imported: reply.imported, groups: reply.groups, steps: reply.steps });
+      } catch (error) {
+        set({ progress: null });
+        useRuntime.getState().notify('error', `Could not re-read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+    }
+    set({ runs: again, progress: null, source: show(again) });
+  },
+
+  extrasOf(lane, iteration, traj, t) {
+    return get().runs[lane]?.imported.extras[`${lane}:${iteration}:${traj}:${t}`];
+  },
+}));
