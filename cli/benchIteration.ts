@@ -54,6 +54,14 @@ const median = (xs: number[]) => {
 };
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
+/**
+ * Entries of a TF.js profile that wrap other kernels rather than run one: `tf.customGrad` functions
+ * ("unnamed scope") and ops with a gradient of their own such as `logSoftmax__op`.
+ */
+function isScope(name: string): boolean {
+  return name === 'unnamed scope' || name.endsWith('__op');
+}
+
 /** Counts the kernels run so far in the active TF.js profile, without `customGrad`'s scope entries. */
 function kernelCounter(): () => number {
   let seen = 0;
@@ -61,7 +69,7 @@ function kernelCounter(): () => number {
   return () => {
     const state = tf.engine().state as unknown as { activeProfile?: { kernels: { name: string }[] } };
     const kernels = state.activeProfile?.kernels ?? [];
-    for (; seen < kernels.length; seen++) if (kernels[seen].name !== 'unnamed scope') count++;
+    for (; seen < kernels.length; seen++) if (!isScope(kernels[seen].name)) count++;
     return count;
   };
 }
@@ -146,8 +154,7 @@ export async function explainIteration(env: BenchEnv, iterations: number, overri
       }
       return [];
     });
-    // `tf.customGrad` functions appear as an extra "unnamed scope" entry around the kernels they run.
-    const kernels = info.kernels.filter((k) => k.name !== 'unnamed scope');
+    const kernels = info.kernels.filter((k) => !isScope(k.name));
     const byName = new Map<string, { calls: number; ms: number }>();
     for (const k of kernels) {
       const entry = byName.get(k.name) ?? { calls: 0, ms: 0 };

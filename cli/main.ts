@@ -30,7 +30,7 @@ const commands: Record<string, { summary: string; run(argv: string[]): Promise<v
     run: async (argv) => (await import('./exportSteps')).runExportSteps(argv),
   },
   sweep: {
-    summary: 'every algorithm × seeds as separate train runs, then a mean ± std table: --env, --iters, --seeds 1,2,3, --dir',
+    summary: 'every algorithm × seeds as separate train runs, then a mean ± std table: --env, --iters, --seeds 1,2,3, --dir, --jobs N (default: one per core)',
     run: async (argv) => (await import('./sweep')).runSweep(argv),
   },
   reproduce: {

@@ -1,17 +1,18 @@
 /**
  * `sweep`: the comparison behind docs/TRAINING.md — every algorithm × several seeds, each run a separate
- * `train` process (two at a time by default, seed by seed so that a cut-short sweep stays balanced), then one
+ * `train` process (`--jobs N` at a time, one per core by default, seed by seed so that a cut-short sweep
+ * stays balanced; cli/processPool.ts), then one
  * markdown table of mean ± std over seeds. A run whose log already ends in its summary is reused, so an
  * interrupted sweep resumes where it stopped (delete the folder to start over).
  *
- *   npm run cli -- sweep --env alfworld --iters 100 --seeds 1,2,3 --dir runs/alfworld
+ *   npm run cli -- sweep --env alfworld --iters 100 --seeds 1,2,3 --dir runs/alfworld [--jobs 2]
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { intFlag, parseFlags, UsageError } from './args';
+import { intFlag, parseFlags } from './args';
 import { envFlag } from './envCommands';
+import { jobsFlag, runCli, runPool } from './processPool';
 
 const ALGORITHMS = ['grpo', 'grpo+empg', 'dapo', 'dapo+empg'];
 
@@ -36,19 +37,11 @@ function finishedRun(log: string, iterations: number): RunSummary | null {
   }
 }
 
-function trainProcess(args: string[], log: string): Promise<RunSummary> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'train', ...args, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => { out += chunk; });
-    child.stderr.on('data', (chunk) => { err += chunk; });
-    child.on('close', async (code) => {
-      await writeFile(log, err + out);
-      if (code !== 0) reject(new Error(`train ${args.join(' ')} failed (${code}); see ${log}`));
-      else resolve(JSON.parse(out.trim().split('\n').at(-1)!) as RunSummary);
-    });
-  });
+async function trainProcess(args: string[], log: string): Promise<RunSummary> {
+  const { code, stdout, stderr } = await runCli(['train', ...args, '--quiet']);
+  await writeFile(log, stderr + stdout);
+  if (code !== 0) throw new Error(`train ${args.join(' ')} failed (${code}); see ${log}`);
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as RunSummary;
 }
 
 /** Mean and sample standard deviation, formatted as percentages. */
@@ -68,35 +61,30 @@ function successAt(path: string, from: number, to: number): number {
 export async function runSweep(argv: string[]): Promise<void> {
   const flags = parseFlags(argv, {
     env: { type: 'string' }, preset: { type: 'string' }, iters: { type: 'string' }, seeds: { type: 'string' },
-    algos: { type: 'string' }, dir: { type: 'string' }, parallel: { type: 'string' }, eval: { type: 'string' }, extra: { type: 'string' },
+    algos: { type: 'string' }, dir: { type: 'string' }, jobs: { type: 'string' }, parallel: { type: 'string' }, eval: { type: 'string' },
+    extra: { type: 'string' },
   });
   const env = envFlag(flags.env, 'alfworld');
   const preset = flags.preset ?? 'tiny';
   const iterations = intFlag('iters', flags.iters, 100);
   const seeds = (flags.seeds ?? '1,2,3').split(',').map((s) => intFlag('seeds', s, 1));
   const algos = flags.algos ? flags.algos.split(',') : ALGORITHMS;
-  const parallel = intFlag('parallel', flags.parallel, 2);
+  // --parallel is the older name of --jobs.
+  const jobsCount = flags.jobs !== undefined ? jobsFlag(flags.jobs) : jobsFlag(flags.parallel, 'parallel');
   const dir = flags.dir ?? join('runs', env);
-  if (parallel < 1) throw new UsageError('--parallel must be at least 1');
   await mkdir(dir, { recursive: true });
 
   const jobs = seeds.flatMap((seed) => algos.map((algo) => ({ algo, seed })));
-  const results: (RunSummary & { out: string })[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const { algo, seed } = jobs[next++];
-      const out = join(dir, `${algo}-s${seed}.jsonl`);
-      const args = ['--env', env, '--preset', preset, '--algo', algo, '--seed', String(seed), '--iters', String(iterations),
-        '--out', out, '--eval', flags.eval ?? '256', ...(flags.extra ? flags.extra.split(' ') : [])];
-      const started = Date.now();
-      const log = out.replace(/\.jsonl$/, '.log');
-      const summary = finishedRun(log, iterations) ?? await trainProcess(args, log);
-      console.error(`${algo} seed ${seed}: eval ${summary.eval_t04_success}, ${((Date.now() - started) / 60000).toFixed(1)} min`);
-      results.push({ ...summary, out });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, worker));
+  const results = await runPool(jobs, jobsCount, async ({ algo, seed }) => {
+    const out = join(dir, `${algo}-s${seed}.jsonl`);
+    const args = ['--env', env, '--preset', preset, '--algo', algo, '--seed', String(seed), '--iters', String(iterations),
+      '--out', out, '--eval', flags.eval ?? '256', ...(flags.extra ? flags.extra.split(' ') : [])];
+    const started = Date.now();
+    const log = out.replace(/\.jsonl$/, '.log');
+    const summary = finishedRun(log, iterations) ?? await trainProcess(args, log);
+    console.error(`${algo} seed ${seed}: eval ${summary.eval_t04_success}, ${((Date.now() - started) / 60000).toFixed(1)} min`);
+    return { ...summary, out };
+  });
 
   const head = Math.min(10, iterations);
   const lines = [
