@@ -25,9 +25,9 @@ describe('ALFWorld-lite generator', () => {
     expect(new AlfworldEnv().reset(game).text).toMatchInlineSnapshot(`
       "-= Welcome to TextWorld, ALFRED! =-
 
-      You are in the middle of a room. Looking quickly around you, you see a cabinet 3, a cabinet 2, a cabinet 1, a fridge 1, a garbagecan 1, a microwave 1, a sinkbasin 1, a stoveburner 2, a stoveburner 1, and a toaster 1.
+      You are in the middle of a room. Looking quickly around you, you see a cabinet 3, a cabinet 2, a cabinet 1, a coffeemachine 1, a countertop 1, a garbagecan 1, a microwave 1, a sinkbasin 1, a stoveburner 2, and a stoveburner 1.
 
-      Your task is to: find two winebottle and put them in garbagecan."
+      Your task is to: find two winebottle and put them in countertop."
     `);
   });
 

@@ -7,7 +7,7 @@
  */
 import { canContain, CLEANABLE, COOLABLE, HEATABLE, LAMP_TYPES, PICKUPABLE_TYPES } from './catalog';
 import { describeReceptacle, examineObjectText, inventoryText, lookText } from './text';
-import { HELD, MIDDLE_OF_ROOM, type WorldState } from './world';
+import { HELD, MIDDLE_OF_ROOM, receptaclesHere, samePlace, type WorldState } from './world';
 
 /** A grounded command, with receptacles (`r`) and objects (`o`) given by index. */
 export type Command =
@@ -52,33 +52,39 @@ export function isAccessible(state: WorldState, receptacleIndex: number): boolea
   return !receptacle.openable || receptacle.isOpen;
 }
 
-/** Every admissible command in `state`, in no particular order. */
+/**
+ * Every admissible command in `state`, in no particular order. Going to a receptacle at the agent's own place
+ * is not admissible (`Nothing happens.`); everything else acts on any receptacle at that place.
+ */
 export function admissibleCommands(state: WorldState): Command[] {
   const commands: Command[] = [{ kind: 'inventory' }, { kind: 'look' }];
   const at = state.agentAt;
-  for (let r = 0; r < state.receptacles.length; r++) if (r !== at) commands.push({ kind: 'goto', r });
+  for (let r = 0; r < state.receptacles.length; r++) if (at === MIDDLE_OF_ROOM || !samePlace(state, at, r)) commands.push({ kind: 'goto', r });
   if (state.held !== -1) commands.push({ kind: 'examineObject', o: state.held });
-  if (at === MIDDLE_OF_ROOM) return commands;
+  for (const r of receptaclesHere(state)) commandsAt(state, r, commands);
+  return commands;
+}
 
-  const here = state.receptacles[at];
-  commands.push({ kind: 'examineReceptacle', r: at });
-  if (here.openable) commands.push({ kind: here.isOpen ? 'close' : 'open', r: at });
-  const accessible = isAccessible(state, at);
+/** The commands that act on receptacle `r`, which stands at the agent's place. */
+function commandsAt(state: WorldState, r: number, commands: Command[]): void {
+  const here = state.receptacles[r];
+  commands.push({ kind: 'examineReceptacle', r });
+  if (here.openable) commands.push({ kind: here.isOpen ? 'close' : 'open', r });
+  const accessible = isAccessible(state, r);
   for (let o = 0; o < state.objects.length; o++) {
     const object = state.objects[o];
-    if (object.location !== at) continue;
-    if (accessible && state.held === -1 && PICKUPABLE_TYPES.has(object.type)) commands.push({ kind: 'take', o, r: at });
+    if (object.location !== r) continue;
+    if (accessible && state.held === -1 && PICKUPABLE_TYPES.has(object.type)) commands.push({ kind: 'take', o, r });
     // Toggle needs the lamp to stand in a receptacle at the agent's location, nothing more.
     if (LAMP_TYPES.includes(object.type)) commands.push({ kind: 'use', o });
   }
   if (state.held !== -1) {
     const heldType = state.objects[state.held].type;
-    if (accessible && canContain(here.type, heldType)) commands.push({ kind: 'move', o: state.held, r: at });
+    if (accessible && canContain(here.type, heldType)) commands.push({ kind: 'move', o: state.held, r });
     for (const verb of ['heat', 'cool', 'clean'] as const) {
-      if (here.type === APPLIANCE[verb] && CAN_BE[verb].has(heldType)) commands.push({ kind: verb, o: state.held, r: at });
+      if (here.type === APPLIANCE[verb] && CAN_BE[verb].has(heldType)) commands.push({ kind: verb, o: state.held, r });
     }
   }
-  return commands;
 }
 
 /** Applies an admissible command to `state` (in place) and returns the feedback text. */

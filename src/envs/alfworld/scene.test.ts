@@ -39,6 +39,28 @@ describe('ALFWorld scene files', () => {
     expect(errorsOf(variant((s) => { s.receptacles.splice(14, 1); }))).toEqual(['task.type: pick_clean_then_place_in_recep needs a sinkbasin in the scene']);
   });
 
+  it('accepts the whole ALFWorld object catalogue, per-instance openability and shared places', () => {
+    const result = parseScene(variant((s) => {
+      s.receptacles[5].contents.push('pineapple 1', 'papertowelroll 1', 'glassbottle 2', 'houseplant 1', 'sink 1', 'box 1', 'television 1', 'mirror 1');
+      s.receptacles[0] = { name: 'cabinet 1', openable: false, contents: ['dishsponge 1'], place: 'cabinets 1-2' };
+      s.receptacles[1] = { name: 'cabinet 2', open: false, contents: [], place: 'cabinets 1-2' };
+      s.receptacles.push({ name: 'ottoman 1' }, { name: 'cart 1' });
+    }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const cabinet1 = result.game.initial.receptacles.find((r) => r.name === 'cabinet 1');
+    expect(cabinet1).toMatchObject({ openable: false, isOpen: false, place: 'cabinets 1-2' });
+  });
+
+  it('refuses openability where the type has none, and an open state where the instance has none', () => {
+    expect(errorsOf(variant((s) => { s.receptacles[5].openable = true; }))).toEqual(['receptacles[5].openable: a countertop cannot be opened or closed']);
+    expect(errorsOf(variant((s) => { s.receptacles[0].openable = false; }))).toEqual([
+      'receptacles[0].open: cabinet 1 is marked "openable": false, so it is neither open nor closed',
+    ]);
+    expect(errorsOf(variant((s) => { s.receptacles[5].contents.push('box 1'); s.task.object = 'box'; s.task.type = 'pick_and_place_simple'; s.task.receptacle = 'garbagecan'; })))
+      .toEqual(['task.receptacle: a garbagecan cannot hold box']);
+  });
+
   it('reports schema errors with their paths', () => {
     expect(errorsOf(variant((s) => { s.receptacles[3].contents = 'bowl 1'; }))[0]).toMatch(/^receptacles\[3\]\.contents: /);
     expect(errorsOf(variant((s) => { s.receptacles[0].contents[0] = 'dish sponge'; }))[0]).toMatch(/^receptacles\[0\]\.contents\[0\]: /);

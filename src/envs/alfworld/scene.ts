@@ -34,7 +34,9 @@ export const sceneSchema = z.object({
   roomType: z.enum(ROOM_TYPES as [string, ...string[]]).optional(),
   receptacles: z.array(z.object({
     name: instanceName,
+    openable: z.boolean().optional(),
     open: z.boolean().optional(),
+    place: z.string().min(1).optional(),
     contents: z.array(objectEntry).optional(),
   }).strict()).min(1),
   task: z.object({
@@ -87,9 +89,20 @@ function buildGame(scene: Scene): SceneParseResult {
     if (!RECEPTACLE_TYPES.has(type)) errors.push(`receptacles[${r}].name: unknown receptacle type "${type}"`);
     if (receptacleNames.has(entry.name)) errors.push(`receptacles[${r}].name: duplicate receptacle "${entry.name}"`);
     receptacleNames.add(entry.name);
-    const openable = OPENABLE_RECEPTACLES.has(type);
-    if (entry.open !== undefined && !openable) errors.push(`receptacles[${r}].open: a ${type} cannot be opened or closed`);
-    receptacles.push({ name: entry.name, type, openable, isOpen: openable && entry.open === true });
+    const openableType = OPENABLE_RECEPTACLES.has(type);
+    if (entry.openable === true && !openableType && RECEPTACLE_TYPES.has(type)) {
+      errors.push(`receptacles[${r}].openable: a ${type} cannot be opened or closed`);
+    }
+    const openable = openableType && entry.openable !== false;
+    if (entry.open !== undefined && !openable) {
+      errors.push(openableType
+        ? `receptacles[${r}].open: ${entry.name} is marked "openable": false, so it is neither open nor closed`
+        : `receptacles[${r}].open: a ${type} cannot be opened or closed`);
+    }
+    receptacles.push({
+      name: entry.name, type, openable, isOpen: openable && entry.open === true,
+      ...(entry.place !== undefined ? { place: entry.place } : {}),
+    });
     (entry.contents ?? []).forEach((item, c) => {
       const flags = typeof item === 'string' ? { name: item } : item;
       const [objectType] = splitInstanceName(flags.name);

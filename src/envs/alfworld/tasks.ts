@@ -3,7 +3,7 @@
  * conditions, checked on types rather than instances (reference/envs.md §1.1).
  */
 import type { RoomType } from './catalog';
-import { HELD, type AlfworldTask, type TaskType, type WorldState } from './world';
+import { HELD, samePlace, type AlfworldTask, type TaskType, type WorldState } from './world';
 
 /** All task types in the order of their ids 1–6. */
 export const TASK_TYPES: readonly TaskType[] = [
@@ -70,7 +70,7 @@ export function isGoalMet(state: WorldState, task: AlfworldTask): boolean {
   if (task.type === 'look_at_obj_in_light') {
     if (state.held === -1 || state.objects[state.held].type !== task.objectType) return false;
     if (state.agentAt < 0) return false;
-    return state.objects.some((o) => o.type === task.lampType && o.isToggled && o.location === state.agentAt);
+    return state.objects.some((o) => o.type === task.lampType && o.isToggled && o.location !== HELD && samePlace(state, o.location, state.agentAt));
   }
   const countPerReceptacle = new Map<number, number>();
   for (let i = 0; i < state.objects.length; i++) {

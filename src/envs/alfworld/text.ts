@@ -2,7 +2,8 @@
  * The observation texts of ALFWorld, word for word as the `alfred.twl2` grammar renders them
  * (reference/envs.md §1.2–1.3). Nothing here changes the state.
  */
-import { compareInstanceNames, MIDDLE_OF_ROOM, type WorldState } from './world';
+import { LAMP_TYPES } from './catalog';
+import { compareListingOrder, MIDDLE_OF_ROOM, receptaclesHere, type WorldState } from './world';
 
 /** The answer to any command that is not admissible. */
 export const NOTHING_HAPPENS = 'Nothing happens.';
@@ -15,10 +16,13 @@ export const WELCOME_BANNER = '-= Welcome to TextWorld, ALFRED! =-';
  * Two items are joined as `a x, and a y`, as the real environment does.
  */
 export function listWithArticles(names: readonly string[]): string {
-  if (names.length === 0) return 'nothing';
-  const items = names.map((name) => `a ${name}`);
-  if (items.length === 1) return items[0];
-  return `${items.slice(0, -1).join(', ')}, and ${items[items.length - 1]}`;
+  return names.length === 0 ? 'nothing' : plainList(names.map((name) => `a ${name}`));
+}
+
+/** A list of names without articles, as the grammar joins them: `x`, `x, and y`, `x, y, and z`. */
+export function plainList(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
 }
 
 /** Names of the objects inside or on a receptacle, in the order the environment lists them. */
@@ -26,7 +30,7 @@ export function contentsOf(state: WorldState, receptacleIndex: number): string[]
   return state.objects
     .filter((o) => o.location === receptacleIndex)
     .map((o) => o.name)
-    .sort(compareInstanceNames);
+    .sort(compareListingOrder);
 }
 
 /** What `examine <r>` (and the tail of `go to <r>`) says about a receptacle. */
@@ -43,22 +47,19 @@ export function describeReceptacle(state: WorldState, receptacleIndex: number): 
  * from the highest number down (`a cabinet 4, a cabinet 3, …` in the real transcripts).
  */
 export function roomListingOrder(state: WorldState): string[] {
-  return state.receptacles
-    .map((r) => r.name)
-    .sort((a, b) => {
-      const byName = compareInstanceNames(a, b);
-      const [typeA] = a.split(' ');
-      const [typeB] = b.split(' ');
-      return typeA === typeB ? -byName : byName;
-    });
+  return state.receptacles.map((r) => r.name).sort(compareListingOrder);
 }
 
-/** What `look` says. */
+/**
+ * What `look` says: in the middle of the room, every receptacle; at a place, the receptacles there
+ * (`You are facing the cabinet 2, and cabinet 1. Next to it, you see nothing.`).
+ */
 export function lookText(state: WorldState): string {
   if (state.agentAt === MIDDLE_OF_ROOM) {
     return `You are in the middle of a room. Looking quickly around you, you see ${listWithArticles(roomListingOrder(state))}.`;
   }
-  return `You are facing the ${state.receptacles[state.agentAt].name}. Next to it, you see nothing.`;
+  const here = receptaclesHere(state).map((r) => state.receptacles[r].name).sort(compareListingOrder);
+  return `You are facing the ${plainList(here)}. Next to it, you see nothing.`;
 }
 
 /** What `inventory` says. */
@@ -67,13 +68,15 @@ export function inventoryText(state: WorldState): string {
   return `You are carrying: a ${state.objects[state.held].name}.`;
 }
 
-/** What `examine <held object>` says. */
+/** What `examine <object>` says: the grammar's rules in its order (no sliced objects here). */
 export function examineObjectText(state: WorldState, objectIndex: number): string {
   const object = state.objects[objectIndex];
+  if (object.isClean && object.isHot) return `This is a hot and clean ${object.name}.`;
+  if (object.isClean && object.isCool) return `This is a cool and clean ${object.name}.`;
   if (object.isHot) return `This is a hot ${object.name}.`;
-  if (object.isCool) return `This is a cold ${object.name}.`;
   if (object.isClean) return `This is a clean ${object.name}.`;
-  if (object.isToggled) return `This ${object.name} is on.`;
+  if (object.isCool) return `This is a cold ${object.name}.`;
+  if (LAMP_TYPES.includes(object.type)) return `This ${object.name} is ${object.isToggled ? 'on' : 'off'}.`;
   return `There's nothing special about ${object.name}.`;
 }
 

@@ -29,13 +29,19 @@ export interface AlfworldTask {
   description: string;
 }
 
-/** A receptacle instance. Each receptacle is its own location. */
+/** A receptacle instance. It stands at its own place unless it shares a `place` label with others. */
 export interface Receptacle {
   /** Instance name, e.g. `cabinet 3`. */
   name: string;
   type: string;
+  /** Whether this instance opens and closes (some real cabinets and drawers do not). */
   openable: boolean;
   isOpen: boolean;
+  /**
+   * Receptacles with the same label stand at one place, as in real games where `go to cabinet 1` also brings
+   * the agent to `cabinet 2` (`You are facing the cabinet 2, and cabinet 1.`). Absent: a place of its own.
+   */
+  place?: string;
 }
 
 /** Where an object is: the index of a receptacle, or `HELD` when the agent carries it. */
@@ -78,6 +84,32 @@ export interface AlfworldGame {
   /** The seed and preset the game was generated from, when it was generated. */
   seed?: number;
   preset?: string;
+}
+
+/** Whether receptacles `a` and `b` stand at the same place (a receptacle always shares its own). */
+export function samePlace(state: WorldState, a: number, b: number): boolean {
+  if (a === b) return true;
+  const placeA = state.receptacles[a].place;
+  return placeA !== undefined && placeA === state.receptacles[b].place;
+}
+
+/** Indices of the receptacles at the agent's place, in index order (none in the middle of the room). */
+export function receptaclesHere(state: WorldState): number[] {
+  if (state.agentAt === MIDDLE_OF_ROOM) return [];
+  const here: number[] = [];
+  for (let r = 0; r < state.receptacles.length; r++) if (samePlace(state, state.agentAt, r)) here.push(r);
+  return here;
+}
+
+/**
+ * The order in which the real game lists instances (room banner, receptacle contents, `look`): by type in
+ * code-point order, and within a type from the highest number down (`a bowl 2, a bowl 1, a bread 2, a bread 1`).
+ */
+export function compareListingOrder(a: string, b: string): number {
+  const [typeA, numA] = splitInstanceName(a);
+  const [typeB, numB] = splitInstanceName(b);
+  if (typeA !== typeB) return typeA < typeB ? -1 : 1;
+  return numB - numA;
 }
 
 /** A deep copy of a state (states are small: a few dozen entries). */
