@@ -19,6 +19,7 @@ import {
 } from './config';
 import { parameterGradientNorms } from './gradNorms';
 import { rollout, type RolloutOptions, type Trajectory } from './rollout';
+import { chunkTasks, tasksPerRollout } from './rolloutBudget';
 import { computeStepAdvantages } from './stepAdvantages';
 import { createTaskSource, type TaskSource } from './tasks';
 import { ppoUpdate } from './update';
@@ -161,6 +162,16 @@ export class Trainer {
     return Array.from({ length: count }, (_, i) => ({ taskSeed: this.taskRng.int(1_000_000_000), group: firstGroup + i }));
   }
 
+  /** A training rollout, in chunks of task groups when one call would exceed the memory budget (src/train/rolloutBudget.ts). */
+  private async boundedRollout(tasks: ReturnType<Trainer['sampleTasks']>, options: RolloutOptions): Promise<Trajectory[]> {
+    const out: Trajectory[] = [];
+    for (const chunk of chunkTasks(tasks, tasksPerRollout(this.model.config, options.copies))) {
+      const part = await rollout(this.model, this.tokenizer, this.source, chunk, options, this.sampleRng);
+      out.push(...part.map((t) => ({ ...t, id: out.length + t.id })));
+    }
+    return out;
+  }
+
   /** Runs one full iteration and returns its metrics and per-step records. */
   async step(): Promise<IterationResult> {
     const c = this.config;
@@ -168,7 +179,7 @@ export class Trainer {
 
     // 1. Rollout: B tasks × G copies; DAPO replaces groups whose rewards all agree.
     const options = this.rolloutOptions(false, c.groupSize, 'train');
-    let all = await phaseAsync('rollout', () => rollout(this.model, this.tokenizer, this.source, this.sampleTasks(c.tasksPerIteration, 0), options, this.sampleRng));
+    let all = await phaseAsync('rollout', () => this.boundedRollout(this.sampleTasks(c.tasksPerIteration, 0), options));
     let batch = all;
     let resampleRounds = 0;
     if (c.algorithm === 'dapo') {
@@ -177,8 +188,7 @@ export class Trainer {
       let nextGroup = c.tasksPerIteration;
       while (countGroups(batch) < c.tasksPerIteration && resampleRounds < c.dapoMaxResampleRounds) {
         resampleRounds++;
-        const extra = await rollout(this.model, this.tokenizer, this.source,
-          this.sampleTasks(c.tasksPerIteration - countGroups(batch), nextGroup), options, this.sampleRng);
+        const extra = await this.boundedRollout(this.sampleTasks(c.tasksPerIteration - countGroups(batch), nextGroup), options);
         nextGroup += c.tasksPerIteration;
         all = [...all, ...extra];
         batch = [...batch, ...keep(extra)];

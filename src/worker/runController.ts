@@ -13,6 +13,8 @@ import type { FromWorker, InitSource, RunStatus, TrajectorySummary } from './pro
 
 /** How many past iterations keep their full trajectories for the inspector. */
 const KEPT_ITERATIONS = 8;
+/** At most this many decisions' full records are kept (about 10 kB each); the latest iteration always is. */
+const KEPT_DECISIONS = 20_000;
 /** Settings whose change rebuilds the model or the task stream, and so resets the run. */
 const RESET_KEYS: readonly (keyof TrainConfig)[] = ['env', 'preset', 'modelSize', 'context', 'seed'];
 
@@ -257,6 +259,12 @@ export class RunController {
     if (generation !== this.generation) return;
     this.history.set(result.iteration, result);
     for (const old of this.history.keys()) if (old <= result.iteration - KEPT_ITERATIONS) this.history.delete(old);
+    let kept = [...this.history.values()].reduce((n, r) => n + r.steps.length, 0);
+    for (const [old, record] of this.history) {
+      if (kept <= KEPT_DECISIONS || old === result.iteration) break;
+      kept -= record.steps.length;
+      this.history.delete(old);
+    }
     const trajectories: TrajectorySummary[] = result.trajectories.map((t) => ({
       id: t.id, group: t.group, task: t.task, won: t.won, reward: t.reward, length: t.steps.length,
     }));
@@ -268,7 +276,7 @@ export class RunController {
     const result = this.history.get(iteration);
     const trajectory = result?.trajectories.find((t) => t.id === traj);
     if (!result || !trajectory) {
-      this.host.post({ type: 'error', kind: 'invalid-input', message: `Trajectory ${traj} of iteration ${iteration} is no longer kept (the last ${KEPT_ITERATIONS} iterations are).` });
+      this.host.post({ type: 'error', kind: 'invalid-input', message: `Trajectory ${traj} of iteration ${iteration} is no longer kept (the last ${KEPT_ITERATIONS} iterations are, fewer for large batches).` });
       return;
     }
     this.host.post({ type: 'trajectory', lane: this.lane, generation: this.generation, iteration, trajectory, steps: result.steps.filter((s) => s.traj === traj) });
