@@ -87,9 +87,11 @@ export function applyRunMessage(data: RunData, message: FromWorker): RunData {
       const lanes = [...data.lanes];
       const before = lanes[message.lane] ?? emptyLane();
       const restarted = before.status?.generation !== message.status.generation;
+      // The same run at an earlier iteration went back to earlier weights (after a divergence): drop what it undid.
+      const kept = (iteration: number) => iteration <= message.status.iteration;
       lanes[message.lane] = restarted
         ? { status: message.status, history: [], recent: [] }
-        : { ...before, status: message.status };
+        : { status: message.status, history: before.history.filter((m) => kept(m.iteration)), recent: before.recent.filter((r) => kept(r.iteration)) };
       const selection = restarted && data.selection?.lane === message.lane ? null : data.selection;
       const detail = restarted && data.detail?.lane === message.lane ? null : data.detail;
       return { lanes, selection, detail };

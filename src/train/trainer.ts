@@ -11,7 +11,7 @@ import { phase, phaseAsync } from '../core/phases';
 import { actionVerb, premiseMetrics } from '../core/premise';
 import { createRng, type Rng } from '../core/prng';
 import { mean, pearson, std, wilsonInterval } from '../core/stats';
-import { MODEL_SIZES, PolicyModel, type ModelConfig } from '../policy/model';
+import { MODEL_SIZES, PolicyModel, type ModelConfig, type NamedWeight } from '../policy/model';
 import { Tokenizer } from '../policy/tokenizer';
 import { decodeWeights, encodeWeights, modelConfigOf, type Checkpoint, CHECKPOINT_FORMAT, CHECKPOINT_VERSION } from './checkpoint';
 import {
@@ -319,6 +319,14 @@ export class Trainer {
       iteration: this.iteration, seed: this.config.seed, backend: this.backend,
       config: { ...this.config }, origin,
     };
+  }
+
+  /** Goes back to earlier weights (kept by the caller) and their iteration; Adam's moments start again. */
+  restore(weights: readonly NamedWeight[], iteration: number): void {
+    this.model.setWeights(weights);
+    this.iteration = iteration;
+    this.optimizer.dispose();
+    this.optimizer = tf.train.adam(this.config.lr, 0.9, 0.999, this.config.adamEpsilon);
   }
 
   /** Frees the model, the reference and the optimizer. */

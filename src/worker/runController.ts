@@ -8,7 +8,9 @@
 import { parseCheckpoint, type Checkpoint } from '../train/checkpoint';
 import { DEFAULT_TRAIN_CONFIG, parseTrainConfig, type TrainConfig } from '../train/config';
 import { splitWords } from '../policy/tokenizer';
+import { HealthMonitor, type HealthProblem } from '../train/health';
 import { Trainer, type IterationResult } from '../train/trainer';
+import type { NamedWeight } from '../policy/model';
 import type { FromWorker, InitSource, RunStatus, TrajectorySummary } from './protocol';
 
 /** How many past iterations keep their full trajectories for the inspector. */
@@ -49,6 +51,9 @@ export class RunController {
   private running = false;
   private queue: Promise<void> = Promise.resolve();
   private readonly history = new Map<number, IterationResult>();
+  private readonly health = new HealthMonitor();
+  /** The weights after the last two healthy iterations (oldest first), to go back to when one is not. */
+  private good: { iteration: number; weights: NamedWeight[] }[] = [];
 
   constructor(private readonly host: RunHost, readonly lane = 0) {}
 
@@ -117,6 +122,8 @@ export class RunController {
     this.trainer?.dispose();
     this.history.clear();
     this.trainer = trainer;
+    this.health.reset();
+    this.good = [{ iteration: 0, weights: await trainer.model.getWeights() }];
     this.init = init;
     this.initLabel = initLabel;
     this.postStatus();
@@ -254,9 +261,26 @@ export class RunController {
   }
 
   private async iterate(generation: number): Promise<void> {
-    if (!this.trainer || generation !== this.generation) return;
-    const result = await this.trainer.step();
+    const trainer = this.trainer;
+    if (!trainer || generation !== this.generation) return;
+    let result: IterationResult;
+    try {
+      result = await trainer.step();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // A non-finite gradient is refused before the update: the weights are still the last good ones.
+      if (!/NaN|Infinity|non-finite|diverged/i.test(message)) throw error;
+      if (generation !== this.generation) return;
+      return this.goBack({ kind: 'non-finite', iteration: trainer.iteration + 1, back: 1, message: `Training diverged at iteration ${trainer.iteration + 1}: ${message}. Lower the learning rate (now lr ${this.config.lr}).` });
+    }
     if (generation !== this.generation) return;
+    const weights = await trainer.model.getWeights();
+    const problem = this.health.check(result.metrics, this.config)
+      ?? (weights.some((w) => w.values.some((x) => !Number.isFinite(x)))
+        ? { kind: 'non-finite' as const, iteration: result.iteration, back: 1 as const, message: `Training diverged at iteration ${result.iteration}: the weights hold NaN or Infinity. Lower the learning rate (now lr ${this.config.lr}).` }
+        : null);
+    if (problem) return this.goBack(problem);
+    this.good = [...this.good, { iteration: result.iteration, weights }].slice(-2);
     this.history.set(result.iteration, result);
     for (const old of this.history.keys()) if (old <= result.iteration - KEPT_ITERATIONS) this.history.delete(old);
     let kept = [...this.history.values()].reduce((n, r) => n + r.steps.length, 0);
@@ -269,6 +293,27 @@ export class RunController {
       id: t.id, group: t.group, task: t.task, won: t.won, reward: t.reward, length: t.steps.length,
     }));
     this.host.post({ type: 'metrics', lane: this.lane, generation, iteration: result.iteration, metrics: result.metrics, steps: result.steps, trajectories });
+  }
+
+  /**
+   * Pauses after an unhealthy iteration and goes back to the last good weights (the iteration before a
+   * divergence or a spike, two before a collapse, whose rollout already ran on collapsed weights).
+   * Play continues from them.
+   */
+  private goBack(problem: HealthProblem): void {
+    const trainer = this.trainer!;
+    const target = (problem.back === 2 ? this.good[0] : this.good.at(-1)) ?? this.good[0];
+    trainer.restore(target.weights, target.iteration);
+    this.good = [target];
+    this.health.reset();
+    for (const old of this.history.keys()) if (old > target.iteration) this.history.delete(old);
+    this.running = false;
+    this.host.onFailure?.();
+    this.host.post({
+      type: 'error', kind: 'diverged',
+      message: `${problem.message} Paused, with the weights of iteration ${target.iteration} kept: change the setting and press Play to continue from them.`,
+    });
+    this.postStatus();
   }
 
   /** Sends one trajectory of a kept iteration, or an error naming what is missing. */
