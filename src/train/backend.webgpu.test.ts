@@ -38,5 +38,5 @@ describe.skipIf(!nodeWebGpuAvailable())(`WebGPU backend in Node (needs ${SWIFTSH
     await tf.setBackend('webgpu');
     const gpu = await iterationFingerprint();
     expect(fingerprintDifferences(gpu, cpu)).toEqual([]);
-  }, 180_000);
+  });
 });

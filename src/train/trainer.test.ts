@@ -57,7 +57,7 @@ describe('Trainer', () => {
       }
       trainer.dispose();
     }
-  }, 240_000);
+  });
 
   it('saves and restores a checkpoint that reproduces the policy', async () => {
     await tf.setBackend('cpu');
