@@ -37,6 +37,10 @@ const commands: Record<string, { summary: string; run(argv: string[]): Promise<v
     summary: 'the research grid, resumable: --profile quick|full [--shard i/n] [--dir results/quick] [--max-runs N]; reproduce merge --into DIR SHARD…',
     run: async (argv) => (await import('./reproduce')).runReproduce(argv),
   },
+  results: {
+    summary: 'docs/RESULTS.md and its SVG figures from the committed run summaries: [--profile quick] [--dir results/quick]',
+    run: async (argv) => (await import('./results')).runResults(argv),
+  },
   premise: {
     summary: 'is a confident step a good step? premise AUC of a checkpoint\'s rollouts per step-entropy mode: --env, --batches 8 [--checkpoint FILE]',
     run: async (argv) => (await import('./premise')).runPremise(argv),

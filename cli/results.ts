@@ -1,0 +1,53 @@
+/**
+ * `results`: docs/RESULTS.md and its SVG figures (docs/results/) from the run summaries under
+ * `results/<profile>/`, plus the hand-written `results/<profile>/DISCUSSION.md` if there is one.
+ *
+ *   npm run cli -- results [--profile quick] [--dir results/quick] [--out docs/RESULTS.md]
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { gridOf, PROFILES, type Profile } from '../src/experiments/grid';
+import { buildReport } from '../src/experiments/report';
+import { parseRunSummary, type RunSummary } from '../src/experiments/summary';
+import { parseFlags, UsageError } from './args';
+
+/** `results` (see the file comment). */
+export async function runResults(argv: string[]): Promise<void> {
+  const flags = parseFlags(argv, { profile: { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' } });
+  const name = flags.profile ?? 'quick';
+  if (!(name in PROFILES)) throw new UsageError(`--profile must be ${Object.keys(PROFILES).join(', ')}, got "${name}"`);
+  const profile = PROFILES[name as Profile['name']];
+  const dir = flags.dir ?? `results/${profile.name}`;
+  const out = flags.out ?? 'docs/RESULTS.md';
+  const summaries: RunSummary[] = [];
+  const problems: string[] = [];
+  if (existsSync(dir)) {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    for (const e of entries) {
+      const path = join(e.parentPath, e.name);
+      if (!e.isFile() || !e.name.endsWith('.json') || path.startsWith(join(dir, 'base'))) continue;
+      let json: unknown = null;
+      try {
+        json = JSON.parse(await readFile(path, 'utf8'));
+      } catch {
+        problems.push(`${path}: not JSON`);
+        continue;
+      }
+      const parsed = parseRunSummary(json);
+      if (parsed.ok) summaries.push(parsed.summary);
+      else problems.push(`${path}: ${parsed.errors.slice(0, 2).join('; ')}`);
+    }
+  }
+  if (problems.length) throw new UsageError(`invalid summaries (fix or remove them):\n  ${problems.join('\n  ')}`);
+  summaries.sort((a, b) => a.spec.id.localeCompare(b.spec.id));
+  const discussionPath = join(dir, 'DISCUSSION.md');
+  const discussion = existsSync(discussionPath) ? await readFile(discussionPath, 'utf8') : '';
+  const report = buildReport(summaries, profile, gridOf(profile), discussion);
+  const figureDir = join(dirname(out), 'results');
+  await rm(figureDir, { recursive: true, force: true });
+  await mkdir(figureDir, { recursive: true });
+  for (const [file, svg] of Object.entries(report.figures)) await writeFile(join(figureDir, file), svg);
+  await writeFile(out, report.markdown);
+  console.error(`${out}: ${summaries.length} runs, ${Object.keys(report.figures).length} figures in ${figureDir}/`);
+}

@@ -1,0 +1,269 @@
+/**
+ * docs/RESULTS.md from the committed run summaries: the Table 1 and Table 2 analogues with 95 %
+ * intervals across seeds, a bootstrap interval for every EMPG − base difference, k/ζ sensitivity,
+ * learning curves and KL with seed bands (SVG), and a power statement. Cells with fewer seeds than the
+ * profile asks for are marked as such; cells without runs are listed, never filled in.
+ */
+import type { Profile, RunSpec } from './grid';
+import { REGIMES } from './grid';
+import { bootstrapDifference, detectableDifference, meanInterval, seedsForPower, type MeanInterval } from './statistics';
+import type { EvalCounts, RunSummary } from './summary';
+import { lineChartSvg, type SvgSeries } from './svg';
+import { TASK_TYPE_COLUMNS } from './taskType';
+
+/** The generated page and its figures (file name → SVG text). */
+export interface Report {
+  markdown: string;
+  figures: Record<string, string>;
+}
+
+/** A cell: every seed of one setting. */
+interface Cell {
+  key: string;
+  spec: RunSpec;
+  runs: RunSummary[];
+}
+
+/** The name of a setting without its seed (`regime/algo/kK-zZ[-Hmode]`). */
+export function cellKey(spec: Pick<RunSpec, 'id'>): string {
+  return spec.id.replace(/\/s\d+$/, '');
+}
+
+const rate = (c: EvalCounts) => (100 * c.successes) / c.episodes;
+const COLOURS: Record<string, string> = {
+  'grpo': '#1f77b4', 'grpo+empg': '#ff7f0e', 'dapo': '#2ca02c', 'dapo+empg': '#d62728',
+  'grpo+empg-scaling': '#9467bd', 'grpo+empg-bonus': '#8c564b', 'grpo+empg normalized': '#e377c2',
+};
+
+/** The paper's Table 1 (paper.md §5.1, Qwen2.5-1.5B / 7B, success %) and independent re-runs (§5.4), for reference. */
+export const PAPER_NUMBERS = `| source | setting | GRPO | GRPO+EMPG | DAPO | DAPO+EMPG |
+|---|---|---|---|---|---|
+| paper, Qwen2.5-1.5B | ALFWorld All | 65.6 | 73.7 (+8.1) | 80.8 | 88.1 (+7.3) |
+| paper, Qwen2.5-1.5B | WebShop succ. | 58.2 | 60.8 (+2.6) | 73.2 | 73.8 (+0.6) |
+| paper, Qwen2.5-7B | ALFWorld All | 74.8 | 78.5 (+3.7) | 90.0 | 91.6 (+1.6) |
+| paper, Qwen2.5-7B | WebShop succ. | 65.6 | 69.3 (+3.7) | 79.6 | 82.7 (+3.1) |
+| ARLArena, Qwen3-8B (ζ = 0.05) | ALFWorld | 50.92 | 71.48 (+20.6) | – | – |
+| ARLArena, Qwen3-4B after SFT | ALFWorld | 62.36 | 57.91 (−4.5) | – | – |
+| ARLArena, Qwen3-4B after SFT | WebShop | 57.71 | 64.32 (+6.6) | – | – |
+| GraphHCA's own GRPO, 1.5B | ALFWorld | 71.1 ± 1.6 | – | – | – |
+
+The paper reports means of 3 seeds without intervals; its ablation (Table 2) is on Deep Search with DAPO:
+DAPO 62.0, scaling only 63.7, bonus only 64.2, EMPG 65.3 overall.`;
+
+function f1(v: number): string {
+  return Number.isFinite(v) ? v.toFixed(1) : '–';
+}
+
+function withInterval(m: MeanInterval): string {
+  if (!m.n) return '–';
+  return Number.isFinite(m.half) ? `${f1(m.mean)} ± ${f1(m.half)}` : `${f1(m.mean)} (1 seed)`;
+}
+
+function signed(v: number): string {
+  return Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}` : '–';
+}
+
+/** Label of a cell in tables and legends. */
+function cellLabel(spec: RunSpec): string {
+  const mode = spec.stepEntropy && spec.stepEntropy !== 'all' ? ` ${spec.stepEntropy}` : '';
+  const knobs = spec.part === 'sensitivity' ? ` (k = ${spec.k}, ζ = ${spec.zeta})` : '';
+  return `${spec.algo}${mode}${knobs}`;
+}
+
+/** Groups summaries into cells (one per setting), in grid order. */
+export function cellsOf(summaries: readonly RunSummary[]): Cell[] {
+  const cells = new Map<string, Cell>();
+  for (const s of summaries) {
+    const key = cellKey(s.spec);
+    const cell = cells.get(key) ?? { key, spec: s.spec, runs: [] };
+    cell.runs.push(s);
+    cells.set(key, cell);
+  }
+  for (const cell of cells.values()) cell.runs.sort((a, b) => a.spec.seed - b.spec.seed);
+  return [...cells.values()];
+}
+
+/** Mean and band of a curve metric across a cell's seeds, each seed smoothed by a trailing mean of `window`. */
+export function curveBand(runs: readonly RunSummary[], metric: string, window: number): { mean: (number | null)[]; low: (number | null)[]; high: (number | null)[] } {
+  const smoothed = runs.map((r) => {
+    const values = r.curve[metric] ?? [];
+    return values.map((_, i) => {
+      const slice = values.slice(Math.max(0, i - window + 1), i + 1).filter((v): v is number => v !== null);
+      return slice.length ? slice.reduce((a, b) => a + b, 0) / slice.length : null;
+    });
+  });
+  const n = Math.max(0, ...smoothed.map((s) => s.length));
+  const mean: (number | null)[] = [];
+  const low: (number | null)[] = [];
+  const high: (number | null)[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = meanInterval(smoothed.map((s) => s[i]).filter((v): v is number => v !== null && v !== undefined));
+    mean.push(m.n ? m.mean : null);
+    low.push(Number.isFinite(m.sd) ? m.mean - m.sd : null);
+    high.push(Number.isFinite(m.sd) ? m.mean + m.sd : null);
+  }
+  return { mean, low, high };
+}
+
+/** Builds docs/RESULTS.md and its figures from `summaries` of `profile`. */
+export function buildReport(summaries: readonly RunSummary[], profile: Profile, expected: readonly RunSpec[], discussion = ''): Report {
+  const cells = cellsOf(summaries);
+  const byKey = new Map(cells.map((c) => [c.key, c]));
+  const expectedCells = [...new Map(expected.map((s) => [cellKey(s), s])).values()];
+  const lines: string[] = [];
+  const figures: Record<string, string> = {};
+  const out = (...text: string[]) => lines.push(...text);
+
+  out('# Results', '',
+    `Generated by \`npm run cli -- results --profile ${profile.name}\` from the run summaries committed under`,
+    `\`results/${profile.name}/\` (made by \`npm run cli -- reproduce --profile ${profile.name}\`). Do not edit by hand.`, '',
+    `Profile \`${profile.name}\`: ${profile.seeds} seeds per cell, ${profile.iterations} iterations per run, ${profile.evalEpisodes} held-out`,
+    'episodes per evaluation (the same test tasks for every run, greedy and sampled at the rollout temperature T = 1).',
+    'Intervals are 95 % t intervals across seeds; "change vs base" is the trained policy minus the base checkpoint',
+    'on the same held-out tasks.', '');
+
+  // Coverage.
+  const finished = summaries.length;
+  const thin = expectedCells.filter((s) => (byKey.get(cellKey(s))?.runs.length ?? 0) < profile.seeds);
+  out('## Coverage', '',
+    `${finished} of ${expected.length} runs finished, in ${cells.length} of ${expectedCells.length} cells.`,
+    thin.length
+      ? `**Too few seeds so far** in ${thin.length} cells (fewer than ${profile.seeds}; 0 = not run yet): their numbers are provisional, and a cell with one seed has no interval.`
+      : 'Every cell has all its seeds.', '');
+  if (thin.length) {
+    out('| regime | setting | seeds finished |', '|---|---|---|');
+    for (const s of thin) out(`| ${s.regime} | ${cellLabel(s)} | ${byKey.get(cellKey(s))?.runs.length ?? 0} of ${profile.seeds} |`);
+    out('');
+  }
+
+  // Table 1.
+  out('## Table 1 analogue: held-out success', '');
+  for (const regime of REGIMES) {
+    const rows = expectedCells.filter((s) => s.regime === regime.id && (s.part === 'main' || s.part === 'entropy-mode'));
+    out(`### ${regime.title}`, '');
+    const present = rows.map((s) => byKey.get(cellKey(s))).filter((c): c is Cell => !!c);
+    if (!present.length) {
+      out('No finished runs yet.', '');
+      continue;
+    }
+    const base = present[0].runs[0].base;
+    const alf = regime.env === 'alfworld';
+    const typeHead = alf ? TASK_TYPE_COLUMNS.map(([, name]) => ` ${name} |`).join('') : ' score (T = 1) |';
+    out(`Base checkpoint: ${f1(rate(base.t1))} % at T = 1, ${f1(rate(base.greedy))} % greedy${alf ? '' : `, score ${f1(100 * base.t1.meanScore)}`}.`, '');
+    out(`| setting | seeds | success T = 1 | change vs base | greedy |${typeHead}`, `|---|---|---|---|---|${alf ? '---|'.repeat(6) : '---|'}`);
+    for (const s of rows) {
+      const cell = byKey.get(cellKey(s));
+      if (!cell) {
+        out(`| ${cellLabel(s)} | 0 | – | – | – |${alf ? ' – |'.repeat(6) : ' – |'}`);
+        continue;
+      }
+      const t1 = meanInterval(cell.runs.map((r) => rate(r.final.t1)));
+      const change = meanInterval(cell.runs.map((r) => rate(r.final.t1) - rate(r.base.t1)));
+      const greedy = meanInterval(cell.runs.map((r) => rate(r.final.greedy)));
+      const extra = alf
+        ? TASK_TYPE_COLUMNS.map(([type]) => {
+          const values = cell.runs.map((r) => r.final.t1.byTaskType[type]).filter((c) => c && c.episodes > 0).map((c) => (100 * c.successes) / c.episodes);
+          return ` ${f1(meanInterval(values).mean)} |`;
+        }).join('')
+        : ` ${withInterval(meanInterval(cell.runs.map((r) => 100 * r.final.t1.meanScore)))} |`;
+      out(`| ${cellLabel(s)} | ${cell.runs.length} | ${withInterval(t1)} | ${signed(change.mean)}${Number.isFinite(change.half) ? ` ± ${f1(change.half)}` : ''} | ${withInterval(greedy)} |${extra}`);
+    }
+    out('');
+  }
+  out('For reference, the paper and independent re-runs (reference/paper.md §5; different models and scales, so compare', 'directions and sizes of changes, not levels):', '', PAPER_NUMBERS, '');
+
+  // Differences.
+  out('## EMPG − base: every difference with a bootstrap interval', '',
+    'Held-out success at T = 1, in points; 95 % percentile bootstrap over seeds (4,000 resamples). An interval that',
+    'contains 0 means no detectable difference.', '',
+    '| regime | comparison | seeds | difference | 95 % interval |', '|---|---|---|---|---|');
+  const comparisons: [string, string][] = [];
+  for (const regime of REGIMES) {
+    const k = (algo: string, suffix = '') => `${regime.id}/${algo}/k1-z0.1${suffix}`;
+    comparisons.push([k('grpo+empg'), k('grpo')], [k('dapo+empg'), k('dapo')], [k('grpo+empg-scaling'), k('grpo')],
+      [k('grpo+empg-bonus'), k('grpo')], [k('grpo+empg', '-Hnormalized'), k('grpo+empg')], [k('grpo+empg', '-Hnormalized'), k('grpo')]);
+  }
+  let anyDifference = false;
+  for (const [a, b] of comparisons) {
+    const ca = byKey.get(a);
+    const cb = byKey.get(b);
+    if (!ca || !cb) continue;
+    anyDifference = true;
+    const d = bootstrapDifference(ca.runs.map((r) => rate(r.final.t1)), cb.runs.map((r) => rate(r.final.t1)), `${a}|${b}`);
+    const label = `${cellLabel(ca.spec)} − ${cellLabel(cb.spec)}`;
+    out(`| ${ca.spec.regime} | ${label} | ${ca.runs.length} vs ${cb.runs.length} | ${d ? signed(d.diff) : signed(meanInterval(ca.runs.map((r) => rate(r.final.t1))).mean - meanInterval(cb.runs.map((r) => rate(r.final.t1))).mean)} | ${d ? `${signed(d.low)} to ${signed(d.high)}` : 'too few seeds'} |`);
+  }
+  if (!anyDifference) out('| – | no comparison has both arms finished yet | – | – | – |');
+  out('');
+
+  // Table 2.
+  out('## Table 2 analogue: ablations (GRPO base)', '');
+  const ablationRows = expectedCells.filter((s) => s.part === 'ablation' || (s.part === 'main' && s.algo.startsWith('grpo') && s.regime !== 'alfworld-long'));
+  out('| regime | setting | seeds | success T = 1 | change vs base |', '|---|---|---|---|---|');
+  for (const s of ablationRows) {
+    const cell = byKey.get(cellKey(s));
+    const t1 = meanInterval(cell?.runs.map((r) => rate(r.final.t1)) ?? []);
+    const change = meanInterval(cell?.runs.map((r) => rate(r.final.t1) - rate(r.base.t1)) ?? []);
+    out(`| ${s.regime} | ${cellLabel(s)} | ${cell?.runs.length ?? 0} | ${withInterval(t1)} | ${signed(change.mean)} |`);
+  }
+  out('');
+
+  // Sensitivity.
+  out('## k/ζ sensitivity (GRPO+EMPG, ALFWorld-lite long)', '');
+  const sensitivity = expectedCells.filter((s) => s.regime === 'alfworld-long' && s.algo === 'grpo+empg' && (s.part === 'sensitivity' || s.part === 'main'));
+  out('| k | ζ | seeds | success T = 1 | change vs base |', '|---|---|---|---|---|');
+  for (const s of sensitivity) {
+    const cell = byKey.get(cellKey(s));
+    const t1 = meanInterval(cell?.runs.map((r) => rate(r.final.t1)) ?? []);
+    const change = meanInterval(cell?.runs.map((r) => rate(r.final.t1) - rate(r.base.t1)) ?? []);
+    out(`| ${s.k} | ${s.zeta} | ${cell?.runs.length ?? 0} | ${withInterval(t1)} | ${signed(change.mean)} |`);
+  }
+  out('');
+
+  // Curves.
+  out('## Learning curves and KL (Fig. 2 / F.1 analogues)', '',
+    'Training success rate and approximate KL per iteration, each seed smoothed by a trailing mean of 10 iterations;',
+    'the line is the mean across seeds, the band ± one standard deviation across seeds (no band with one seed).', '');
+  for (const regime of REGIMES) {
+    const regimeCells = cells.filter((c) => c.spec.regime === regime.id && (c.spec.part === 'main' || c.spec.part === 'entropy-mode'));
+    if (!regimeCells.length) continue;
+    for (const [metric, name, title, yLabel] of [
+      ['env/success_rate', 'success', 'training success rate', 'success rate'],
+      ['policy/approx_kl', 'kl', 'approximate KL per update', 'approx. KL'],
+      ['premise/auc', 'premise', 'premise AUC (is a confident step a good step?)', 'AUC'],
+    ] as const) {
+      const series: SvgSeries[] = regimeCells.map((c) => {
+        const band = curveBand(c.runs, metric, 10);
+        const label = c.spec.stepEntropy === 'normalized' ? `${c.spec.algo} normalized` : c.spec.algo;
+        return { label: `${label} (${c.runs.length})`, colour: COLOURS[label] ?? '#7f7f7f', values: band.mean, low: band.low, high: band.high };
+      });
+      const file = `${regime.id}-${name}.svg`;
+      figures[file] = lineChartSvg({ title: `${regime.title}: ${title}`, xLabel: 'iteration', yLabel, series, yDomain: metric === 'env/success_rate' ? [0, 1] : undefined });
+      out(`![${regime.title}: ${title}](results/${file})`, '');
+    }
+  }
+  if (!Object.keys(figures).length) out('No finished runs yet.', '');
+
+  out('## Fig. 3 analogue (entropy change by initial-entropy percentile)', '',
+    'Not in these results: the run summaries do not record per-step entropies before and after training, which the',
+    'recipe of reference/paper.md §7 needs. The premise curves above are the step-level quantity these results do track.', '');
+
+  // Power.
+  out('## Power', '');
+  const sds = cells.filter((c) => c.runs.length >= 2).map((c) => meanInterval(c.runs.map((r) => rate(r.final.t1))).sd);
+  if (sds.length) {
+    const pooled = Math.sqrt(sds.reduce((a, s) => a + s * s, 0) / sds.length);
+    const n = Math.min(...cells.filter((c) => c.runs.length >= 2).map((c) => c.runs.length));
+    out(`Across the ${sds.length} cells with at least 2 seeds, the seed standard deviation of held-out success at T = 1 is`,
+      `${f1(pooled)} points (root mean square). With ${n} seeds per arm a difference must be about ${f1(detectableDifference(n, pooled))} points to be`,
+      `detected with 80 % power (two-sided α = 0.05); with the profile's ${profile.seeds}, about ${f1(detectableDifference(profile.seeds, pooled))} points.`,
+      `Detecting 5 points needs about ${seedsForPower(5, pooled)} seeds per arm.`, '');
+  } else {
+    out('No cell has two seeds yet, so the seed-to-seed spread is unknown. For reference: at a seed standard deviation of',
+      `5 points, ${profile.seeds} seeds per arm detect about ${f1(detectableDifference(profile.seeds, 5))} points with 80 % power, and 5 points needs ${seedsForPower(5, 5)} seeds per arm.`, '');
+  }
+
+  out('## What the numbers say so far', '');
+  out(discussion.trim() ? discussion.trim() : 'No discussion has been written for these results yet.', '');
+  return { markdown: lines.join('\n'), figures };
+}
