@@ -1,5 +1,16 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/** Ships docs/TRAINING.md (the measured results the page links to) next to the page. */
+function measuredResults(): Plugin {
+  return {
+    name: 'measured-results',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'docs/TRAINING.md', source: readFileSync('docs/TRAINING.md', 'utf8') });
+    },
+  };
+}
 
 /**
  * The playground is a static site: relative asset URLs (`base: './'`) let `dist/` be served from any
@@ -8,7 +19,7 @@ import react from '@vitejs/plugin-react';
  */
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), measuredResults()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

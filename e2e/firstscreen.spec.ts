@@ -3,6 +3,7 @@
  * opens on the EMPG lane and follows the newest iteration until a step is pinned, and "EMPG in 60
  * seconds" works on the inspected step.
  */
+import type { Page } from '@playwright/test';
 import { test, expect, waitForBackend } from './fixtures';
 
 test('a plain link opens the recorded comparison with its own settings, and Step continues that comparison', async ({ page }) => {
@@ -70,4 +71,52 @@ test('the inspector follows the newest iteration until a step is pinned, and can
   await page.getByTestId('unpin').click();
   await expect(page.getByTestId('pin-state')).toContainText(`Following the newest iteration (iteration ${newest + 1})`);
   await expect(page.getByTestId('inspector-iteration')).toHaveValue(String(newest + 1));
+});
+
+/** Whether an element lies inside the first screen. */
+async function aboveTheFold(page: Page, testId: string, height: number) {
+  const box = await page.getByTestId(testId).first().boundingBox();
+  expect(box, testId).not.toBeNull();
+  expect(box!.y + box!.height, `${testId} ends above the fold`).toBeLessThanOrEqual(height);
+}
+
+test('presentation mode puts the story above the fold at 1280×720, settings in a drawer, keys drive the run', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./#backend=wasm');
+  await expect(page.getByTestId('recording-mark')).toBeVisible({ timeout: 60_000 });
+  // The coupling over time sits near the top of the full page too.
+  await expect(page.getByTestId('story')).toBeVisible();
+  await expect(page.getByTestId('coupling-latest')).toHaveText(/^Iteration 24: plain [+−]\d\.\d\d, after EMPG [+−]\d\.\d\d\.$/);
+  await expect(page.getByTestId('results-link')).toHaveAttribute('href', 'docs/TRAINING.md');
+  const results = await page.request.get('docs/TRAINING.md');
+  expect(results.ok(), 'the measured results ship with the page').toBe(true);
+
+  await page.getByTestId('present-toggle').click();
+  await expect(page).toHaveURL(/present=1/);
+  await expect(page.locator('.training-view.present')).toBeVisible();
+  await expect(page.getByTestId('settings-drawer')).toBeHidden();
+  for (const id of ['present-tour', 'play', 'scatter-canvas', 'coupling-caption', 'coupling-over-time', 'success-rate', 'success-rate-1', 'story-honest']) {
+    await aboveTheFold(page, id, 720);
+  }
+  const canvas = (await page.getByTestId('scatter-canvas').first().boundingBox())!;
+  expect(canvas.width).toBeGreaterThan(330);
+
+  await page.getByTestId('settings-open').click();
+  await expect(page.getByTestId('settings-drawer')).toBeVisible();
+  await expect(page.getByTestId('algo2-select')).toHaveValue('grpo+empg');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('settings-drawer')).toBeHidden();
+
+  // Space plays, Space pauses.
+  await waitForBackend(page);
+  await page.locator('body').press('Space');
+  await expect(page.getByTestId('pause')).toBeEnabled({ timeout: 60_000 });
+  await page.locator('body').press('Space');
+  await expect(page.getByTestId('play')).toBeEnabled({ timeout: 240_000 });
+  await expect(page.getByTestId('run-state')).toHaveText('‖ Paused');
+
+  await page.getByTestId('present-toggle').click();
+  await expect(page).not.toHaveURL(/present=1/);
+  await expect(page.locator('.training-view.present')).toHaveCount(0);
 });

@@ -108,6 +108,8 @@ export const hashSchema = z.object({
   ).default([]),
   /** Start the guided tour. */
   tour: flag.default(false),
+  /** Presentation mode: the story large, above the fold, settings in a drawer (a lecture link). */
+  present: flag.default(false),
 });
 
 /** The parsed hash state. */

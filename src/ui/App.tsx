@@ -30,6 +30,7 @@ function reportProblems(problems: string[]): void {
 
 /** Reads the URL, starts the worker once, and lays out the page. */
 export function App() {
+  const present = useView((s) => s.settings.present);
   useEffect(() => {
     const parsed = parseHash(window.location.hash);
     reportProblems(parsed.problems);
@@ -77,7 +78,7 @@ export function App() {
   }, []);
 
   return (
-    <div className="page">
+    <div className={present ? 'page present' : 'page'}>
       <Header />
       <NoticeBanner />
       <main>

@@ -21,6 +21,7 @@ function BackendBadge() {
   const note = useRuntime((s) => s.backendNote);
   // The page's own default was honoured: its note says why, not the worker's "requested in the URL".
   const reason = note && choice?.requested === choice?.backend ? note : choice?.reason;
+  const ready = choice !== null && choice !== undefined && phase === 'ready';
   const label = phase === 'ready' && choice ? choice.backend : phase === 'selecting' ? 'choosing…' : 'starting…';
   return (
     <div className="backend" aria-live="polite">
@@ -28,15 +29,12 @@ function BackendBadge() {
         <span className="muted">backend</span>
         <span className={`badge badge-${phase === 'ready' ? choice?.backend : 'pending'}`} data-testid="backend">{label}</span>
       </div>
-      {choice && phase === 'ready' && (
-        <>
-          <p className="backend-reason" data-testid="backend-reason">{reason}</p>
-          <p className="backend-check" data-testid="backend-check" data-max-rel-error={choice.selfCheck.maxRelError}>
-            self-check vs cpu: max relative gradient error {choice.selfCheck.maxRelError.toExponential(1)}{' '}
-            {choice.selfCheck.ok ? '✓' : '✗'}
-          </p>
-        </>
-      )}
+      {/* The lines are always there (empty until the backend is chosen), so nothing moves when it arrives. */}
+      <p className="backend-reason" data-testid={ready ? 'backend-reason' : undefined}>{ready ? reason : '\u00a0'}</p>
+      <p className="backend-check" data-testid={ready ? 'backend-check' : undefined} data-max-rel-error={ready ? choice.selfCheck.maxRelError : undefined}>
+        {ready ? <>self-check vs cpu: max relative gradient error {choice.selfCheck.maxRelError.toExponential(1)}{' '}
+          {choice.selfCheck.ok ? '✓' : '✗'}</> : '\u00a0'}
+      </p>
     </div>
   );
 }

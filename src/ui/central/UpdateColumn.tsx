@@ -101,8 +101,16 @@ function EnlargedView({ lanes, shared }: { lanes: number; shared: LanePoints }) 
   );
 }
 
+/** Props of `UpdateColumn`. */
+export interface UpdateColumnProps {
+  /** Height of each lane's chart (default: sized for the five-column flow). */
+  chartHeight?: number;
+  /** Lanes side by side rather than stacked (presentation mode). */
+  sideBySide?: boolean;
+}
+
 /** The update column. */
-export function UpdateColumn() {
+export function UpdateColumn({ chartHeight, sideBySide = false }: UpdateColumnProps) {
   const lanes = useRun((s) => s.lanes.length);
   const set = useCentralView((s) => s.set);
   const shared = useLanePoints();
@@ -113,10 +121,12 @@ export function UpdateColumn() {
         <button type="button" className="enlarge" onClick={() => set({ enlarged: true })} data-testid="enlarge-chart" aria-label="Enlarge the chart">⤢ enlarge</button>
       </div>
       <ChartControls />
-      {Array.from({ length: lanes }, (_, i) => (
-        <LaneCentralChart key={i} lane={i} height={lanes > 1 ? 200 : 260} titled={lanes > 1} points={shared.points[i] ?? []} extent={shared.extent}
-          bins={shared.bins[i] ?? []} binTop={shared.binTop} />
-      ))}
+      <div className={sideBySide ? 'central-lanes' : undefined} style={sideBySide ? { gridTemplateColumns: `repeat(${lanes}, minmax(0, 1fr))` } : undefined}>
+        {Array.from({ length: lanes }, (_, i) => (
+          <LaneCentralChart key={i} lane={i} height={chartHeight ?? (lanes > 1 ? 200 : 260)} titled={lanes > 1} points={shared.points[i] ?? []}
+            extent={shared.extent} bins={shared.bins[i] ?? []} binTop={shared.binTop} />
+        ))}
+      </div>
       {lanes > 1 && <p className="muted small shared-axes">Both lanes are drawn on the same axes.</p>}
       <EnlargedView lanes={lanes} shared={shared} />
     </div>

@@ -9,6 +9,7 @@ import { useSeedSweep } from '../../store/seedSweepStore';
 import { REFRESH_MODES, type RefreshMode } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
 import { Help } from '../explain/Help';
+import { useTour } from '../explain/tour';
 import { applySettings, runCommand } from './runSettings';
 import { PRECOMPUTED } from '../io/recordingMode';
 
@@ -31,8 +32,17 @@ function Icon({ shape }: { shape: 'play' | 'pause' | 'step' | 'reset' }) {
   return <svg className="icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><path d={paths[shape]} fill="currentColor" /></svg>;
 }
 
+/** Props of `ControlBar`. */
+export interface ControlBarProps {
+  /** Presentation mode: the tour and the settings drawer join the bar. */
+  present?: boolean;
+  /** Opens or closes the settings drawer (presentation mode). */
+  onSettings?(): void;
+  settingsOpen?: boolean;
+}
+
 /** The run's control bar. */
-export function ControlBar() {
+export function ControlBar({ present = false, onSettings, settingsOpen = false }: ControlBarProps) {
   const status = useRun((s) => s.lanes[0]?.status ?? null);
   const running = useRun((s) => s.lanes.some((l) => l.status?.running));
   const shown = useView((s) => s.shown);
@@ -80,14 +90,24 @@ export function ControlBar() {
         <span className={`run-state ${running ? 'live' : 'paused'}`} data-testid="run-state" role="status">{running ? '● Training' : '‖ Paused'}</span>
       )}
       <span className="bar-spacer" />
-      {!hide.includes('compare') && (
+      {present && (
+        <>
+          <button type="button" className="bar-button" onClick={() => useTour.getState().go(0)} data-testid="present-tour">▶ Take the tour</button>
+          <button type="button" className="bar-button" onClick={onSettings} aria-expanded={settingsOpen} data-testid="settings-open">⚙ Settings</button>
+        </>
+      )}
+      <button type="button" className="bar-button" onClick={() => useView.getState().update({ present: !present })} data-testid="present-toggle"
+        aria-pressed={present} title={present ? 'Back to the full page' : 'Presentation mode: the story large, settings in a drawer (present=1 in the link)'}>
+        {present ? '✕ Full page' : '⛶ Present'}
+      </button>
+      {!present && !hide.includes('compare') && (
         <label className="toggle" title="Train a second configuration from the same seed, tasks and weights; iterations alternate.">
           <input type="checkbox" checked={compare} data-testid="compare-toggle" onChange={(e) => applySettings({ compare: e.target.checked })} />
           compare two lanes
           <Help term="compare" align="left" />
         </label>
       )}
-      {!hide.includes('speed') && (
+      {!present && !hide.includes('speed') && (
         <label className="toggle" title="How often the charts redraw while training runs.">
           refresh
           <select value={speed} data-testid="speed-select" onChange={(e) => applySettings({ speed: e.target.value as RefreshMode })}>

@@ -1,13 +1,20 @@
 /**
- * The training view, laid out as the data flows (DESIGN.md "The page"): the control bar and settings,
- * then five columns — environment → policy → advantage → update → outcome — the live curves, the
- * curves across seeds, the inspector underneath, and export / import. On a narrow screen the columns
- * stack in the same order.
+ * The training view, laid out as the data flows (DESIGN.md "The page"): the control bar, what is on
+ * screen, the settings and the story (the entropy–update coupling over time), then five columns —
+ * environment → policy → advantage → update → outcome — the live curves, the curves across seeds, the
+ * inspector underneath, and export / import. On a narrow screen the columns stack in the same order.
+ *
+ * Presentation mode (`present=1`) puts the story above the fold: the central chart large with its
+ * caption, the coupling chart and the outcomes beside it, the settings in a drawer.
  */
+import { useCallback, useState } from 'react';
+import { useRun } from '../../store/runStore';
+import { useView } from '../../store/viewStore';
 import { ControlBar } from './ControlBar';
 import { RunCaption } from './RunCaption';
 import { OutcomeColumn } from './OutcomeColumn';
 import { EnvironmentColumn } from './EnvironmentColumn';
+import { SettingsDrawer } from './SettingsDrawer';
 import { SettingsPanel } from './SettingsPanel';
 import { PolicyColumn } from '../inspector/PolicyColumn';
 import { AdvantageColumn } from '../central/AdvantageColumn';
@@ -16,16 +23,58 @@ import { InspectorPanel } from '../inspector/InspectorPanel';
 import { ChartsPanel } from '../charts/ChartsPanel';
 import { IoPanel } from '../io/IoPanel';
 import { SeedSweepPanel } from '../seeds/SeedSweepPanel';
+import { StoryPanel } from '../story/StoryPanel';
+import { useViewportHeight } from '../useViewportHeight';
 import './training.css';
 
 /** The whole training view. */
 export function TrainingView() {
+  const present = useView((s) => s.settings.present);
+  const [drawer, setDrawer] = useState(false);
+  const closeDrawer = useCallback(() => setDrawer(false), []);
+  const toggleDrawer = useCallback(() => setDrawer((open) => !open), []);
+  const lanes = useRun((s) => s.lanes.length);
+  const viewport = useViewportHeight();
+  const rest = (
+    <>
+      <ChartsPanel />
+      <SeedSweepPanel />
+      <InspectorPanel />
+      <IoPanel />
+    </>
+  );
+  if (present) {
+    // What is left of the screen under the bar, the caption, the chart's switches, legend and caption.
+    const chartHeight = Math.max(220, Math.min(600, viewport - (lanes > 1 ? 490 : 420)));
+    return (
+      <section className="panel training-view present" aria-labelledby="training-title">
+        <h2 id="training-title" className="sr-only">Training</h2>
+        <ControlBar present onSettings={toggleDrawer} settingsOpen={drawer} />
+        <RunCaption />
+        <div className="present-stage">
+          <UpdateColumn chartHeight={chartHeight} sideBySide />
+          <div className="stage-side">
+            <OutcomeColumn />
+            <StoryPanel chartHeight={Math.max(130, Math.min(300, viewport - 560))} />
+          </div>
+        </div>
+        <SettingsDrawer open={drawer} onClose={closeDrawer} />
+        <div className="flow flow-rest">
+          <EnvironmentColumn />
+          <PolicyColumn />
+          <AdvantageColumn />
+        </div>
+        {rest}
+      </section>
+    );
+  }
   return (
     <section className="panel training-view" aria-labelledby="training-title">
       <h2 id="training-title">Training</h2>
       <ControlBar />
       <RunCaption />
       <SettingsPanel />
+      <StoryPanel chartHeight={150} />
       <div className="flow">
         <EnvironmentColumn />
         <PolicyColumn />
@@ -33,10 +82,7 @@ export function TrainingView() {
         <UpdateColumn />
         <OutcomeColumn />
       </div>
-      <ChartsPanel />
-      <SeedSweepPanel />
-      <InspectorPanel />
-      <IoPanel />
+      {rest}
     </section>
   );
 }
