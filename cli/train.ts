@@ -216,5 +216,5 @@ const EVAL_TEMPERATURE = 0.4;
 const PRETRAIN_BY_ENV: Record<string, typeof DEFAULT_PRETRAIN> = {
   alfworld: { ...DEFAULT_PRETRAIN, noise: 0.4, steps: 150 },
   webshop: { ...DEFAULT_PRETRAIN, noise: 0.6, steps: 150 },
-  deepsearch: { ...DEFAULT_PRETRAIN, noise: 0.5, steps: 150 },
+  deepsearch: { ...DEFAULT_PRETRAIN, noise: 0.2, steps: 300 },
 };
