@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { BackendChoice } from '../train/backend';
 import type { FromWorker } from '../worker/protocol';
+import { clip, NOTICE_COUNT_LIMIT, NOTICE_TEXT_LIMIT } from './limits';
 
 /** One message for the banner: a fallback, a GPU error, a bad URL value. */
 export interface Notice {
@@ -56,7 +57,7 @@ export const useRuntime = create<RuntimeState>()((set, get) => ({
     }
   },
   notify(level, text) {
-    set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, level, text }] }));
+    set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, level, text: clip(text, NOTICE_TEXT_LIMIT) }].slice(-NOTICE_COUNT_LIMIT) }));
   },
   dismiss(id) {
     set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));

@@ -82,3 +82,31 @@ describe('URL hash state', () => {
     expect(parseHash('#steps=0').problems[0]).toMatch(/steps/);
   });
 });
+
+describe('URL limits and strict numbers', () => {
+  it('5,000 unknown keys make one banner line, not 5,000', () => {
+    const hash = '#' + Array.from({ length: 5000 }, (_, i) => `junk${i}=1`).join('&');
+    const { problems } = parseHash(hash);
+    expect(problems.length).toBeLessThanOrEqual(2);
+    expect(problems.join('\n')).toMatch(/only the first 100 were read/);
+    expect(problems.join('\n')).toMatch(/100 unknown URL parameters "junk0", .* and 95 more were ignored/);
+  });
+
+  it('a huge value is refused by its length and never echoed', () => {
+    const { state, problems } = parseHash(`#seed=${'9'.repeat(5_000_000)}&G=4`);
+    expect(state.seed).toBe(defaultHashState.seed);
+    expect(state.G).toBe(4);
+    expect(problems).toEqual(['URL parameter seed is 5000000 characters long (at most 200); using the default.']);
+  });
+
+  it('refuses hex and other non-decimal numbers, and seeds above the seed field’s maximum', () => {
+    for (const value of ['0x10', '1_0', 'Infinity', '0b11', ' ']) {
+      const { state, problems } = parseHash(`#G=${encodeURIComponent(value)}`);
+      expect(state.G, value).toBe(defaultHashState.G);
+      expect(problems, value).toHaveLength(1);
+    }
+    expect(parseHash('#G=16&lr=1e-3&zeta=.5').state).toMatchObject({ G: 16, lr: 1e-3, zeta: 0.5 });
+    expect(parseHash(`#seed=${2 ** 31}`).problems[0]).toMatch(/seed/);
+    expect(parseHash(`#seed=${2 ** 31 - 1}`).state.seed).toBe(2 ** 31 - 1);
+  });
+});

@@ -6,6 +6,7 @@
  * replaced by defaults; they never break the page.
  */
 import { z } from 'zod';
+import { clip, URL_PARAM_LIMIT, URL_VALUE_LIMIT } from './limits';
 import { BACKENDS } from '../train/backendNames';
 import { DEFAULT_TRAIN_CONFIG, trainConfigSchema, type TrainConfig } from '../train/config';
 
@@ -63,7 +64,9 @@ export function configOfAlgorithm(choice: AlgorithmChoice): Pick<TrainConfig, 'a
 const shape = trainConfigSchema.shape;
 /** A number read from the URL's text, then checked by the training config's own field schema. */
 const numberFrom = <T extends z.ZodType>(field: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value), field);
+  z.preprocess((value) => (typeof value === 'string' ? (DECIMAL.test(value.trim()) ? Number(value) : value) : value), field);
+/** Plain decimal numbers only: `0x10`, `1_000` or `Infinity` are not settings a person types. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const flag = z.preprocess((value) => (value === '1' || value === 'true' ? true : value === '0' || value === 'false' ? false : value), z.boolean());
 /** `+` in a hand-typed link arrives as a space: `algo=grpo+empg` still means GRPO + EMPG. */
 const algorithm = z.preprocess((value) => (typeof value === 'string' ? value.trim().replace(/ /g, '+').toLowerCase() : value), z.enum(ALGORITHMS));
@@ -128,13 +131,20 @@ export interface ParsedHash {
 
 /** Parses `#key=value&…` (the leading `#` is optional). Never throws. */
 export function parseHash(hash: string): ParsedHash {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const params = [...new URLSearchParams(hash.replace(/^#/, ''))];
   const raw: Record<string, string> = {};
   const problems: string[] = [];
   const known = Object.keys(hashSchema.shape);
-  for (const [key, value] of params) {
-    if (known.includes(key)) raw[key] = value;
-    else problems.push(`Unknown URL parameter "${key}" was ignored (known: ${known.join(', ')}).`);
+  const unknown: string[] = [];
+  if (params.length > URL_PARAM_LIMIT) problems.push(`The link has ${params.length} parameters; only the first ${URL_PARAM_LIMIT} were read.`);
+  for (const [key, value] of params.slice(0, URL_PARAM_LIMIT)) {
+    if (!known.includes(key)) unknown.push(clip(key, 40));
+    else if (value.length > URL_VALUE_LIMIT) problems.push(`URL parameter ${key} is ${value.length} characters long (at most ${URL_VALUE_LIMIT}); using the default.`);
+    else raw[key] = value;
+  }
+  if (unknown.length) {
+    const names = unknown.slice(0, 5).map((k) => `"${k}"`).join(', ') + (unknown.length > 5 ? ` and ${unknown.length - 5} more` : '');
+    problems.push(`${unknown.length === 1 ? 'Unknown URL parameter' : `${unknown.length} unknown URL parameters`} ${names} ${unknown.length === 1 ? 'was' : 'were'} ignored (known: ${known.join(', ')}).`);
   }
   const state: Record<string, unknown> = { ...defaultHashState };
   const given: (keyof HashState)[] = [];

@@ -13,7 +13,7 @@ export const trainConfigSchema = z.object({
   /** Environment preset (tiny, small, standard). */
   preset: z.string().min(1).default('tiny'),
   /** Seed of everything random in the run: initial weights, tasks, sampling, minibatch order. */
-  seed: z.number().int().min(0).default(1),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
 
   /** Base algorithm: GRPO (group z-score) or DAPO (clip-higher, dynamic sampling, no KL). */
   algorithm: z.enum(['grpo', 'dapo']).default('grpo'),

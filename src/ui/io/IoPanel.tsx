@@ -4,6 +4,7 @@
  * recorded run (a recording file or the CLI's JSON lines) to view. Problems go to the banner.
  */
 import { useRef, useState } from 'react';
+import { FILE_LIMITS, readLimitedText } from '../../store/limits';
 import { useRun } from '../../store/runStore';
 import { useRuntime } from '../../store/runtimeStore';
 import type { HashState } from '../../store/urlState';
@@ -57,7 +58,7 @@ export function IoPanel() {
   // A file is read and checked first; only a good one changes what is on screen.
   const importCheckpoint = async (file: File) => {
     try {
-      const checkpoint = readCheckpointFile(await file.text(), file.name);
+      const checkpoint = readCheckpointFile(await readLimitedText(file, FILE_LIMITS.checkpoint, 'checkpoint'), file.name);
       leaveRecording();
       // The run follows the checkpoint's environment and preset, and so do the controls and the URL.
       const view = useView.getState();
@@ -71,7 +72,7 @@ export function IoPanel() {
   };
   const importRun = async (file: File) => {
     try {
-      const recording = readRunFile(await file.text(), file.name);
+      const recording = readRunFile(await readLimitedText(file, FILE_LIMITS.run, 'recorded run'), file.name);
       useRun.getState().send({ type: 'pause' });
       showRecording(recording, file.name);
       const iterations = Math.max(...recording.lanes.map((lane) => lane.history.length));

@@ -13,6 +13,7 @@ import { envLabel, type PlayEnvName } from './playChoices';
 import type * as PlayModelModule from './playModel';
 import type { PlayWorld } from './playModel';
 import './play.css';
+import { FILE_LIMITS, readLimitedText } from '../../store/limits';
 
 /** The lazily loaded module; only its type is imported up front. */
 type PlayModel = typeof PlayModelModule;
@@ -78,7 +79,13 @@ export function PlayPanel() {
 
   const loadFile = async (file: File) => {
     if (!model) return;
-    const text = await file.text();
+    let text: string;
+    try {
+      text = await readLimitedText(file, FILE_LIMITS.world, 'scene or catalogue file');
+    } catch (error) {
+      setProblems([error instanceof Error ? error.message : String(error), 'The current world stays.']);
+      return;
+    }
     const result = model.worldFromFile(file.name, text, choice.env, choice.seed);
     if (!result.ok) {
       setProblems([`${file.name} was not loaded; the current world stays.`, ...result.errors]);
