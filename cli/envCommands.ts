@@ -1,6 +1,7 @@
 /** The environment commands: `replay` (one JSON line per step) and `envstats` (the preset tables). */
 import { readFile } from 'node:fs/promises';
 import { intFlag, parseFlags, UsageError } from './args';
+import { JSON_DEPTH_LIMIT, jsonTooDeep } from '../src/core/jsonDepth';
 
 export const ENV_NAMES = ['alfworld', 'webshop', 'deepsearch'] as const;
 
@@ -20,11 +21,13 @@ async function checkJsonFile(path: string, what: string): Promise<void> {
   } catch (error) {
     throw new UsageError(`cannot read ${what} ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  let json: unknown;
   try {
-    JSON.parse(text);
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new UsageError(`${what} ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (jsonTooDeep(json)) throw new UsageError(`${what} ${path} nests more than ${JSON_DEPTH_LIMIT} levels deep; no ${what} does`);
 }
 
 /** `replay --env alfworld|webshop|deepsearch …`: one JSON line per step (docs/ENVIRONMENTS.md). */

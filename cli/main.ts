@@ -2,7 +2,7 @@
  * The command line: the same core as the page, headless in Node.
  *   npm run cli -- <command> [flags]
  */
-import { UsageError } from './args';
+import { HelpRequest, UsageError } from './args';
 
 const commands: Record<string, { summary: string; run(argv: string[]): Promise<void> }> = {
   bench: {
@@ -70,11 +70,18 @@ async function main(argv: string[]): Promise<void> {
   }
   const command = commands[name];
   if (!command) throw new UsageError(`unknown command "${name}"\n\n${usage()}`);
-  await command.run(rest);
+  try {
+    await command.run(rest);
+  } catch (error) {
+    if (!(error instanceof HelpRequest)) throw error;
+    console.log(`usage: npm run cli -- ${name} [flags]\n\n  ${command.summary}\n\nflags:\n${error.message}`);
+  }
 }
 
+// Errors are one readable line; EMPG_DEBUG=1 adds the stack trace.
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) console.error(`error: ${error.message}`);
-  else console.error(error);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`error: ${message}`);
+  if (process.env.EMPG_DEBUG && error instanceof Error) console.error(error.stack);
   process.exit(error instanceof UsageError ? 2 : 1);
 });

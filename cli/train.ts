@@ -37,7 +37,8 @@ export async function useBackend(name: string | undefined): Promise<string> {
 export async function loadCheckpoint(path: string): Promise<Checkpoint> {
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(path, 'utf8'));
+    // A byte-order mark is not JSON, but editors write one, and the page (File.text) drops it too.
+    json = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new UsageError(`cannot read checkpoint ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }

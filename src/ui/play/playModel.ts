@@ -16,6 +16,7 @@ import {
   questionForSeed, worldFromKnowledge, type DeepSearchEnvOptions, type DeepSearchWorld, type Question,
 } from '../../envs/deepsearch/index';
 import type { PlayEnvName } from './playChoices';
+import { JSON_DEPTH_LIMIT, jsonTooDeep } from '../../core/jsonDepth';
 
 /** A world ready to play: one task of one environment. */
 export type PlayWorld =
@@ -61,6 +62,7 @@ export function worldFromFile(fileName: string, text: string, preferred: PlayEnv
   } catch (error) {
     return { ok: false, errors: [`${fileName} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
   }
+  if (jsonTooDeep(json)) return { ok: false, errors: [`${fileName} nests more than ${JSON_DEPTH_LIMIT} levels deep; no scene, catalogue or knowledge base does`] };
   const keys = json !== null && typeof json === 'object' ? Object.keys(json) : [];
   const env: PlayEnvName = keys.includes('products') ? 'webshop' : keys.includes('receptacles') ? 'alfworld' : keys.includes('facts') ? 'deepsearch' : preferred;
   if (env === 'deepsearch') {
