@@ -6,6 +6,7 @@
  *   npm run cli -- reproduce --profile quick [--shard 1/4] [--dir results/quick] [--max-runs N] [--dry-run]
  *   npm run cli -- reproduce merge --into results/quick shard-a/ shard-b/ …
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -118,7 +119,7 @@ async function runOne(spec: RunSpec, dir: string, backend: string, progress: (it
   const final = await evaluate(trainer, spec.evalEpisodes);
   trainer.dispose();
   return {
-    format: SUMMARY_FORMAT, version: 1, spec, config: { ...config }, backend, minutes: compact((Date.now() - started) / 60000, 3),
+    format: SUMMARY_FORMAT, version: 1, spec, config: { ...config }, backend, commit: gitCommit(), minutes: compact((Date.now() - started) / 60000, 3),
     base, final, curve,
   };
 }
@@ -234,6 +235,17 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   const temporary = `${path}.partial`;
   await writeFile(temporary, text);
   await rename(temporary, path);
+}
+
+/** The checked-out commit, with `+dirty` when tracked files differ from it; `unknown` outside git. */
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    return dirty ? `${head}+dirty` : head;
+  } catch {
+    return 'unknown';
+  }
 }
 
 function bar(done: number, total: number): string {

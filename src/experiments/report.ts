@@ -124,9 +124,10 @@ export function buildReport(summaries: readonly RunSummary[], profile: Profile, 
 
   // Coverage.
   const finished = summaries.length;
+  const commits = [...new Set(summaries.map((s) => (s.commit ?? 'unrecorded').slice(0, 12)))].sort();
   const thin = expectedCells.filter((s) => (byKey.get(cellKey(s))?.runs.length ?? 0) < profile.seeds);
   out('## Coverage', '',
-    `${finished} of ${expected.length} runs finished, in ${cells.length} of ${expectedCells.length} cells.`,
+    `${finished} of ${expected.length} runs finished, in ${cells.length} of ${expectedCells.length} cells${finished ? `, by the code of commit${commits.length > 1 ? 's' : ''} ${commits.join(', ')}` : ''}.`,
     thin.length
       ? `**Too few seeds so far** in ${thin.length} cells (fewer than ${profile.seeds}; 0 = not run yet): their numbers are provisional, and a cell with one seed has no interval.`
       : 'Every cell has all its seeds.', '');

@@ -38,6 +38,8 @@ export const runSummarySchema = z.object({
   /** The full training configuration of the run. */
   config: z.record(z.string(), z.unknown()),
   backend: z.string(),
+  /** The git commit of the code that ran it (environments and trainer change between commits). */
+  commit: z.string().optional(),
   minutes: z.number().min(0),
   /** The base checkpoint's evaluation (the same for every seed of a regime). */
   base: evaluationSchema,
