@@ -1,6 +1,7 @@
 /**
  * `results`: docs/RESULTS.md and its SVG figures (docs/results/) from the run summaries under
- * `results/<profile>/`, plus the hand-written `results/<profile>/DISCUSSION.md` if there is one.
+ * `results/<profile>/`, plus the hand-written `results/<profile>/DISCUSSION.md` if there is one; and
+ * `public/results/<profile>.json`, the bundle the page's Experiments view shows (not for `smoke`).
  *
  *   npm run cli -- results [--profile quick] [--dir results/quick] [--out docs/RESULTS.md]
  */
@@ -8,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gridOf, PROFILES, type Profile } from '../src/experiments/grid';
+import { experimentsBundle } from '../src/experiments/bundle';
 import { buildReport } from '../src/experiments/report';
 import { parseRunSummary, type RunSummary } from '../src/experiments/summary';
 import { parseFlags, UsageError } from './args';
@@ -49,5 +51,10 @@ export async function runResults(argv: string[]): Promise<void> {
   await mkdir(figureDir, { recursive: true });
   for (const [file, svg] of Object.entries(report.figures)) await writeFile(join(figureDir, file), svg);
   await writeFile(out, report.markdown);
-  console.error(`${out}: ${summaries.length} runs, ${Object.keys(report.figures).length} figures in ${figureDir}/`);
+  const bundlePath = profile.name === 'smoke' ? null : join('public', 'results', `${profile.name}.json`);
+  if (bundlePath) {
+    await mkdir(dirname(bundlePath), { recursive: true });
+    await writeFile(bundlePath, JSON.stringify(experimentsBundle(summaries, profile.name, profile.seeds)) + '\n');
+  }
+  console.error(`${out}: ${summaries.length} runs, ${Object.keys(report.figures).length} figures in ${figureDir}/; the page's bundle: ${bundlePath ?? 'none (smoke)'}`);
 }

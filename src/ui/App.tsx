@@ -22,6 +22,7 @@ import { linkSetsRun, settingsOfRecording } from './io/recordingSettings';
 import { EmpgCalculator } from './calculator/EmpgCalculator';
 import { PlayPanel } from './play/PlayPanel';
 import { ImportPanel } from './import/ImportPanel';
+import { ExperimentsPanel } from './experiments/ExperimentsPanel';
 
 function reportProblems(problems: string[]): void {
   const runtime = useRuntime.getState();
@@ -83,6 +84,7 @@ export function App() {
       <NoticeBanner />
       <main>
         <ErrorBoundary name="The training view"><TrainingView /></ErrorBoundary>
+        <ErrorBoundary name="Experiments"><ExperimentsPanel /></ErrorBoundary>
         <ErrorBoundary name="Real runs"><ImportPanel /></ErrorBoundary>
         <ErrorBoundary name="Play it yourself"><PlayPanel /></ErrorBoundary>
         <ErrorBoundary name="The EMPG calculator"><EmpgCalculator /></ErrorBoundary>

@@ -1,0 +1,72 @@
+/**
+ * What the page's Experiments view loads (`public/results/<profile>.json`, written by
+ * `npm run cli -- results`): per cell the seeds, held-out means with intervals, and mean learning
+ * curves — everything it draws, nothing it would have to recompute from raw runs.
+ */
+import { z } from 'zod';
+import { cellsOf } from './report';
+import { meanInterval } from './statistics';
+import type { EvalCounts, RunSummary } from './summary';
+
+const interval = z.object({ n: z.number().int().min(0), mean: z.number().nullable(), half: z.number().nullable() });
+
+/** One cell of the bundle. */
+export const bundleCellSchema = z.object({
+  key: z.string(),
+  regime: z.string(),
+  label: z.string(),
+  seeds: z.number().int().min(1),
+  baseT1: z.number(),
+  finalT1: interval,
+  finalGreedy: interval,
+  changeT1: interval,
+  /** Mean across seeds per iteration (null where no seed reported the metric). */
+  curves: z.record(z.string(), z.array(z.number().nullable())),
+});
+
+/** The bundle of a profile's results. */
+export const experimentsBundleSchema = z.object({
+  format: z.literal('empg-playground-results'),
+  profile: z.string(),
+  seedsPerCell: z.number().int().min(1),
+  runs: z.number().int().min(0),
+  cells: z.array(bundleCellSchema),
+});
+/** The bundle of a profile's results. */
+export type ExperimentsBundle = z.infer<typeof experimentsBundleSchema>;
+/** One cell of the bundle. */
+export type BundleCell = z.infer<typeof bundleCellSchema>;
+
+/** The curves the view draws. */
+export const BUNDLE_CURVES = ['env/success_rate', 'policy/approx_kl', 'premise/auc', 'entropy/step_mean'] as const;
+
+const rate = (c: EvalCounts) => (100 * c.successes) / c.episodes;
+const finite = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : null);
+const asInterval = (values: number[]) => {
+  const m = meanInterval(values);
+  return { n: m.n, mean: finite(m.mean), half: finite(m.half) };
+};
+
+/** Builds the bundle from run summaries. */
+export function experimentsBundle(summaries: readonly RunSummary[], profile: string, seedsPerCell: number): ExperimentsBundle {
+  const cells = cellsOf(summaries).map((cell) => {
+    const s = cell.spec;
+    const label = `${s.algo}${s.stepEntropy && s.stepEntropy !== 'all' ? ` ${s.stepEntropy}` : ''}${s.part === 'sensitivity' ? ` (k = ${s.k}, ζ = ${s.zeta})` : ''}`;
+    const curves: Record<string, (number | null)[]> = {};
+    for (const metric of BUNDLE_CURVES) {
+      const n = Math.max(0, ...cell.runs.map((r) => r.curve[metric]?.length ?? 0));
+      curves[metric] = Array.from({ length: n }, (_, i) => {
+        const values = cell.runs.map((r) => r.curve[metric]?.[i]).filter((v): v is number => typeof v === 'number');
+        return values.length ? finite(values.reduce((a, b) => a + b, 0) / values.length) : null;
+      });
+    }
+    return {
+      key: cell.key, regime: s.regime, label, seeds: cell.runs.length, baseT1: rate(cell.runs[0].base.t1),
+      finalT1: asInterval(cell.runs.map((r) => rate(r.final.t1))),
+      finalGreedy: asInterval(cell.runs.map((r) => rate(r.final.greedy))),
+      changeT1: asInterval(cell.runs.map((r) => rate(r.final.t1) - rate(r.base.t1))),
+      curves,
+    };
+  });
+  return { format: 'empg-playground-results', profile, seedsPerCell, runs: summaries.length, cells };
+}

@@ -1,0 +1,109 @@
+/**
+ * The Experiments view: the committed results of `npm run cli -- reproduce` (docs/RESULTS.md's
+ * numbers) — held-out success per setting with 95 % intervals, and mean learning curves across seeds —
+ * with the user's own live run drawn over the curves of the same environment.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BundleCell } from '../../experiments/bundle';
+import { REGIMES } from '../../experiments/grid';
+import { useRun } from '../../store/runStore';
+import { useView } from '../../store/viewStore';
+import { chartRowsOf, loadBundle, type BundleLoad } from './experimentsData';
+import './experiments.css';
+
+const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+const CHARTS = [
+  { metric: 'env/success_rate', title: 'Training success rate' },
+  { metric: 'policy/approx_kl', title: 'Approx. KL per update' },
+  { metric: 'premise/auc', title: 'Is a confident step a good step? (premise AUC)' },
+] as const;
+
+const pm = (m: BundleCell['finalT1']) => (m.mean === null ? '–' : m.half === null ? `${m.mean.toFixed(1)} (1 seed)` : `${m.mean.toFixed(1)} ± ${m.half.toFixed(1)}`);
+
+/** The panel (a section of the page). */
+export function ExperimentsPanel() {
+  const [load, setLoad] = useState<BundleLoad | null>(null);
+  const env = useView((s) => s.settings.env);
+  const preset = useView((s) => s.settings.preset);
+  const [regime, setRegime] = useState<string>(() => (env === 'webshop' ? 'webshop' : 'alfworld-short'));
+  const yours = useRun((s) => s.lanes[0]?.history ?? null);
+  useEffect(() => {
+    let live = true;
+    void loadBundle('quick', document.baseURI).then((result) => { if (live) setLoad(result); });
+    return () => { live = false; };
+  }, []);
+  const regimeInfo = REGIMES.find((r) => r.id === regime)!;
+  const cells = useMemo(() => (load?.ok ? load.bundle.cells.filter((c) => c.regime === regime) : []), [load, regime]);
+  // The user's run is comparable only when it plays the same environment and preset.
+  const ownComparable = regimeInfo.env === env && regimeInfo.preset === preset && (yours?.length ?? 0) > 0;
+
+  return (
+    <section className="panel experiments" aria-labelledby="experiments-title" data-testid="experiments-panel">
+      <h2 id="experiments-title">Experiments: does EMPG help here?</h2>
+      <p className="muted">
+        Committed results of <code>npm run cli -- reproduce --profile quick</code>: each setting trained from the shipped
+        base checkpoint with several seeds, then evaluated on the same held-out tasks. docs/RESULTS.md has the full tables.
+      </p>
+      {!load && <p className="muted">Loading the results…</p>}
+      {load && !load.ok && <p className="muted" data-testid="experiments-empty">Nothing to show: {load.reason}.</p>}
+      {load?.ok && (
+        <>
+          <label className="field">
+            <span className="field-label">environment</span>
+            <select value={regime} data-testid="experiments-regime" onChange={(e) => setRegime(e.target.value)}>
+              {REGIMES.map((r) => <option key={r.id} value={r.id}>{r.title}</option>)}
+            </select>
+          </label>
+          <p className="muted small">
+            {load.bundle.runs} finished runs in profile {load.bundle.profile} ({load.bundle.seedsPerCell} seeds per setting asked);
+            settings with fewer seeds are provisional.
+          </p>
+          {cells.length === 0
+            ? <p className="muted">No finished runs for this environment yet.</p>
+            : (
+              <>
+                <table className="experiments-table" data-testid="experiments-table">
+                  <caption>Held-out success at T = 1 (%), mean ± 95 % interval across seeds; base checkpoint {cells[0].baseT1.toFixed(1)} %</caption>
+                  <thead><tr><th>setting</th><th>seeds</th><th>success</th><th>change vs base</th><th>greedy</th></tr></thead>
+                  <tbody>
+                    {cells.map((c) => (
+                      <tr key={c.key}>
+                        <td>{c.label}</td><td>{c.seeds}{c.seeds < load.bundle.seedsPerCell ? ` of ${load.bundle.seedsPerCell}` : ''}</td>
+                        <td>{pm(c.finalT1)}</td><td>{pm(c.changeT1)}</td><td>{pm(c.finalGreedy)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <p className="muted small">
+                  {ownComparable
+                    ? 'The black line is your run (lane 1), drawn over the committed means.'
+                    : `Train on ${regimeInfo.title} to draw your own run over these curves.`}
+                </p>
+                <div className="experiments-charts">
+                  {CHARTS.map((chart) => (
+                    <figure key={chart.metric} className="metric-chart" data-testid={`experiments-chart-${chart.metric}`}>
+                      <figcaption>{chart.title}</figcaption>
+                      <ResponsiveContainer width="100%" height={220}>
+                        <LineChart data={chartRowsOf(cells, ownComparable ? yours : null, chart.metric)} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+                          <CartesianGrid strokeDasharray="3 3" />
+                          <XAxis dataKey="iteration" />
+                          <YAxis width={48} />
+                          <Tooltip />
+                          <Legend />
+                          {cells.map((c, i) => (
+                            <Line key={c.key} dataKey={c.key} name={`${c.label} (${c.seeds})`} stroke={COLOURS[i % COLOURS.length]} dot={false} isAnimationActive={false} connectNulls />
+                          ))}
+                          {ownComparable && <Line dataKey="yours" name="your run" stroke="#000" strokeWidth={2.5} dot={false} isAnimationActive={false} />}
+                        </LineChart>
+                      </ResponsiveContainer>
+                    </figure>
+                  ))}
+                </div>
+              </>
+            )}
+        </>
+      )}
+    </section>
+  );
+}
