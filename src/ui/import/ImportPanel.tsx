@@ -107,9 +107,9 @@ export function ImportPanel() {
           <div className="import-actions">
             {!onScreen && <button type="button" onClick={() => void useImport.getState().reanalyse(useImport.getState().empg)}>Show the imported {runs.length === 1 ? 'run' : 'runs'} again</button>}
             {runs.map((run, i) => (
-              <button key={i} type="button" data-testid={`import-export-${i}`} disabled={run.steps.length === 0}
-                title={run.steps.length === 0 ? 'A sequence-level file has no tokens to write in the step format' : undefined}
-                onClick={() => downloadFile(`${run.report.name.replace(/\.[^.]+$/, '')}.empg-steps.jsonl`, exportText(run), 'application/x-ndjson')}>
+              <button key={i} type="button" data-testid={`import-export-${i}`} disabled={run.exportableSteps === 0}
+                title={run.exportableSteps === 0 ? 'A sequence-level file has no tokens to write in the step format' : undefined}
+                onClick={() => void exportRun(run, i)}>
                 export {i === 0 ? 'A' : 'B'} as empg-steps JSONL
               </button>
             ))}
@@ -124,7 +124,7 @@ export function ImportPanel() {
   );
 }
 
-function exportText(run: ImportedRun): string {
-  const meta = { schema: 'empg-steps/v1', source: run.report.meta?.source ?? run.report.format ?? 'import', exported_by: 'EMPG Playground import', ...useImport.getState().empg };
-  return [JSON.stringify({ meta }), ...run.steps].join('\n') + '\n';
+async function exportRun(run: ImportedRun, lane: number): Promise<void> {
+  const blob = await useImport.getState().exportRun(lane);
+  downloadFile(`${run.report.name.replace(/\.[^.]+$/, '')}.empg-steps.jsonl`, blob, 'application/x-ndjson');
 }

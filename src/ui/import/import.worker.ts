@@ -4,11 +4,13 @@
  * group tables and the kept steps in the step format (for the export). Progress at most every 50 ms.
  */
 import { analyseRun, feedStream, RunAccumulator, stepLine, type ImportResult } from '../../import';
-import type { GroupSample, GroupTable, ImportReply, ImportRequest, ImportReport } from './importProtocol';
-import { toImportedLane } from './toRecording';
+import { PART_STEPS, type GroupSample, type GroupTable, type ImportReply, type ImportRequest, type ImportReport } from './importProtocol';
+import { extrasKey, toImportedLane } from './toRecording';
 
 const post = (reply: ImportReply) => (self as unknown as Worker).postMessage(reply);
 const SHORT = 160;
+/** Training steps whose steps the page keeps for its step views (as many as it keeps of its own runs, at most). */
+const KEEP_TRAIN_STEPS = 4;
 
 function groupTables(result: ImportResult): GroupTable[] {
   return result.analysed.flatMap((a) => {
@@ -28,12 +30,33 @@ function groupTables(result: ImportResult): GroupTable[] {
   });
 }
 
+/** The last run read for each lane, kept for its export. */
+const results = new Map<number, ImportResult>();
+
+function exportSteps(id: number, lane: number, meta: Record<string, unknown>): void {
+  const result = results.get(lane);
+  if (!result) {
+    post({ type: 'error', id, message: `no imported run in lane ${lane + 1}` });
+    return;
+  }
+  const parts: string[] = [JSON.stringify({ meta }) + '\n'];
+  for (const a of result.analysed) for (const s of a.steps) {
+    const line = stepLine(s);
+    if (line) parts.push(line + '\n');
+  }
+  post({ type: 'exported', id, blob: new Blob(parts, { type: 'application/x-ndjson' }) });
+}
+
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
+  if (event.data.type === 'export') {
+    exportSteps(event.data.id, event.data.lane, event.data.meta);
+    return;
+  }
   const { id, files, empg, lane } = event.data;
   const started = performance.now();
   try {
     const total = files.reduce((a, f) => a + f.size, 0);
-    const acc = new RunAccumulator({ keepTrainSteps: 8, maxStepsPerTrainStep: 1024, maxProblems: 200 });
+    const acc = new RunAccumulator({ keepTrainSteps: KEEP_TRAIN_STEPS, maxStepsPerTrainStep: 1024, maxProblems: 200 });
     let before = 0;
     let lastPost = 0;
     for (const file of files) {
@@ -59,8 +82,21 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
       keptTrainSteps: [...run.kept.keys()], notes: [...new Set(result.analysed.flatMap((a) => a.notes.map((n) => `training step ${a.trainStep}: ${n}`)))],
       seconds: (performance.now() - started) / 1000,
     };
-    const steps = result.analysed.flatMap((a) => a.steps.flatMap((s) => stepLine(s) ?? []));
-    post({ type: 'done', id, imported, report, groups: groupTables(result), steps });
+    results.set(lane, result);
+    for (const record of imported.lane.recent) {
+      for (let at = 0; at < Math.max(1, record.steps.length); at += PART_STEPS) {
+        const steps = record.steps.slice(at, at + PART_STEPS);
+        const extras = Object.fromEntries(steps.map((s) => {
+          const key = extrasKey(lane, record.iteration, s.traj, s.t);
+          return [key, imported.extras[key]];
+        }));
+        post({ type: 'part', id, iteration: record.iteration, steps, trajectories: at === 0 ? record.trajectories : [], extras });
+        // A pause between parts leaves the page's main thread free between them.
+        await new Promise((resolve) => setTimeout(resolve, 4));
+      }
+    }
+    const exportableSteps = result.analysed.reduce((n, a) => n + a.steps.filter((s) => s.step.tokens).length, 0);
+    post({ type: 'done', id, imported: { ...imported, lane: { ...imported.lane, recent: [] }, extras: {} }, report, groups: groupTables(result), exportableSteps });
   } catch (error) {
     post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
   }

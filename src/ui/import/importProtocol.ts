@@ -3,16 +3,17 @@
  * 200 MB file never freezes the page), analyses them and sends back a page lane plus its tables.
  */
 import type { ImportFormat, ImportProblem, StepMeta } from '../../import';
-import type { ImportedLane, ImportEmpgSettings } from './toRecording';
+import type { StepView } from '../../train/trainer';
+import type { TrajectorySummary } from '../../worker/protocol';
+import type { ImportedLane, ImportedStepExtras, ImportEmpgSettings } from './toRecording';
 
-/** Page → import worker: read these files as one run, shown as lane `lane`. */
-export interface ImportRequest {
-  type: 'import';
-  id: number;
-  files: File[];
-  empg: ImportEmpgSettings;
-  lane: number;
-}
+/**
+ * Page → import worker: read these files as one run, shown as lane `lane`; or write the kept steps of
+ * the run last read for a lane in the step format (answered with a Blob).
+ */
+export type ImportRequest =
+  | { type: 'import'; id: number; files: File[]; empg: ImportEmpgSettings; lane: number }
+  | { type: 'export'; id: number; lane: number; meta: Record<string, unknown> };
 
 /** One sample of a prompt's group, for the group and comparison views. */
 export interface GroupSample {
@@ -56,8 +57,17 @@ export interface ImportReport {
   seconds: number;
 }
 
-/** Import worker → page. */
+/**
+ * Import worker → page. A finished import arrives in `part`s of at most PART_STEPS steps of a kept
+ * training step (each its own small message, so no single message takes long to receive), then `done`
+ * with the lane's history.
+ */
 export type ImportReply =
   | { type: 'progress'; id: number; read: number; total: number }
-  | { type: 'done'; id: number; imported: ImportedLane; report: ImportReport; groups: GroupTable[]; steps: string[] }
+  | { type: 'part'; id: number; iteration: number; steps: StepView[]; trajectories: TrajectorySummary[]; extras: Record<string, ImportedStepExtras> }
+  | { type: 'done'; id: number; imported: ImportedLane; report: ImportReport; groups: GroupTable[]; exportableSteps: number }
+  | { type: 'exported'; id: number; blob: Blob }
   | { type: 'error'; id: number; message: string };
+
+/** The most steps one `part` message carries. */
+export const PART_STEPS = 48;

@@ -4,13 +4,14 @@
  * the run store as a recording, so every view of the page draws them.
  */
 import { create } from 'zustand';
-import { RECORDING_FORMAT, RECORDING_VERSION, type Recording } from '../../store/recording';
+import { RECORDING_FORMAT, RECORDING_VERSION, type RecordedIteration, type Recording } from '../../store/recording';
 import { useRun } from '../../store/runStore';
 import { useRuntime } from '../../store/runtimeStore';
 import { DEFAULT_TRAIN_CONFIG } from '../../train/config';
 import { showRecording } from '../io/recordingMode';
 import type { GroupTable, ImportReply, ImportReport, ImportRequest } from './importProtocol';
-import type { ImportedLane, ImportedStepExtras, ImportEmpgSettings } from './toRecording';
+import type { Trajectory } from '../../train/rollout';
+import { extrasKey, fullTrajectories, type ImportedLane, type ImportedStepExtras, type ImportEmpgSettings } from './toRecording';
 
 /** One imported run as the page keeps it. */
 export interface ImportedRun {
@@ -18,8 +19,8 @@ export interface ImportedRun {
   report: ImportReport;
   imported: ImportedLane;
   groups: GroupTable[];
-  /** The kept steps in the step format, one line each (for the export). */
-  steps: string[];
+  /** How many kept steps the step-format export writes (0 for a sequence-level file). */
+  exportableSteps: number;
 }
 
 /** The import store's state and actions. */
@@ -36,6 +37,8 @@ export interface ImportState {
   reanalyse(empg: ImportEmpgSettings): Promise<void>;
   /** The extras of a step of an imported lane, if it is one. */
   extrasOf(lane: number, iteration: number, traj: number, t: number): ImportedStepExtras | undefined;
+  /** The kept steps of an imported lane in the step format, with the recomputed advantages. */
+  exportRun(lane: number): Promise<Blob>;
 }
 
 let worker: Worker | null = null;
@@ -52,25 +55,53 @@ function pageEmpg(): ImportEmpgSettings {
   return { k: config.k, kF: config.kF, zeta: config.zeta };
 }
 
-function runFiles(files: File[], lane: number, empg: ImportEmpgSettings, onProgress: (read: number, total: number) => void): Promise<Extract<ImportReply, { type: 'done' }>> {
-  const id = nextId++;
+type Done = Extract<ImportReply, { type: 'done' }>;
+
+/** Sends a request to the import worker and resolves with its final answer (`done` or `exported`). */
+function ask<T extends ImportReply>(request: ImportRequest, onReply: (reply: ImportReply) => T | undefined): Promise<T> {
   const w = importWorker();
   return new Promise((resolve, reject) => {
     const onMessage = (event: MessageEvent<ImportReply>) => {
       const reply = event.data;
-      if (reply.id !== id) return;
-      if (reply.type === 'progress') {
-        onProgress(reply.read, reply.total);
+      if (reply.id !== request.id) return;
+      if (reply.type === 'error') {
+        w.removeEventListener('message', onMessage);
+        reject(new Error(reply.message));
         return;
       }
-      w.removeEventListener('message', onMessage);
-      if (reply.type === 'done') resolve(reply);
-      else reject(new Error(reply.message));
+      const final = onReply(reply);
+      if (final) {
+        w.removeEventListener('message', onMessage);
+        resolve(final);
+      }
     };
     w.addEventListener('message', onMessage);
-    const request: ImportRequest = { type: 'import', id, files, empg, lane };
     w.postMessage(request);
   });
+}
+
+/** Imports files in the worker; the kept training steps arrive one message each and are put together here. */
+async function runFiles(files: File[], lane: number, empg: ImportEmpgSettings, onProgress: (read: number, total: number) => void): Promise<ImportedRun> {
+  const parts: RecordedIteration[] = [];
+  const extras: Record<string, ImportedStepExtras> = {};
+  const done = await ask<Done>({ type: 'import', id: nextId++, files, empg, lane }, (reply) => {
+    if (reply.type === 'progress') onProgress(reply.read, reply.total);
+    else if (reply.type === 'part') {
+      let record = parts.at(-1);
+      if (record?.iteration !== reply.iteration) parts.push((record = { iteration: reply.iteration, steps: [], trajectories: [] }));
+      for (const step of reply.steps) record.steps.push(step);
+      for (const traj of reply.trajectories) record.trajectories.push(traj);
+      Object.assign(extras, reply.extras);
+    } else if (reply.type === 'done') return reply;
+    return undefined;
+  });
+  const imported = { ...done.imported, extras, lane: { ...done.imported.lane, recent: parts } };
+  for (const record of parts) {
+    // The inspector's full trajectories are built the first time it asks for one of this iteration.
+    let full: Trajectory[] | undefined;
+    Object.defineProperty(record, 'full', { get: () => (full ??= fullTrajectories(record, lane, extras)), enumerable: false });
+  }
+  return { files, report: done.report, imported, groups: done.groups, exportableSteps: done.exportableSteps };
 }
 
 /** Shows the imported runs as a recording (one lane each). */
@@ -100,12 +131,12 @@ export const useImport = create<ImportState>()((set, get) => ({
     try {
       const empg = get().runs.length === 0 && at === 0 ? pageEmpg() : get().empg;
       set({ empg });
-      const reply = await runFiles(files, at, empg, (read, total) => set({ progress: { name, read, total } }));
-      const run: ImportedRun = { files, report: reply.report, imported: reply.imported, groups: reply.groups, steps: reply.steps };
+      const run = await runFiles(files, at, empg, (read, total) => set({ progress: { name, read, total } }));
       const runs = at === 0 ? [run] : [get().runs[0], run];
       set({ runs, progress: null, source: show(runs) });
-      if (reply.report.skipped > 0) {
-        useRuntime.getState().notify('warning', `${reply.report.name}: ${reply.report.skipped} bad line${reply.report.skipped === 1 ? '' : 's'} skipped (first: line ${reply.report.problems[0]?.line}: ${reply.report.problems[0]?.message}); everything else was imported.`);
+      const { report } = run;
+      if (report.skipped > 0) {
+        useRuntime.getState().notify('warning', `${report.name}: ${report.skipped} bad line${report.skipped === 1 ? '' : 's'} skipped (first: line ${report.problems[0]?.line}: ${report.problems[0]?.message}); everything else was imported.`);
       }
     } catch (error) {
       set({ progress: null });
@@ -122,8 +153,7 @@ export const useImport = create<ImportState>()((set, get) => ({
       const name = run.report.name;
       set({ progress: { name, read: 0, total: run.report.bytes } });
       try {
-        const reply = await runFiles(run.files, lane, empg, (read, total) => set({ progress: { name, read, total } }));
-        again.push({ ...run, report: reply.report, imported: reply.imported, groups: reply.groups, steps: reply.steps });
+        again.push(await runFiles(run.files, lane, empg, (read, total) => set({ progress: { name, read, total } })));
       } catch (error) {
         set({ progress: null });
         useRuntime.getState().notify('error', `Could not re-read ${name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -134,6 +164,13 @@ export const useImport = create<ImportState>()((set, get) => ({
   },
 
   extrasOf(lane, iteration, traj, t) {
-    return get().runs[lane]?.imported.extras[`${lane}:${iteration}:${traj}:${t}`];
+    return get().runs[lane]?.imported.extras[extrasKey(lane, iteration, traj, t)];
+  },
+
+  async exportRun(lane) {
+    const run = get().runs[lane];
+    const meta = { schema: 'empg-steps/v1', source: run?.report.meta?.source ?? run?.report.format ?? 'import', exported_by: 'EMPG Playground import', ...get().empg };
+    const reply = await ask<Extract<ImportReply, { type: 'exported' }>>({ type: 'export', id: nextId++, lane, meta }, (r) => (r.type === 'exported' ? r : undefined));
+    return reply.blob;
   },
 }));

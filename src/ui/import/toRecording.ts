@@ -21,6 +21,9 @@ export interface ImportedStepExtras {
   grpo: number;
   empg: number | null;
   stepReward?: number;
+  /** The prompt text the file has for the step (the inspector's observation). */
+  prompt?: string;
+  valid: boolean;
   logprob: number[] | null;
   /** The optional per-token fields the file carries. */
   tokens: Partial<Record<OptionalTokenField, number[]>>;
@@ -94,7 +97,6 @@ function iterationOf(a: AnalysedTrainStep, lane: number, intern: (text: string) 
   const shown = a.steps.filter((s) => s.empg !== null);
   const trajs = new Set(shown.map((s) => s.traj));
   const steps: StepView[] = [];
-  const full = new Map<number, StepData[]>();
   for (const s of shown) {
     const e = s.empg!;
     const ids = s.step.tokens!.map(intern);
@@ -104,26 +106,41 @@ function iterationOf(a: AnalysedTrainStep, lane: number, intern: (text: string) 
       tokens: ids, tokenEntropies: s.step.entropy!, entropy: e.entropy, normalized: e.normalized, g: e.g, bonus: e.bonus,
       outcomeAdvantage: s.grpo, finalAdvantage: e.advantage, logitNorm: norm, paramNorm: null,
     });
-    const logProbs = s.step.logprob ?? [];
-    full.set(s.traj, [...(full.get(s.traj) ?? []), {
-      t: s.step.stepIdx, observation: s.step.prompt ?? '(the file has no prompt text for this step)', admissibleCount: 0,
-      // The file does not say how many tokens were allowed (the vocabulary size): 0 stands for unknown.
-      prompt: [], tokens: ids, allowed: ids.map(() => null), allowedCounts: ids.map(() => 0), logProbs, tokenEntropies: s.step.entropy!, scoreNorms: [],
-      // The file has the sampled token's probability only, not the top 5.
-      top: ids.map((id, i) => [{ token: id, p: Math.exp(logProbs[i] ?? 0) }]),
-      action: s.step.response, valid: s.step.validAction ?? true, nextObservation: '',
-    }]);
     extras[extrasKey(lane, a.trainStep, s.traj, s.step.stepIdx)] = {
       trajId: s.step.trajId, groupId: s.step.groupId, fileAdvantage: s.step.advantage, grpo: s.grpo, empg: e.advantage,
-      stepReward: s.step.stepReward, logprob: s.step.logprob, tokens: s.step.extras,
+      stepReward: s.step.stepReward, prompt: s.step.prompt, valid: s.step.validAction ?? true, logprob: s.step.logprob, tokens: s.step.extras,
       magnitude: s.step.extras.grad_sq ? 'exact' : s.step.logprob ? 'lower-bound' : 'none',
     };
   }
   const trajectories: TrajectorySummary[] = a.trajectories.filter((t) => trajs.has(t.id)).map((t) => ({
     id: t.id, group: t.group, task: t.groupId, won: t.reward > 0, reward: t.reward, length: t.length,
   }));
-  const fullTrajectories: Trajectory[] = trajectories.map((t) => ({
-    id: t.id, group: t.group, taskSeed: 0, task: t.task, steps: full.get(t.id) ?? [], won: t.won, reward: t.reward, score: t.reward, truncated: false,
+  return { iteration: a.trainStep, steps, trajectories };
+}
+
+/**
+ * The inspector's full trajectories of an imported iteration, built on the page when it first asks
+ * (so they never cross from the worker): the prompt as the observation, the sampled token's
+ * probability as its only known alternative.
+ */
+export function fullTrajectories(
+  record: { iteration: number; steps: StepView[]; trajectories: TrajectorySummary[] }, lane: number, extras: Record<string, ImportedStepExtras>,
+): Trajectory[] {
+  const stepsOf = new Map<number, StepData[]>();
+  for (const step of [...record.steps].sort((a, b) => a.t - b.t)) {
+    const e = extras[extrasKey(lane, record.iteration, step.traj, step.t)];
+    const logProbs = e?.logprob ?? [];
+    stepsOf.set(step.traj, [...(stepsOf.get(step.traj) ?? []), {
+      t: step.t, observation: e?.prompt ?? '(the file has no prompt text for this step)', admissibleCount: 0,
+      // The file does not say how many tokens were allowed (the vocabulary size): 0 stands for unknown.
+      prompt: [], tokens: step.tokens, allowed: step.tokens.map(() => null), allowedCounts: step.tokens.map(() => 0), logProbs,
+      tokenEntropies: step.tokenEntropies, scoreNorms: [],
+      // The file has the sampled token's probability only, not the top 5.
+      top: step.tokens.map((id, i) => [{ token: id, p: Math.exp(logProbs[i] ?? 0) }]),
+      action: step.action, valid: e?.valid ?? true, nextObservation: '',
+    }]);
+  }
+  return record.trajectories.map((t) => ({
+    id: t.id, group: t.group, taskSeed: 0, task: t.task, steps: stepsOf.get(t.id) ?? [], won: t.won, reward: t.reward, score: t.reward, truncated: false,
   }));
-  return { iteration: a.trainStep, steps, trajectories, full: fullTrajectories };
 }

@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// The page importing a large file (docs/IMPORT.md, "Large files"): serves dist/ with `vite preview`,
+// opens headless Chromium, waits for the page to settle, imports the file through the "Real runs"
+// panel and records every main-thread task over 50 ms (PerformanceObserver 'longtask') from the moment
+// the file is chosen until the report is on screen, plus the resident memory of all Chromium processes
+// (sampled every 100 ms from /proc) and the page's JS heap. A benchmark, not a test: it prints numbers.
+//
+//   npx vite build && npx tsx scripts/make-large-steps.ts --mb 200 --out runs/large-steps.jsonl
+//   node scripts/import-bench.mjs runs/large-steps.jsonl [--json]
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const file = process.argv[2];
+const json = process.argv.includes('--json');
+if (!file || !existsSync(file)) throw new Error('usage: node scripts/import-bench.mjs FILE.jsonl [--json]');
+if (!existsSync('dist/index.html')) throw new Error('dist/index.html not found: build first (npx vite build)');
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Resident memory (bytes) of a process's descendants (not itself, not `skip`'s tree), from /proc. */
+function treeRss(rootPid, skip) {
+  const children = new Map();
+  const rss = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      rss.set(Number(name), Number(fields[21]) * 4096);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let total = 0;
+  const stack = [...(children.get(rootPid) ?? [])].filter((pid) => pid !== skip);
+  while (stack.length) {
+    const pid = stack.pop();
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+function observe() {
+  const found = { tasks: [], chosen: null };
+  window.__longTasks = found;
+  // The moment the file is chosen (the input's change event), after the browser has the file.
+  document.addEventListener('change', () => { found.chosen ??= performance.now(); }, true);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) found.tasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      found.frames = found.frames ?? [];
+      found.frames.push({
+        start: entry.startTime, duration: entry.duration,
+        scripts: entry.scripts.map((x) => `${x.invoker} ${Math.round(x.duration)} ms ${x.sourceFunctionName || ''} ${String(x.sourceURL).split('/').pop()}`),
+      });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+}
+
+const mb = (bytes) => Math.round(bytes / 1e6);
+
+async function main() {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}/`;
+  const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+  // A local launch: the file input gets the file's path, not an upload through the test driver.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--enable-precise-memory-info'],
+  });
+  try {
+    for (let i = 0; i < 240; i++) {
+      try { if ((await fetch(origin)).ok) break; } catch { /* not listening yet */ }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.addInitScript(observe);
+    await page.goto(`${origin}#backend=wasm`);
+    await page.getByTestId('backend').filter({ hasText: /wasm/i }).waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(3000);
+    // Chromium's processes are this script's children, apart from vite preview.
+    const rssNow = () => treeRss(process.pid, preview.pid);
+    const before = rssNow();
+    let peak = before;
+    const sampler = setInterval(() => { peak = Math.max(peak, rssNow()); }, 100);
+    await page.getByTestId('import-file').setInputFiles(resolve(file));
+    await page.getByTestId('import-report-0').waitFor({ timeout: 600_000 });
+    const [chosen, shown] = await page.evaluate(() => [window.__longTasks.chosen, performance.now()]);
+    const seconds = (shown - chosen) / 1000;
+    await page.waitForTimeout(1000);
+    clearInterval(sampler);
+    const after = rssNow();
+    const result = await page.evaluate((since) => ({
+      tasks: window.__longTasks.tasks.filter((t) => t.start + t.duration >= since).map((t) => Math.round(t.duration)),
+      at: window.__longTasks.tasks.filter((t) => t.start + t.duration >= since).map((t) => Math.round(t.start - since)),
+      frames: (window.__longTasks.frames ?? []).filter((f) => f.start >= since && f.duration > 50).map((f) => `${Math.round(f.start - since)} +${Math.round(f.duration)}: ${f.scripts.join('; ')}`),
+      heap: performance.memory?.usedJSHeapSize ?? null,
+    }), chosen);
+    const report = await page.getByTestId('import-report-0').innerText();
+    const out = {
+      file, bytes: statSync(file).size, seconds, longTasksOver50ms: result.tasks.length, longestTaskMs: Math.max(0, ...result.tasks),
+      tasks: result.tasks, chromiumRssBeforeMb: mb(before), chromiumRssPeakMb: mb(peak), chromiumRssAfterMb: mb(after),
+      pageHeapAfterMb: result.heap === null ? null : mb(result.heap), report: report.split('\n').slice(0, 3).join(' | '),
+    };
+    console.log(`${file}: ${mb(out.bytes)} MB imported in ${seconds.toFixed(1)} s`);
+    console.log(`main-thread tasks over 50 ms: ${out.longTasksOver50ms}${out.tasks.length ? ` (${out.tasks.join(', ')} ms)` : ''}`);
+    console.log(`Chromium resident memory: ${out.chromiumRssBeforeMb} MB before, peak ${out.chromiumRssPeakMb} MB, ${out.chromiumRssAfterMb} MB after; page JS heap after ${out.pageHeapAfterMb} MB`);
+    console.log(out.report);
+    if (process.argv.includes('--frames')) console.log(`task starts (ms after the file was chosen): ${result.at.join(', ')}\n${result.frames.join('\n')}`);
+    if (json) console.log(JSON.stringify(out));
+  } finally {
+    await browser.close();
+    preview.kill();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
