@@ -100,12 +100,32 @@ async function main() {
     const before = rssNow();
     let peak = before;
     const sampler = setInterval(() => { peak = Math.max(peak, rssNow()); }, 100);
+    const profiling = process.argv.includes('--profile');
+    const cdp = profiling ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.getByTestId('import-file').setInputFiles(resolve(file));
     await page.getByTestId('import-report-0').waitFor({ timeout: 600_000 });
     const [chosen, shown] = await page.evaluate(() => [window.__longTasks.chosen, performance.now()]);
     const seconds = (shown - chosen) / 1000;
     await page.waitForTimeout(1000);
     clearInterval(sampler);
+    if (cdp) {
+      // Self time per function (ms), the 25 largest: where the main thread spent the import.
+      const { profile } = await cdp.send('Profiler.stop');
+      const dt = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
+      const self = new Map();
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      for (const id of profile.samples) {
+        const n = byId.get(id);
+        const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+        self.set(key, (self.get(key) ?? 0) + dt);
+      }
+      console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${Math.round(v)} ms ${k}`).join('\n'));
+    }
     const after = rssNow();
     const result = await page.evaluate((since) => ({
       tasks: window.__longTasks.tasks.filter((t) => t.start + t.duration >= since).map((t) => Math.round(t.duration)),
