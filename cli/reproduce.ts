@@ -63,12 +63,14 @@ export async function runReproduce(argv: string[]): Promise<void> {
   }
 
   const backend = await useBackend(flags.backend);
+  // The code that runs is the code loaded now; later checkouts in the same folder do not change it.
+  const commit = gitCommit();
   const started = Date.now();
   let finished = 0;
   const planned = Math.min(todo.length, maxRuns);
   for (const spec of todo.slice(0, planned)) {
     const runStarted = Date.now();
-    const summary = await runOne(spec, dir, backend, (iteration) => {
+    const summary = await runOne(spec, dir, backend, commit, (iteration) => {
       const perRun = finished ? (Date.now() - started) / finished : NaN;
       const eta = Number.isFinite(perRun) ? formatDuration(perRun * (planned - finished) - (Date.now() - runStarted)) : '…';
       process.stderr.write(`\r${bar(finished + iteration / spec.iterations, planned)} run ${finished + 1}/${planned} ${spec.id} `
@@ -97,7 +99,7 @@ function configOf(spec: RunSpec): TrainConfig {
   return parsed.config;
 }
 
-async function runOne(spec: RunSpec, dir: string, backend: string, progress: (iteration: number) => void): Promise<RunSummary> {
+async function runOne(spec: RunSpec, dir: string, backend: string, commit: string, progress: (iteration: number) => void): Promise<RunSummary> {
   const started = Date.now();
   const regime = regimeOf(spec.regime);
   const checkpoint = await loadCheckpoint(regime.checkpoint);
@@ -119,7 +121,7 @@ async function runOne(spec: RunSpec, dir: string, backend: string, progress: (it
   const final = await evaluate(trainer, spec.evalEpisodes);
   trainer.dispose();
   return {
-    format: SUMMARY_FORMAT, version: 1, spec, config: { ...config }, backend, commit: gitCommit(), minutes: compact((Date.now() - started) / 60000, 3),
+    format: SUMMARY_FORMAT, version: 1, spec, config: { ...config }, backend, commit, minutes: compact((Date.now() - started) / 60000, 3),
     base, final, curve,
   };
 }
