@@ -12,6 +12,16 @@ describe('URL hash state', () => {
     expect(formatHash(state)).toBe('#backend=wasm');
   });
 
+  it('carries the step-entropy mode to the training config, and reports an unknown one', () => {
+    const { state, problems } = parseHash('#stepEntropy=normalized');
+    expect(problems).toEqual([]);
+    expect(trainConfigOf(state).stepEntropy).toBe('normalized');
+    expect(formatHash(state)).toBe('#stepEntropy=normalized');
+    const bad = parseHash('#stepEntropy=tokens');
+    expect(bad.state.stepEntropy).toBe('all');
+    expect(bad.problems[0]).toMatch(/stepEntropy="tokens" is invalid/);
+  });
+
   it('uses defaults for missing keys and writes nothing for them', () => {
     expect(parseHash('').state).toEqual(defaultHashState);
     expect(formatHash(parseHash('').state)).toBe('');
