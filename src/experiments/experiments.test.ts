@@ -8,13 +8,13 @@ import { alfworldTaskType } from './taskType';
 describe('gridOf', () => {
   const quick = gridOf(PROFILES.quick);
   it('has the issue\'s cells × 8 seeds, unique ids, seed-major order', () => {
-    // 3 regimes × 4 algorithms + 2 envs × 2 ablations + 2 k + 2 ζ + 3 regimes × normalized = 23 cells.
-    expect(quick).toHaveLength(23 * 8);
+    // 4 regimes × 4 algorithms + 2 envs × 2 ablations + 2 k + 2 ζ + 4 regimes × normalized = 28 cells.
+    expect(quick).toHaveLength(28 * 8);
     expect(new Set(quick.map((r) => r.id)).size).toBe(quick.length);
-    expect(quick.slice(0, 23).every((r) => r.seed === 1)).toBe(true);
+    expect(quick.slice(0, 28).every((r) => r.seed === 1)).toBe(true);
     expect(quick.filter((r) => r.stepEntropy === 'normalized').map((r) => r.id)).toContain('webshop/grpo+empg/k1-z0.1-Hnormalized/s8');
     expect(quick.every((r) => r.evalEpisodes >= 256)).toBe(true);
-    expect(gridOf(PROFILES.full).filter((r) => r.part === 'main').length).toBe(12 * 16);
+    expect(gridOf(PROFILES.full).filter((r) => r.part === 'main').length).toBe(16 * 16);
   });
   it('splits into disjoint shards that cover it', () => {
     const shards = [1, 2, 3].map((index) => shardOf(quick, { index, count: 3 }).map((r) => r.id));

@@ -14,7 +14,7 @@ import { STEP_ENTROPY_MODES, type StepEntropyMode } from '../core/stepEntropy';
 export interface Regime {
   id: string;
   title: string;
-  env: 'alfworld' | 'webshop';
+  env: 'alfworld' | 'webshop' | 'deepsearch';
   preset: string;
   checkpoint: string;
 }
@@ -24,6 +24,7 @@ export const REGIMES: readonly Regime[] = [
   { id: 'alfworld-short', title: 'ALFWorld-lite short (tiny, 25 steps)', env: 'alfworld', preset: 'tiny', checkpoint: 'public/checkpoints/alfworld-base.json' },
   { id: 'alfworld-long', title: 'ALFWorld-lite long (50 steps, closed containers)', env: 'alfworld', preset: 'long', checkpoint: 'public/checkpoints/alfworld-long-base.json' },
   { id: 'webshop', title: 'WebShop-lite (tiny)', env: 'webshop', preset: 'tiny', checkpoint: 'public/checkpoints/webshop-base.json' },
+  { id: 'deepsearch', title: 'Deep Search-lite (tiny; held-out half in domain, half out of domain)', env: 'deepsearch', preset: 'tiny', checkpoint: 'public/checkpoints/deepsearch-base.json' },
 ];
 
 /** Looks a regime up by id. */
