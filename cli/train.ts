@@ -6,7 +6,7 @@
  *   npm run pretrain                      # both environments' base checkpoints into public/checkpoints/
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -100,14 +100,21 @@ export async function runTrain(argv: string[]): Promise<void> {
   const flags = parseFlags(argv, {
     ...configFlags, iters: { type: 'string' }, out: { type: 'string' }, checkpoint: { type: 'string' }, from: { type: 'string' },
     save: { type: 'string' }, eval: { type: 'string' }, quiet: { type: 'boolean' },
+    'checkpoint-every': { type: 'string' }, resume: { type: 'boolean' },
   });
   const config = configFrom(flags);
   const iterations = intFlag('iters', flags.iters, 100);
   const evalEpisodes = intFlag('eval', flags.eval, 256);
+  const every = intFlag('checkpoint-every', flags['checkpoint-every'], 10);
+  if (every < 1) throw new UsageError('--checkpoint-every must be at least 1');
   const from = flags.from ?? 'base';
   if (!['base', 'scratch'].includes(from)) throw new UsageError('--from must be base or scratch');
+  const savePath = flags.save ?? (flags.out ? flags.out.replace(/\.jsonl?$/, '') + '.ckpt.json' : undefined);
+  if (flags.resume && (!flags.out || !savePath)) throw new UsageError('--resume needs the --out of the interrupted run (its checkpoint is next to it, or give --save)');
   const backend = await useBackend(flags.backend);
-  const checkpointPath = flags.checkpoint ?? (from === 'base' ? baseCheckpointPath(config.env) : undefined);
+  // --resume continues from the run's last periodic checkpoint, when there is one.
+  const resuming = Boolean(flags.resume && savePath && existsSync(savePath));
+  const checkpointPath = resuming ? savePath : flags.checkpoint ?? (from === 'base' ? baseCheckpointPath(config.env) : undefined);
   if (checkpointPath && !existsSync(checkpointPath)) {
     throw new UsageError(`no checkpoint at ${checkpointPath}${flags.checkpoint ? '' : ' (run `npm run pretrain`, or pass --from scratch)'}`);
   }
@@ -117,22 +124,44 @@ export async function runTrain(argv: string[]): Promise<void> {
   console.error(`${label} on ${config.env}/${config.preset}, seed ${config.seed}, ${backend}, from ${checkpointPath ?? 'scratch'}; `
     + `${trainer.model.parameterCount.toLocaleString('en')} parameters, vocabulary ${trainer.tokenizer.size}, context ${trainer.model.config.context}`);
 
-  const lines: string[] = [];
-  const started = Date.now();
-  let last: Metrics = {};
-  for (let i = 0; i < iterations; i++) {
-    const { metrics } = await trainer.step();
-    last = metrics;
-    lines.push(JSON.stringify({ algo: label, env: config.env, preset: config.preset, seed: config.seed, ...metrics }));
-    if (!flags.quiet) process.stderr.write(`\r${progressLine(i + 1, iterations, metrics)}`);
+  // The JSON lines are written as the run goes and a checkpoint every `every` iterations, so an
+  // interrupted run keeps both; --resume drops the lines after the checkpoint and continues from it.
+  let lines: string[] = [];
+  if (resuming && checkpoint) {
+    trainer.iteration = checkpoint.iteration;
+    const before = existsSync(flags.out!) ? (await readFile(flags.out!, 'utf8')).split('\n').filter((line) => line.trim()) : [];
+    lines = before.filter((line) => {
+      try {
+        return (JSON.parse(line) as { iteration?: number }).iteration! <= checkpoint.iteration;
+      } catch {
+        return false;
+      }
+    });
+    console.error(`resuming at iteration ${checkpoint.iteration} of ${iterations} (${lines.length} metric lines kept)`);
   }
-  if (!flags.quiet) process.stderr.write('\n');
   if (flags.out) {
     await mkdir(dirname(flags.out), { recursive: true });
-    await writeFile(flags.out, lines.join('\n') + '\n');
+    await writeFile(flags.out, lines.map((line) => `${line}\n`).join(''));
   }
-  const savePath = flags.save ?? (flags.out ? flags.out.replace(/\.jsonl?$/, '') + '.ckpt.json' : undefined);
-  if (savePath) await writeFile(savePath, JSON.stringify(await trainer.toCheckpoint()));
+  const saveCheckpoint = async () => {
+    if (!savePath) return;
+    // Written next to the file and renamed over it, so an interruption never leaves half a checkpoint.
+    await writeFile(`${savePath}.partial`, JSON.stringify(await trainer.toCheckpoint()));
+    await rename(`${savePath}.partial`, savePath);
+  };
+  const started = Date.now();
+  let last: Metrics = {};
+  while (trainer.iteration < iterations) {
+    const { metrics } = await trainer.step();
+    last = metrics;
+    const line = JSON.stringify({ algo: label, env: config.env, preset: config.preset, seed: config.seed, ...metrics });
+    lines.push(line);
+    if (flags.out) await appendFile(flags.out, `${line}\n`);
+    if (trainer.iteration % every === 0) await saveCheckpoint();
+    if (!flags.quiet) process.stderr.write(`\r${progressLine(trainer.iteration, iterations, metrics)}`);
+  }
+  if (!flags.quiet) process.stderr.write('\n');
+  await saveCheckpoint();
   const evaluation = evalEpisodes > 0 ? await trainer.evaluate(evalEpisodes) : null;
   const sampledEvaluation = evalEpisodes > 0 ? await trainer.evaluate(evalEpisodes, { temperature: EVAL_TEMPERATURE }) : null;
   const rolloutEvaluation = evalEpisodes > 0 ? await trainer.evaluate(evalEpisodes, { temperature: config.temperature }) : null;
