@@ -5,7 +5,7 @@
  */
 import { createRng, type Rng } from '../core/prng';
 import { AlfworldEnv, generateTask, getAlfworldPreset, ObservingDemonstrator } from '../envs/alfworld/index';
-import { OBJECT_TYPES, RECEPTACLE_TYPES } from '../envs/alfworld/catalog';
+import { GENERATED_TYPES } from '../envs/alfworld/catalog';
 import { Demonstrator, getPreset as getWebShopPreset, goalForSeed, presetWorld, WebShopEnv } from '../envs/webshop/index';
 import {
   Demonstrator as SearchDemonstrator, getPreset as getDeepSearchPreset, DeepSearchEnv, INVALID_ACTION_MESSAGE, presetWorld as deepSearchWorld,
@@ -100,7 +100,7 @@ function alfworldSource(presetName: string): TaskSource {
       };
     },
     vocabularyTexts() {
-      const texts = [...OBJECT_TYPES, ...RECEPTACLE_TYPES, 'nothing happens .', 'you arrive at'];
+      const texts = [...GENERATED_TYPES, 'nothing happens .', 'you arrive at'];
       for (let n = 0; n <= 30; n++) texts.push(String(n));
       // Walk demonstrations and random episodes so every template word appears.
       for (let seed = 0; seed < 120; seed++) {

@@ -209,3 +209,11 @@ export const ROOM_SPECS: Readonly<Record<RoomType, RoomSpec>> = {
     lamps: [],
   },
 };
+
+/**
+ * Every object and receptacle type a generated world can hold (the room specifications' receptacles,
+ * objects and lamps). Scene files may use the whole catalogue; a policy's vocabulary needs only these.
+ */
+export const GENERATED_TYPES: ReadonlySet<string> = new Set(
+  Object.values(ROOM_SPECS).flatMap((spec) => [...spec.receptacles.map((r) => r.type), ...spec.objects, ...spec.lamps]),
+);
