@@ -95,7 +95,7 @@ export function InspectorPanel() {
                 </h4>
                 <p className="task">{inspected.summary.task}</p>
                 <h5>Observation</h5>
-                <pre className="observation" data-testid="inspector-observation">{inspected.data?.observation ?? 'loading…'}</pre>
+                <pre className="observation" data-testid="inspector-observation" tabIndex={0} aria-label="Observation">{inspected.data?.observation ?? 'loading…'}</pre>
                 {inspected.data && (
                   <details className="prompt">
                     <summary>Prompt the model saw ({inspected.data.prompt.length} tokens)</summary>
@@ -108,7 +108,7 @@ export function InspectorPanel() {
                 <TokenStrip tokens={inspected.step.tokens} entropies={inspected.step.tokenEntropies} top={inspected.data?.top ?? null}
                   vocabulary={inspected.vocabulary} maxEntropy={max} />
                 <ImportedTokenFields />
-                {inspected.data && <><h5>Environment's answer</h5><pre className="observation">{inspected.data.nextObservation}</pre></>}
+                {inspected.data && <><h5>Environment's answer</h5><pre className="observation" tabIndex={0} aria-label="Environment's answer">{inspected.data.nextObservation}</pre></>}
               </div>
               <StepNumbers step={inspected.step} summary={inspected.summary} />
             </div>

@@ -18,7 +18,7 @@ export interface TimelineProps {
 export function Timeline({ steps, t, maxEntropy, onPick }: TimelineProps) {
   return (
     <div className="timeline">
-      <button type="button" onClick={() => moveStep(-1)} disabled={t <= 0} data-testid="prev-step" aria-label="Previous step">◀ Prev</button>
+      <button type="button" onClick={() => moveStep(-1)} disabled={t <= 0} data-testid="prev-step" title="Previous step (←)"><span aria-hidden="true">◀</span> Prev</button>
       <div className="timeline-track">
         <div className="timeline-cells" aria-hidden="true">
           {steps.map((s) => (
@@ -29,7 +29,7 @@ export function Timeline({ steps, t, maxEntropy, onPick }: TimelineProps) {
         <input type="range" min={0} max={Math.max(0, steps.length - 1)} value={t} onChange={(e) => onPick(Number(e.target.value))}
           aria-label="Step of the trajectory" aria-valuetext={`step ${t + 1} of ${steps.length}`} data-testid="timeline-slider" />
       </div>
-      <button type="button" onClick={() => moveStep(1)} disabled={t >= steps.length - 1} data-testid="next-step" aria-label="Next step">Next ▶</button>
+      <button type="button" onClick={() => moveStep(1)} disabled={t >= steps.length - 1} data-testid="next-step" title="Next step (→)">Next <span aria-hidden="true">▶</span></button>
     </div>
   );
 }

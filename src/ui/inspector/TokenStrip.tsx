@@ -31,11 +31,11 @@ export function TokenStrip({ tokens, entropies, top, vocabulary, maxEntropy }: T
     <div className="token-strip" data-testid="token-strip">
       {tokens.map((id, i) => {
         const h = entropies[i] ?? 0;
-        const dark = maxEntropy > 0 && h / maxEntropy > 0.6;
         return (
           <span key={i} className="token-wrap" onMouseEnter={() => setOpen(i)} onMouseLeave={() => setOpen(null)}>
             <button type="button" className="token" data-testid="token"
-              style={{ background: entropyColour(h, maxEntropy), color: dark ? '#fff' : undefined }}
+              // Dark text on every shade: white on the deep orange fell below a 4.5:1 contrast.
+              style={{ background: entropyColour(h, maxEntropy) }}
               aria-label={`token ${tokenText(vocabulary, id)}, entropy ${h.toFixed(2)} nats`}
               onFocus={() => setOpen(i)} onBlur={() => setOpen(null)}>
               {tokenText(vocabulary, id)}

@@ -24,7 +24,7 @@ export function ObservationView({ env, goal, observation, pieces, clickable }: O
       <p className="play-goal" data-testid="play-goal"><span className="play-label">Goal</span>{goal}</p>
       <div className="play-label" id="play-observation-label">Observation</div>
       {env !== 'webshop' ? (
-        <pre className="play-observation" data-testid="play-observation" aria-live="polite" aria-labelledby="play-observation-label">{observation}</pre>
+        <pre className="play-observation" data-testid="play-observation" tabIndex={0} aria-live="polite" aria-labelledby="play-observation-label">{observation}</pre>
       ) : (
         <div className="play-observation" aria-live="polite" aria-labelledby="play-observation-label">
           <ul className="play-pieces" aria-label="Page pieces, split at [SEP]">
