@@ -71,6 +71,16 @@ test('the inspector follows the newest iteration until a step is pinned, and can
   await page.getByTestId('unpin').click();
   await expect(page.getByTestId('pin-state')).toContainText(`Following the newest iteration (iteration ${newest + 1})`);
   await expect(page.getByTestId('inspector-iteration')).toHaveValue(String(newest + 1));
+
+  // A click on a mark of the chart brings the inspector, far below, into view.
+  const canvas = page.getByTestId('scatter-canvas').first();
+  await canvas.scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('inspector')).not.toBeInViewport();
+  const mark = page.locator('.central-chart').first().getByTestId('update-point').first();
+  const at = { x: Number(await mark.getAttribute('data-x')), y: Number(await mark.getAttribute('data-y')) };
+  await canvas.click({ position: at });
+  await expect(page.getByTestId('pin-state')).toHaveAttribute('data-pinned', '1');
+  await expect(page.getByTestId('inspector')).toBeInViewport();
 });
 
 /** Whether an element lies inside the first screen. */

@@ -35,6 +35,14 @@ function selectPoint(point: UpdatePoint): void {
   useRun.getState().select(stepOf(point));
 }
 
+/** Brings the inspector into view when it is off screen (after a click on the canvas; keys stay in the chart). */
+function revealInspector(): void {
+  const inspector = document.getElementById('inspector');
+  if (!inspector) return;
+  const box = inspector.getBoundingClientRect();
+  if (box.top >= window.innerHeight || box.bottom <= 0) inspector.scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
+
 /** The element's width in whole CSS pixels, kept up to date. */
 function useWidth(ref: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
@@ -165,7 +173,9 @@ export const EntropyGradChart = memo(function EntropyGradChart({ points, magnitu
   };
   const onClick = (event: MouseEvent<HTMLCanvasElement>) => {
     const index = at(event, CLICK_RADIUS);
-    if (index >= 0) selectPoint(scene.marks[index].point);
+    if (index < 0) return;
+    selectPoint(scene.marks[index].point);
+    revealInspector();
   };
   const onFocusStep = useCallback((point: UpdatePoint | null) => {
     setFocused(point && stepOf(point));

@@ -5,6 +5,7 @@
  * thread; building a WebShop catalogue takes up to about a second, so the panel says so while it works.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useView } from '../../store/viewStore';
 import { ActionPicker } from './ActionPicker';
 import { ObservationView } from './ObservationView';
 import { PlayControls } from './PlayControls';
@@ -69,12 +70,19 @@ export function PlayPanel() {
 
   useEffect(() => {
     let live = true;
+    let unsubscribe = () => {};
     import('./playModel').then((loaded) => {
       if (!live) return;
       setModel(loaded);
-      chooseWorld(loaded, 'alfworld', 'tiny', 0);
+      // The panel opens on the training view's environment and preset, and follows their changes.
+      const { env, preset } = useView.getState().settings;
+      chooseWorld(loaded, env as PlayEnvName, preset, 0);
+      unsubscribe = useView.subscribe((state, before) => {
+        const { env: nextEnv, preset: nextPreset } = state.settings;
+        if (live && (nextEnv !== before.settings.env || nextPreset !== before.settings.preset)) chooseWorld(loaded, nextEnv as PlayEnvName, nextPreset, 0);
+      });
     }, (error: unknown) => setBusy(`Could not load the environments: ${String(error)}`));
-    return () => { live = false; };
+    return () => { live = false; unsubscribe(); };
   }, [chooseWorld]);
 
   const loadFile = async (file: File) => {

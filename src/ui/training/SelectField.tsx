@@ -23,7 +23,8 @@ export function SelectField<T extends string>({ label, value, options, term, hin
   return (
     <div className="field">
       <span className="field-label"><label htmlFor={id}>{label}</label>{term && <Help term={term} />}</span>
-      <select id={id} value={value} data-testid={testId} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value as T)}>
+      <select id={id} value={value} data-testid={testId} aria-describedby={`${id}-hint`}
+        title={options.find((o) => o.value === value)?.title} onChange={(e) => onChange(e.target.value as T)}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.title}</option>)}
       </select>
       <span id={`${id}-hint`} className="sr-only">{hint}</span>
