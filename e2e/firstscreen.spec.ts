@@ -46,11 +46,11 @@ test('a link with other settings shows no recording of someone else\'s run', asy
 
 test('the inspector follows the newest iteration until a step is pinned, and can be unpinned', async ({ page }) => {
   test.setTimeout(300_000);
-  await page.goto('./#backend=wasm&B=1&G=2&steps=6');
+  await page.goto('./#backend=wasm&B=2&G=4&steps=5');
   await waitForBackend(page);
   await page.getByTestId('play').click();
   // More iterations than the page keeps (8): the selection must not fall behind or vanish.
-  await expect.poll(async () => Number(await page.getByTestId('iteration').textContent()), { timeout: 240_000, intervals: [500] }).toBeGreaterThanOrEqual(11);
+  await expect.poll(async () => Number(await page.getByTestId('iteration').textContent()), { timeout: 240_000, intervals: [500] }).toBeGreaterThanOrEqual(10);
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
   const newest = Number(await page.getByTestId('iteration').textContent());
