@@ -6,6 +6,7 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.ts', 'cli/**/*.test.ts'],
     pool: 'forks',
+    setupFiles: ['./vitest.setup.ts'],
     // Only a guard against a hang: no test may depend on how fast a (possibly busy) machine is, so
     // heavy tests are kept small and wait for work to finish, never for a time.
     testTimeout: 30 * 60_000,
