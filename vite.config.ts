@@ -13,13 +13,33 @@ function measuredResults(): Plugin {
 }
 
 /**
+ * The built page's Content-Security-Policy: scripts, workers and data only from the page's own origin,
+ * no inline script, no eval — except WebAssembly compilation (`wasm-unsafe-eval`, for TF.js's wasm
+ * backend). Inline style attributes stay allowed (React and the charts set them). The development server
+ * (which injects an inline script for hot reload) gets none.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "connect-src 'self'",
+  "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self' data:", "object-src 'none'",
+  "base-uri 'self'", "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
+
+/**
  * The playground is a static site: relative asset URLs (`base: './'`) let `dist/` be served from any
  * sub-path (a project page, a lecture server, a USB stick), and every asset — wasm binaries included — is
  * bundled, so nothing is fetched from a CDN at run time.
  */
 export default defineConfig({
   base: './',
-  plugins: [react(), measuredResults()],
+  plugins: [react(), measuredResults(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -1,3 +1,4 @@
+import './core/jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';

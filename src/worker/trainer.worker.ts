@@ -3,6 +3,7 @@
  * and verifies the backend, reports GPU errors as they happen, and runs the training run
  * (src/worker/runController.ts) on the page's messages.
  */
+import '../core/jitless';
 import * as tf from '@tensorflow/tfjs';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
