@@ -27,6 +27,13 @@ describe('HealthMonitor', () => {
     expect(monitor.check(healthy(8, 2.5), DEFAULT_TRAIN_CONFIG)).toMatchObject({ kind: 'spike', iteration: 8, back: 1 });
   });
 
+  it('iterations without reward signal (zero gradient) do not make an ordinary gradient a spike', () => {
+    const monitor = new HealthMonitor();
+    for (let i = 1; i <= 20; i++) expect(monitor.check(healthy(i, i % 4 === 0 ? 0.05 : 0), DEFAULT_TRAIN_CONFIG)).toBeNull();
+    // 0.8 is 16× the median of the iterations with a gradient, but under the clip norm (1): not a spike.
+    expect(monitor.check(healthy(21, 0.8), DEFAULT_TRAIN_CONFIG)).toBeNull();
+  });
+
   it('flags a collapse (entropy and gradient vanish, task unsolved), not a solved task', () => {
     const config = { ...DEFAULT_TRAIN_CONFIG, k: 50, kF: 50, zeta: 10, lr: 1, temperature: 5 };
     const collapsed = { ...healthy(3), 'entropy/step_mean': 1.7e-5, 'grad/norm': 4.8e-6, 'grad/norm_max': 4.8e-6, 'env/success_rate': 0 };

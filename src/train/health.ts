@@ -1,7 +1,7 @@
 /**
  * Watching a run for the iterations that should stop it: a non-finite number in the loss, the gradient
  * or the step entropy (divergence), a gradient-norm spike (more than 10× the running median of the
- * earlier iterations), or a collapse (the step entropy and the gradient both vanish while the task is
+ * earlier iterations that had a gradient, and over the clip norm), or a collapse (the step entropy and the gradient both vanish while the task is
  * not solved: the policy no longer explores and no longer learns). Pure: it reads an iteration's
  * metrics and says, in plain words, what happened, at which iteration and which settings to change.
  */
@@ -61,9 +61,11 @@ export class HealthMonitor {
         message: `The policy collapsed at iteration ${iteration}: the mean step entropy fell to ${fmt(entropy)} nats and the gradient norm to ${fmt(norm)}, so it no longer explores or learns. Lower k, ζ or the learning rate, or raise the temperature (now ${settings(['k', 'kF', 'zeta', 'lr', 'temperature'])}).`,
       };
     }
-    if (norm !== undefined) {
+    // Small batches often have no reward signal (a zero gradient): only iterations with one make the
+    // median, and a spike must also exceed the clip norm, or the update was not unusually large.
+    if (norm !== undefined && norm > HEALTH_LIMITS.collapseGradient) {
       const median = medianOf(this.norms);
-      if (this.norms.length >= HEALTH_LIMITS.spikeWarmup && median > 0 && norm > HEALTH_LIMITS.spikeFactor * median) {
+      if (this.norms.length >= HEALTH_LIMITS.spikeWarmup && norm > HEALTH_LIMITS.spikeFactor * median && norm > config.maxGradNorm) {
         return {
           kind: 'spike', iteration, back: 1,
           message: `The gradient norm spiked at iteration ${iteration}: ${fmt(norm)}, more than ${HEALTH_LIMITS.spikeFactor}× its running median ${fmt(median)}. Lower the learning rate or ζ (now ${settings(['lr', 'zeta'])}).`,
