@@ -130,3 +130,13 @@ test('presentation mode puts the story above the fold at 1280×720, settings in 
   await expect(page).not.toHaveURL(/present=1/);
   await expect(page.locator('.training-view.present')).toHaveCount(0);
 });
+
+test('charts off screen draw before the page prints', async ({ page }) => {
+  await page.goto('./#backend=wasm');
+  await expect(page.getByTestId('recording-mark')).toBeVisible({ timeout: 60_000 });
+  const far = page.getByTestId('chart-empg-bonus').locator('.recharts-line-curve');
+  await expect(page.getByTestId('chart-empg-bonus')).not.toBeInViewport();
+  await expect(far).toHaveCount(0);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(far.first()).toBeAttached();
+});

@@ -4,7 +4,10 @@
  */
 import { useEffect, useState, type RefObject } from 'react';
 
-/** True while `ref`'s element intersects the viewport grown by `margin` (a CSS length); true until measured. */
+/**
+ * True while `ref`'s element intersects the viewport grown by `margin` (a CSS length); true until
+ * measured, and from the moment the page is about to print.
+ */
 export function useOnScreen(ref: RefObject<Element | null>, margin = '200px'): boolean {
   const [onScreen, setOnScreen] = useState(true);
   useEffect(() => {
@@ -12,7 +15,10 @@ export function useOnScreen(ref: RefObject<Element | null>, margin = '200px'): b
     if (!element || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(([entry]) => setOnScreen(entry.isIntersecting), { rootMargin: margin });
     observer.observe(element);
-    return () => observer.disconnect();
+    // A printout shows every chart, so every chart draws before printing.
+    const onPrint = () => setOnScreen(true);
+    window.addEventListener('beforeprint', onPrint);
+    return () => { observer.disconnect(); window.removeEventListener('beforeprint', onPrint); };
   }, [ref, margin]);
   return onScreen;
 }

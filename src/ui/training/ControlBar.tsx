@@ -22,12 +22,13 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The buttons' pictures as SVG: every system draws them the same (emoji fonts are not everywhere). */
-function Icon({ shape }: { shape: 'play' | 'pause' | 'step' | 'reset' }) {
+function Icon({ shape }: { shape: 'play' | 'pause' | 'step' | 'reset' | 'present' }) {
   const paths = {
     play: 'M3 2 L13 8 L3 14 Z',
     pause: 'M3 2 H6.5 V14 H3 Z M9.5 2 H13 V14 H9.5 Z',
     step: 'M2 2 L10 8 L2 14 Z M11 2 H14 V14 H11 Z',
     reset: 'M8 2 A6 6 0 1 1 2.3 6 L0.5 6 L3.5 2.5 L6.5 6 L4.4 6 A4 4 0 1 0 8 4 Z',
+    present: 'M1 2 H15 V11 H1 Z M2.5 3.5 V9.5 H13.5 V3.5 Z M7 11 H9 V13 H12 V14.5 H4 V13 H7 Z',
   };
   return <svg className="icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true"><path d={paths[shape]} fill="currentColor" /></svg>;
 }
@@ -98,7 +99,7 @@ export function ControlBar({ present = false, onSettings, settingsOpen = false }
       )}
       <button type="button" className="bar-button" onClick={() => useView.getState().update({ present: !present })} data-testid="present-toggle"
         aria-pressed={present} title={present ? 'Back to the full page' : 'Presentation mode: the story large, settings in a drawer (present=1 in the link)'}>
-        {present ? '✕ Full page' : '⛶ Present'}
+        {present ? '✕ Full page' : <><Icon shape="present" /> Present</>}
       </button>
       {!present && !hide.includes('compare') && (
         <label className="toggle" title="Train a second configuration from the same seed, tasks and weights; iterations alternate.">
