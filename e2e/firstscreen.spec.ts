@@ -140,3 +140,18 @@ test('charts off screen draw before the page prints', async ({ page }) => {
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await expect(far.first()).toBeAttached();
 });
+
+test('the deciles chart lists its legend in the order of its bars, and its y title clears the ticks', async ({ page }, testInfo) => {
+  await page.goto('./#backend=wasm');
+  await expect(page.getByTestId('recording-mark')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('view-binned').click();
+  const chart = page.locator('.central-chart').first();
+  await expect(chart.locator('.recharts-legend-item-text')).toHaveText(['plain |A(τ)|', 'EMPG |A_final|']);
+  const title = (await chart.locator('.recharts-label').filter({ hasText: '|A|' }).first().boundingBox())!;
+  // The y ticks are the labels written with two decimals (the x ticks are percentile ranges).
+  const ticks = await chart.locator('.recharts-cartesian-axis-tick-value').evaluateAll((els) => els
+    .filter((el) => /^\d+\.\d\d$/.test(el.textContent ?? '')).map((el) => el.getBoundingClientRect().left));
+  expect(ticks.length).toBeGreaterThan(0);
+  expect(title.x + title.width, 'the y title ends left of every tick label').toBeLessThanOrEqual(Math.min(...ticks));
+  await chart.screenshot({ path: testInfo.outputPath('deciles.png') });
+});

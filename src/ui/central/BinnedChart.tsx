@@ -37,10 +37,12 @@ export const BinnedChart = memo(function BinnedChart({ bins, height, yLabel, yTo
         <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
         <XAxis dataKey="label" tick={{ fontSize: 10 }} interval="preserveStartEnd"
           label={{ value: 'entropy percentile (low → high)', position: 'insideBottom', offset: -12, fontSize: 11 }} />
-        <YAxis tick={{ fontSize: 11 }} width={42} domain={yTop ? [0, yTop] : [0, 'auto']} tickFormatter={(v: number) => v.toFixed(2)}
-          label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 10, fontSize: 11, style: { textAnchor: 'middle' } }} />
+        {/* A wider axis with the title at its outer edge, so the title never runs over the tick labels. */}
+        <YAxis tick={{ fontSize: 11 }} width={58} domain={yTop ? [0, yTop] : [0, 'auto']} tickFormatter={(v: number) => v.toFixed(2)}
+          label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 0, fontSize: 11, style: { textAnchor: 'middle' } }} />
         <Tooltip content={BinTooltip} isAnimationActive={false} />
-        <Legend wrapperStyle={{ fontSize: 11 }} verticalAlign="top" height={20} formatter={legendText} />
+        {/* In the bars' order (recharts sorts legend items by name unless told not to). */}
+        <Legend wrapperStyle={{ fontSize: 11 }} verticalAlign="top" height={20} formatter={legendText} itemSorter={null} />
         <Bar dataKey="plain" name="plain |A(τ)|" fill="#b7c0cc" isAnimationActive={false} data-testid="bin-bar-plain" />
         <Bar dataKey="empg" name="EMPG |A_final|" fill="#4f7cff" isAnimationActive={false} data-testid="bin-bar-empg" />
       </BarChart>
