@@ -2,6 +2,7 @@
  * The sentence under the central chart: what to notice, with the numbers of the points on screen — the
  * correlation of entropy with the update size before and after modulation, and how far g spread.
  */
+import { useMemo } from 'react';
 import type { StepView } from '../../train/trainer';
 import { coupling, type UpdatePoint } from './updatePoints';
 
@@ -28,8 +29,8 @@ function strength(v: number): string {
 
 /** The caption paragraph. */
 export function CouplingCaption({ points, latestSteps, empgOn, iterations }: CouplingCaptionProps) {
+  const { plainR, empgR } = useMemo(() => coupling(points), [points]);
   if (points.length < 2) return <p className="caption muted">The chart fills in after the first iteration (press Step or Play).</p>;
-  const { plainR, empgR } = coupling(points);
   const gs = latestSteps.map((s) => s.g);
   const gMin = Math.min(...gs);
   const gMax = Math.max(...gs);

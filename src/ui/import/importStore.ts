@@ -104,6 +104,18 @@ async function runFiles(files: File[], lane: number, empg: ImportEmpgSettings, o
   return { files, report: done.report, imported, groups: done.groups, exportableSteps: done.exportableSteps };
 }
 
+/**
+ * Resolves once the browser has painted a frame (or after 100 ms in a hidden tab, where frames stop), so
+ * the import panel's report and the switch of every view to the imported run render as two main-thread
+ * tasks, not one.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
+  });
+}
+
 /** Shows the imported runs as a recording (one lane each). */
 function show(runs: ImportedRun[]): string {
   const source = runs.map((r) => r.report.name).join(' vs ');
@@ -133,7 +145,9 @@ export const useImport = create<ImportState>()((set, get) => ({
       set({ empg });
       const run = await runFiles(files, at, empg, (read, total) => set({ progress: { name, read, total } }));
       const runs = at === 0 ? [run] : [get().runs[0], run];
-      set({ runs, progress: null, source: show(runs) });
+      set({ runs, progress: null });
+      await afterPaint();
+      set({ source: show(runs) });
       const { report } = run;
       if (report.skipped > 0) {
         useRuntime.getState().notify('warning', `${report.name}: ${report.skipped} bad line${report.skipped === 1 ? '' : 's'} skipped (first: line ${report.problems[0]?.line}: ${report.problems[0]?.message}); everything else was imported.`);
@@ -160,7 +174,9 @@ export const useImport = create<ImportState>()((set, get) => ({
         return;
       }
     }
-    set({ runs: again, progress: null, source: show(again) });
+    set({ runs: again, progress: null });
+    await afterPaint();
+    set({ source: show(again) });
   },
 
   extrasOf(lane, iteration, traj, t) {
