@@ -8,7 +8,7 @@
 //   npx vite build && npx tsx scripts/make-large-steps.ts --mb 200 --out runs/large-steps.jsonl
 //   node scripts/import-bench.mjs runs/large-steps.jsonl [--json]
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -116,6 +116,8 @@ async function main() {
     if (cdp) {
       // Self time per function (ms), the 25 largest: where the main thread spent the import.
       const { profile } = await cdp.send('Profiler.stop');
+      const outAt = process.argv[process.argv.indexOf('--profile') + 1];
+      if (outAt?.endsWith('.cpuprofile')) writeFileSync(outAt, JSON.stringify(profile));
       const dt = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
       const self = new Map();
       const byId = new Map(profile.nodes.map((n) => [n.id, n]));
