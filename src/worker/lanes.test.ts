@@ -40,4 +40,21 @@ describe('LaneSet', () => {
     lanes.pause();
     await lanes.idle();
   });
+
+  it('after a backend switch every lane continues from its last good weights and iteration', async () => {
+    await tf.setBackend('cpu');
+    const { lanes, of } = harness();
+    await lanes.lane(0).configure(fast, 'scratch');
+    await lanes.step();
+    await lanes.step();
+    const before = of('run').at(-1)!.status;
+    const seen = of('run').length;
+    await lanes.continueOnNewBackend();
+    const after = of('run').at(-1)!.status;
+    expect(after).toMatchObject({ generation: before.generation, iteration: 2, running: false });
+    // No status at iteration 0 in between (the page would drop the curve).
+    expect(of('run').slice(seen).map((m) => m.status.iteration)).not.toContain(0);
+    await lanes.step();
+    expect(of('metrics').map((m) => m.iteration)).toEqual([1, 2, 3]);
+  });
 });

@@ -77,6 +77,12 @@ export class LaneSet {
     await Promise.all(this.lanes.map((lane) => lane.reset()));
   }
 
+  /** Every lane continues on the backend now active, from its last good weights and iteration. */
+  async continueOnNewBackend(): Promise<void> {
+    this.pause();
+    await Promise.all(this.lanes.map((lane) => lane.continueOnNewBackend()));
+  }
+
   /** Resolves when every lane's queue is empty. */
   async idle(): Promise<void> {
     await Promise.all(this.lanes.map((lane) => lane.idle()));

@@ -89,7 +89,7 @@ export class RunController {
    * the old run: if the new one cannot be built, the settings and weights before it stay, and so does
    * the run on screen (`restore` puts the settings back).
    */
-  private async rebuild(restore?: () => void): Promise<void> {
+  private async rebuild(restore?: () => void, resumeFrom?: { iteration: number; weights: NamedWeight[] }): Promise<void> {
     this.running = false;
     let checkpoint: Checkpoint | undefined;
     let initLabel: string;
@@ -123,7 +123,8 @@ export class RunController {
     this.history.clear();
     this.trainer = trainer;
     this.health.reset();
-    this.good = [{ iteration: 0, weights: await trainer.model.getWeights() }];
+    if (resumeFrom) trainer.restore(resumeFrom.weights, resumeFrom.iteration);
+    this.good = [resumeFrom ?? { iteration: 0, weights: await trainer.model.getWeights() }];
     this.init = init;
     this.initLabel = initLabel;
     this.postStatus();
@@ -186,6 +187,15 @@ export class RunController {
       await this.trainer!.reconfigure(next);
       this.postStatus();
     });
+  }
+
+  /**
+   * Rebuilds the run on the backend now active (after a lost or failing GPU), continuing from the last
+   * good weights and their iteration; Adam's moments restart.
+   */
+  continueOnNewBackend(): Promise<void> {
+    this.running = false;
+    return this.enqueue(() => this.rebuild(undefined, this.good.at(-1)));
   }
 
   /** Back to iteration 0 with the same initial weights. */

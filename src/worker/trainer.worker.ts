@@ -53,7 +53,8 @@ async function abandonWebGpu(kind: 'gpu-validation' | 'device-lost', message: st
     post({ type: 'status', phase: 'selecting' });
     const choice = await selectBackend({ requested, requestedBy, wasmPaths, exclude: ['webgpu'], hooks });
     post({ type: 'status', phase: 'ready', choice, fallbackFrom: 'webgpu' });
-    await lanes.reset();
+    // The weights of the last good iteration are plain arrays, so the run continues where it was.
+    await lanes.continueOnNewBackend();
   } finally {
     fallingBack = false;
   }
