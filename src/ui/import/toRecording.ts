@@ -130,7 +130,9 @@ export function fullTrajectories(
   for (const step of [...record.steps].sort((a, b) => a.t - b.t)) {
     const e = extras[extrasKey(lane, record.iteration, step.traj, step.t)];
     const logProbs = e?.logprob ?? [];
-    stepsOf.set(step.traj, [...(stepsOf.get(step.traj) ?? []), {
+    let steps = stepsOf.get(step.traj);
+    if (!steps) stepsOf.set(step.traj, (steps = []));
+    steps.push({
       t: step.t, observation: e?.prompt ?? '(the file has no prompt text for this step)', admissibleCount: 0,
       // The file does not say how many tokens were allowed (the vocabulary size): 0 stands for unknown.
       prompt: [], tokens: step.tokens, allowed: step.tokens.map(() => null), allowedCounts: step.tokens.map(() => 0), logProbs,
@@ -138,7 +140,7 @@ export function fullTrajectories(
       // The file has the sampled token's probability only, not the top 5.
       top: step.tokens.map((id, i) => [{ token: id, p: Math.exp(logProbs[i] ?? 0) }]),
       action: step.action, valid: e?.valid ?? true, nextObservation: '',
-    }]);
+    });
   }
   return record.trajectories.map((t) => ({
     id: t.id, group: t.group, taskSeed: 0, task: t.task, steps: stepsOf.get(t.id) ?? [], won: t.won, reward: t.reward, score: t.reward, truncated: false,
