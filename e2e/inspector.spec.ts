@@ -13,6 +13,8 @@ async function shot(target: Page | Locator, name: string, testInfo: TestInfo) {
  * layer (one hidden button per step, carrying the mark's canvas position).
  */
 async function isolatedPoint(chart: Locator) {
+  // The mouse reaches only what is in the viewport: bring the canvas on screen before measuring it.
+  await chart.getByTestId('scatter-canvas').first().scrollIntoViewIfNeeded();
   const canvas = await chart.getByTestId('scatter-canvas').first().boundingBox();
   expect(canvas, 'the scatter canvas').not.toBeNull();
   const marks = await chart.locator('.central-chart').first().locator('[data-testid="update-point"]').evaluateAll((buttons) =>
