@@ -142,8 +142,11 @@ test('on WebGPU (SwiftShader here): Play runs three iterations, the charts stay 
 });
 
 test('in-page links keep the link\'s state: "EMPG in 60 seconds ↓" and "…in the inspector ↓" leave the hash alone', async ({ page }) => {
-  await page.goto('./#env=webshop&seed=3&zeta=0.2');
+  // A link with its own settings opens without a recording: one live iteration gives the links something to show.
+  await page.goto('./#env=webshop&seed=3&zeta=0.2&B=2&G=4');
   await waitForBackend(page);
+  await page.getByTestId('step-once').click();
+  await expect(page.getByTestId('iteration')).toHaveText('1', { timeout: 100_000 });
   const url = page.url();
   await page.getByTestId('jump-empg60').click();
   await expect(page.getByTestId('empg-in-60s')).toHaveAttribute('open', '');
