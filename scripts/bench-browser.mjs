@@ -13,10 +13,10 @@
 //   npm run bench:browser -- --hash 'B=4&G=8&steps=20' --json
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { run, freePort, waitForServer } from './lib/serve.mjs';
 
 const HELP = `usage: npm run bench:browser -- [options]
   --backends LIST  comma-separated backends to compare (default webgpu,wasm)
@@ -58,38 +58,6 @@ function parseArgs(argv) {
   if (!Number.isInteger(options.rounds) || options.rounds < 1) throw new Error('--rounds must be a positive integer');
   if (/(^|&)backend=/.test(options.hash)) throw new Error('--hash must not set backend (use --backends)');
   return options;
-}
-
-function run(command, args) {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, { stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
-  });
-}
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function waitForServer(url, child, seconds = 60) {
-  const until = Date.now() + seconds * 1000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${seconds} s`);
 }
 
 /** Trains on one backend in a fresh page; returns seconds per iteration after the first, and what the page said. */

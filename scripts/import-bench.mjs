@@ -9,25 +9,14 @@
 //   node scripts/import-bench.mjs runs/large-steps.jsonl [--json]
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { freePort } from './lib/serve.mjs';
 
 const file = process.argv[2];
 const json = process.argv.includes('--json');
 if (!file || !existsSync(file)) throw new Error('usage: node scripts/import-bench.mjs FILE.jsonl [--json]');
 if (!existsSync('dist/index.html')) throw new Error('dist/index.html not found: build first (npx vite build)');
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** Resident memory (bytes) of a process's descendants (not itself, not `skip`'s tree), from /proc. */
 function treeRss(rootPid, skip) {

@@ -11,10 +11,10 @@
 //   npm run bench:page -- --no-build --scroll chart-success  # with the training curves in view
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { run, freePort, waitForServer } from './lib/serve.mjs';
 
 const HELP = `usage: npm run bench:page -- [options]
   --iterations N   iterations to observe after Play (default 5)
@@ -47,38 +47,6 @@ function parseArgs(argv) {
   }
   if (!Number.isInteger(options.iterations) || options.iterations < 1) throw new Error('--iterations must be a positive integer');
   return options;
-}
-
-function run(command, args) {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, { stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
-  });
-}
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function waitForServer(url, child, seconds = 60) {
-  const until = Date.now() + seconds * 1000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${seconds} s`);
 }
 
 /** Runs in the page before its own scripts: collects long tasks and long animation frames. */
