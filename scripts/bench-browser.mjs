@@ -11,12 +11,10 @@
 //   npm run bench:browser -- --gpu                         # on a machine with a GPU
 //   npm run bench:browser -- --no-build --backends webgpu,wasm,cpu --iterations 5 --rounds 2
 //   npm run bench:browser -- --hash 'B=4&G=8&steps=20' --json
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { run, freePort, waitForServer } from './lib/serve.mjs';
+import { serveDist, waitForServer } from './lib/serve.mjs';
 
 const HELP = `usage: npm run bench:browser -- [options]
   --backends LIST  comma-separated backends to compare (default webgpu,wasm)
@@ -96,14 +94,7 @@ async function measure(browser, origin, backend, options) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const dist = resolve(options.dist);
-  if (options.build) await run('npx', ['vite', 'build', '--logLevel', 'warn']);
-  if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`${dist}/index.html not found: build first (npm run build)`);
-
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}/`;
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-  const stopServer = () => { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ } };
-  process.on('exit', stopServer);
+  const { origin, server, stop: stopServer } = await serveDist(dist, options.build);
   let browser;
   const results = [];
   const loadBefore = loadavg();

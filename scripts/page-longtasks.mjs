@@ -9,12 +9,10 @@
 //   npm run bench:page -- --no-build --iterations 10 # reuse dist/
 //   npm run bench:page -- --dist /tmp/old-dist --hash 'backend=wasm&B=2&G=2'
 //   npm run bench:page -- --no-build --scroll chart-success  # with the training curves in view
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { run, freePort, waitForServer } from './lib/serve.mjs';
+import { serveDist, waitForServer } from './lib/serve.mjs';
 
 const HELP = `usage: npm run bench:page -- [options]
   --iterations N   iterations to observe after Play (default 5)
@@ -81,14 +79,7 @@ const ms = (v) => `${Math.round(v)} ms`;
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const dist = resolve(options.dist);
-  if (options.build) await run('npx', ['vite', 'build', '--logLevel', 'warn']);
-  if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`${dist}/index.html not found: build first (npm run build)`);
-
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}/`;
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
-  const stopServer = () => { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ } };
-  process.on('exit', stopServer);
+  const { origin, server, stop: stopServer } = await serveDist(dist, options.build);
   let browser;
   try {
     await waitForServer(origin, server);

@@ -1,9 +1,11 @@
 /**
  * What the page scripts (bench:browser, bench:page, import-bench) share: running a command, finding a
- * free local port, and waiting for `vite preview` to answer.
+ * free local port, serving the built site and waiting for `vite preview` to answer.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 
 /** Runs a command with inherited output; resolves when it exits with 0, rejects otherwise. */
 export function run(command, args) {
@@ -38,4 +40,19 @@ export async function waitForServer(url, child, seconds = 60) {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer within ${seconds} s`);
+}
+
+/**
+ * Builds the site if asked, checks `dist` holds one, and serves it with `vite preview` on a free port.
+ * Returns the origin, the server process, and `stop()` (also called when the process exits).
+ */
+export async function serveDist(dist, build) {
+  if (build) await run('npx', ['vite', 'build', '--logLevel', 'warn']);
+  if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`${dist}/index.html not found: build first (npm run build)`);
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}/`;
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const stop = () => { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  process.on('exit', stop);
+  return { origin, server, stop };
 }
