@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTaskSource } from '../train/tasks';
-import { gridOf, parseShard, PROFILES, runId, shardOf } from './grid';
+import { gridOf, parseParts, parseShard, PROFILES, runId, shardOf } from './grid';
 import { bootstrapDifference, detectableDifference, meanInterval, seedsForPower, tQuantile975 } from './statistics';
 import { parseRunSummary, SUMMARY_FORMAT } from './summary';
 import { alfworldTaskType } from './taskType';
@@ -27,6 +27,11 @@ describe('gridOf', () => {
     expect(() => parseShard('5/4')).toThrow(/1 ≤ i ≤ n/);
     expect(() => parseShard('two')).toThrow(/i\/n/);
     expect(runId({ regime: 'webshop', algo: 'grpo', k: 1, zeta: 0.1, seed: 3 })).toBe('webshop/grpo/k1-z0.1/s3');
+  });
+  it('reads a list of parts and names the unknown ones', () => {
+    expect(parseParts('main, ablation')).toEqual(['main', 'ablation']);
+    expect(() => parseParts('main,tables')).toThrow(/main, ablation, sensitivity, entropy-mode; got "main,tables"/);
+    expect(() => parseParts(' , ')).toThrow(/--part/);
   });
 });
 

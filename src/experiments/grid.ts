@@ -128,6 +128,21 @@ export function shardOf<T>(runs: readonly T[], shard: Shard): T[] {
   return runs.filter((_, i) => i % shard.count === shard.index - 1);
 }
 
+/** What a run belongs to (see `RunSpec.part`). */
+export type RunPart = RunSpec['part'];
+/** Every part, in the order a grid lists them. */
+export const RUN_PARTS: readonly RunPart[] = runSpecSchema.shape.part.options;
+
+/** Parses a comma-separated list of parts (`main,ablation`); throws a message naming the unknown ones. */
+export function parseParts(text: string): RunPart[] {
+  const names = text.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(RUN_PARTS as readonly string[]).includes(name));
+  if (!names.length || unknown.length) {
+    throw new Error(`--part must be a comma-separated list of ${RUN_PARTS.join(', ')}; got "${text}"`);
+  }
+  return names as RunPart[];
+}
+
 /** The file of a run's summary under a results folder: `regime/algo/kK-zZ/sS.json`. */
 export function summaryPath(dir: string, id: string): string {
   return `${dir.replace(/\/$/, '')}/${id}.json`;
