@@ -72,10 +72,21 @@ export interface RunState {
   unpin(): void;
   /** Asks for a lane's weights; resolves with the checkpoint file's text and a file name. */
   requestCheckpoint(lane: number): Promise<{ json: string; name: string }>;
+  /** Asks for every step of a lane's kept iterations in the `empg-steps/v1` format; resolves with the file's text, name and coverage. */
+  requestSteps(lane: number): Promise<StepsFile>;
+}
+
+/** A lane's kept iterations as a step-format file (the worker's `steps` reply). */
+export interface StepsFile {
+  text: string;
+  name: string;
+  iterations: number[];
+  count: number;
 }
 
 const emptyLane = (): LaneView => ({ status: null, history: [], recent: [] });
 const checkpointWaiters = new Map<number, ((file: { json: string; name: string }) => void)[]>();
+const stepsWaiters = new Map<number, ((file: StepsFile) => void)[]>();
 
 /**
  * The run data after one worker message; the same object when the message changes nothing (a stale
@@ -144,6 +155,10 @@ export const useRun = create<RunState>()((set, get) => ({
         const waiters = checkpointWaiters.get(message.lane) ?? [];
         checkpointWaiters.delete(message.lane);
         for (const resolve of waiters) resolve({ json: message.json, name: message.name });
+      } else if (message.type === 'steps') {
+        const waiters = stepsWaiters.get(message.lane) ?? [];
+        stepsWaiters.delete(message.lane);
+        for (const resolve of waiters) resolve({ text: message.text, name: message.name, iterations: message.iterations, count: message.count });
       } else {
         data = applyRunMessage(data, message);
       }
@@ -170,6 +185,13 @@ export const useRun = create<RunState>()((set, get) => ({
     return new Promise((resolve) => {
       checkpointWaiters.set(lane, [...(checkpointWaiters.get(lane) ?? []), resolve]);
       sendToWorker({ type: 'requestCheckpoint', lane });
+    });
+  },
+
+  requestSteps(lane) {
+    return new Promise((resolve) => {
+      stepsWaiters.set(lane, [...(stepsWaiters.get(lane) ?? []), resolve]);
+      sendToWorker({ type: 'requestSteps', lane });
     });
   },
 }));

@@ -40,7 +40,9 @@ export type ToWorker =
   /** Ask for one trajectory of a recent iteration (answered with `trajectory`). */
   | { type: 'requestTrajectory'; lane: number; iteration: number; traj: number }
   /** Ask for a lane's current weights as a checkpoint file (answered with `checkpoint`). */
-  | { type: 'requestCheckpoint'; lane: number };
+  | { type: 'requestCheckpoint'; lane: number }
+  /** Ask for every step of a lane's kept iterations in the `empg-steps/v1` format (answered with `steps`). */
+  | { type: 'requestSteps'; lane: number };
 
 /** A short description of one trajectory of the batch (the inspector's list). */
 export interface TrajectorySummary {
@@ -82,6 +84,8 @@ export type FromWorker =
   | { type: 'trajectory'; lane: number; generation: number; iteration: number; trajectory: Trajectory; steps: StepView[] }
   /** The requested checkpoint (JSON text). */
   | { type: 'checkpoint'; lane: number; generation: number; iteration: number; json: string; name: string }
+  /** The requested steps: JSON lines of the `empg-steps/v1` format, with the iterations they cover. */
+  | { type: 'steps'; lane: number; generation: number; iterations: number[]; count: number; text: string; name: string }
   /** Something went wrong; `kind` says what the page should do about it. */
   | { type: 'error'; kind: ErrorKind; message: string };
 

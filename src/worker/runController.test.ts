@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { FromWorker } from './protocol';
 import { LaneSet } from './lanes';
 import { toBase64 } from '../train/checkpoint';
+import { RunAccumulator } from '../import/accumulate';
 
 const fast = { env: 'alfworld', preset: 'tiny', tasksPerIteration: 1, groupSize: 2, maxSteps: 2, gradNormSample: 1 } as const;
 
@@ -161,5 +162,31 @@ describe('RunController', () => {
     expect(byLane(1)[0].steps.map((s) => s.action)).toEqual(byLane(0)[0].steps.map((s) => s.action));
     expect(of('lanes').at(-1)).toMatchObject({ count: 2 });
     expect(() => lanes.lane(2)).toThrow(/no lane 2/);
+  });
+
+  it('exports the kept iterations in the step format, and they import back step for step', async () => {
+    await tf.setBackend('cpu');
+    const { run, of } = laneHarness();
+    await run.configure(fast, 'scratch');
+    await run.step();
+    await run.step();
+    run.requestSteps();
+    const file = of('steps').at(-1)!;
+    expect(file).toMatchObject({ lane: 0, iterations: [1, 2], name: 'empg-alfworld-tiny-iter1-2-steps.jsonl' });
+    const acc = new RunAccumulator();
+    file.text.trimEnd().split('\n').forEach((line, i) => acc.addLine(line, i + 1));
+    const imported = acc.finish();
+    expect(imported).toMatchObject({ format: 'empg-steps', skipped: 0, duplicates: 0, meta: { source: 'empg-playground', adv_estimator: 'grpo+empg' } });
+    for (const metrics of of('metrics')) {
+      const steps = imported.kept.get(metrics.iteration)!;
+      expect(steps).toHaveLength(metrics.steps.length);
+      expect(file.count).toBe(of('metrics').reduce((n, m) => n + m.steps.length, 0));
+      for (const view of metrics.steps) {
+        const step = steps.find((s) => s.trajId === `${metrics.iteration}-${view.traj}` && s.stepIdx === view.t)!;
+        expect(step.advantage).toBe(view.finalAdvantage);
+        expect(step.entropy).toHaveLength(view.tokens.length);
+        expect(step.response).toBe(view.action);
+      }
+    }
   });
 });

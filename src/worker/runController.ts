@@ -6,8 +6,10 @@
  * Kept free of worker globals so it can be tested in Node.
  */
 import { parseCheckpoint, type Checkpoint } from '../train/checkpoint';
-import { DEFAULT_TRAIN_CONFIG, parseTrainConfig, type TrainConfig } from '../train/config';
+import { algorithmLabel, DEFAULT_TRAIN_CONFIG, parseTrainConfig, type TrainConfig } from '../train/config';
 import { splitWords } from '../policy/tokenizer';
+import { metaLine } from '../import/exportSteps';
+import { playgroundStepLines } from '../import/playground';
 import { HealthMonitor, type HealthProblem } from '../train/health';
 import { Trainer, type IterationResult } from '../train/trainer';
 import type { NamedWeight } from '../policy/model';
@@ -345,6 +347,29 @@ export class RunController {
       const name = `empg-${this.config.env}-${this.config.preset}-iter${this.trainer.iteration}.json`;
       this.host.post({ type: 'checkpoint', lane: this.lane, generation: this.generation, iteration: this.trainer.iteration, json: JSON.stringify(checkpoint), name });
     });
+  }
+
+  /**
+   * Sends every step of the kept iterations (the last KEPT_ITERATIONS, fewer for large batches) in the
+   * `empg-steps/v1` format, as the CLI's `export-steps` writes them; no steps yet gives a meta line alone.
+   */
+  requestSteps(): void {
+    const trainer = this.trainer;
+    const config = this.config;
+    const iterations = trainer ? [...this.history.keys()].sort((a, b) => a - b) : [];
+    const lines = [metaLine({
+      source: 'empg-playground',
+      model: `${config.env}/${config.preset} ${config.modelSize} model, ${this.initLabel}${trainer ? `, ${trainer.model.parameterCount} parameters` : ''}`,
+      tokenizer: 'playground word tokenizer', adv_estimator: algorithmLabel(config), temperature: config.temperature,
+      seed: config.seed, backend: this.host.backend(), iterations,
+    })];
+    for (const iteration of iterations) {
+      const result = this.history.get(iteration)!;
+      lines.push(...playgroundStepLines(iteration, result.trajectories, result.steps, trainer!.tokenizer.words));
+    }
+    const span = iterations.length ? `iter${iterations[0]}-${iterations.at(-1)}` : 'iter0';
+    const name = `empg-${config.env}-${config.preset}-${span}-steps.jsonl`;
+    this.host.post({ type: 'steps', lane: this.lane, generation: this.generation, iterations, count: lines.length - 1, text: lines.join('\n') + '\n', name });
   }
 
   /** Resolves when everything queued so far has finished. */

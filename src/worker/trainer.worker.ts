@@ -103,6 +103,8 @@ async function handle(message: ToWorker): Promise<void> {
       return lanes.lane(message.lane).requestTrajectory(message.iteration, message.traj);
     case 'requestCheckpoint':
       return lanes.lane(message.lane).requestCheckpoint();
+    case 'requestSteps':
+      return lanes.lane(message.lane).requestSteps();
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Export and import: the metrics (CSV, JSON lines as the CLI writes them), the kept iterations' step
- * records and trajectory summaries (JSON), the checkpoint; import a checkpoint to start from, or a
+ * records and trajectory summaries (JSON), their steps in the `empg-steps/v1` import format, the checkpoint; import a checkpoint to start from, or a
  * recorded run (a recording file or the CLI's JSON lines) to view. Problems go to the banner.
  */
 import { useRef, useState } from 'react';
@@ -51,6 +51,10 @@ export function IoPanel() {
   const importNote = imported && (imported.kind === 'run' ? shownSource === imported.name : !shownSource && loadedInit) ? imported.text : null;
   if (hidden) return null;
 
+  const exportSteps = async () => {
+    const file = await useRun.getState().requestSteps(0);
+    downloadFile(file.name, file.text, 'application/x-ndjson');
+  };
   const exportCheckpoint = async () => {
     const { json, name } = await useRun.getState().requestCheckpoint(0);
     downloadFile(name, json, 'application/json');
@@ -88,6 +92,8 @@ export function IoPanel() {
       <button type="button" data-testid="export-csv" onClick={() => downloadFile(`${baseName()}.csv`, metricsCsv(exportLanes()), 'text/csv')}>metrics CSV</button>
       <button type="button" data-testid="export-jsonl" onClick={() => downloadFile(`${baseName()}.jsonl`, metricsJsonLines(exportLanes()), 'application/x-ndjson')}>metrics JSONL</button>
       <button type="button" data-testid="export-batch" onClick={() => downloadFile(`${baseName()}-batch.json`, batchJson(), 'application/json')}>trajectory batch JSON</button>
+      <button type="button" data-testid="export-steps" title="Every step of the kept iterations (the last 8) in the empg-steps/v1 format, as the CLI's export-steps writes it"
+        onClick={() => void exportSteps()}>steps (empg-steps/v1)</button>
       <button type="button" data-testid="export-checkpoint" onClick={() => void exportCheckpoint()}>checkpoint</button>
       <span className="io-label">Import</span>
       <button type="button" onClick={() => checkpointInput.current?.click()}>checkpoint…</button>
