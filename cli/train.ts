@@ -11,10 +11,11 @@ import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { selectBackend, type BackendRequest } from '../src/train/backend';
-import { parseCheckpoint, type Checkpoint } from '../src/train/checkpoint';
+import { decodeWeights, parseCheckpoint, type Checkpoint } from '../src/train/checkpoint';
 import { algorithmLabel, parseAlgorithmLabel, parseTrainConfig, type TrainConfig } from '../src/train/config';
 import { DEFAULT_PRETRAIN, pretrain } from '../src/train/pretrain';
 import { Trainer, type Metrics } from '../src/train/trainer';
+import { parseTrainerState } from '../src/train/trainerState';
 import { intFlag, parseFlags, UsageError } from './args';
 import { ENV_NAMES, envFlag } from './envCommands';
 
@@ -114,12 +115,16 @@ export async function runTrain(argv: string[]): Promise<void> {
   const backend = await useBackend(flags.backend);
   // --resume continues from the run's last periodic checkpoint, when there is one.
   const resuming = Boolean(flags.resume && savePath && existsSync(savePath));
-  const checkpointPath = resuming ? savePath : flags.checkpoint ?? (from === 'base' ? baseCheckpointPath(config.env) : undefined);
+  // The run is built as it first was (same initial weights, so the same KL reference), then takes the
+  // saved state: weights, Adam's moments, the random streams and the iteration.
+  const checkpointPath = flags.checkpoint ?? (from === 'base' ? baseCheckpointPath(config.env) : undefined);
   if (checkpointPath && !existsSync(checkpointPath)) {
     throw new UsageError(`no checkpoint at ${checkpointPath}${flags.checkpoint ? '' : ' (run `npm run pretrain`, or pass --from scratch)'}`);
   }
   const checkpoint = checkpointPath ? await loadCheckpoint(checkpointPath) : undefined;
+  const saved = resuming ? await loadCheckpoint(savePath!) : undefined;
   const trainer = await Trainer.create(config, { checkpoint, backend });
+  if (saved) await resumeFrom(trainer, saved, savePath!, config);
   const label = algorithmLabel(config);
   console.error(`${label} on ${config.env}/${config.preset}, seed ${config.seed}, ${backend}, from ${checkpointPath ?? 'scratch'}; `
     + `${trainer.model.parameterCount.toLocaleString('en')} parameters, vocabulary ${trainer.tokenizer.size}, context ${trainer.model.config.context}`);
@@ -127,8 +132,8 @@ export async function runTrain(argv: string[]): Promise<void> {
   // The JSON lines are written as the run goes and a checkpoint every `every` iterations, so an
   // interrupted run keeps both; --resume drops the lines after the checkpoint and continues from it.
   let lines: string[] = [];
-  if (resuming && checkpoint) {
-    trainer.iteration = checkpoint.iteration;
+  if (saved) {
+    const checkpoint = saved;
     const before = existsSync(flags.out!) ? (await readFile(flags.out!, 'utf8')).split('\n').filter((line) => line.trim()) : [];
     lines = before.filter((line) => {
       try {
@@ -146,7 +151,7 @@ export async function runTrain(argv: string[]): Promise<void> {
   const saveCheckpoint = async () => {
     if (!savePath) return;
     // Written next to the file and renamed over it, so an interruption never leaves half a checkpoint.
-    await writeFile(`${savePath}.partial`, JSON.stringify(await trainer.toCheckpoint()));
+    await writeFile(`${savePath}.partial`, JSON.stringify({ ...await trainer.toCheckpoint(), state: await trainer.saveState() }));
     await rename(`${savePath}.partial`, savePath);
   };
   const started = Date.now();
@@ -177,6 +182,28 @@ export async function runTrain(argv: string[]): Promise<void> {
   };
   console.log(JSON.stringify(summary));
   trainer.dispose();
+}
+
+/**
+ * Puts a periodic checkpoint's state into a freshly built trainer. A checkpoint written before states
+ * were saved gives its weights and iteration only (then the random streams and Adam's moments restart,
+ * and the run is no longer identical to an uninterrupted one: said on stderr).
+ */
+async function resumeFrom(trainer: Trainer, saved: Checkpoint, path: string, config: TrainConfig): Promise<void> {
+  const changed = Object.keys(config).filter((key) => saved.config && JSON.stringify(saved.config[key]) !== JSON.stringify(config[key as keyof TrainConfig]));
+  if (changed.length) console.error(`note: ${changed.join(', ')} differ from the interrupted run's settings; the resumed run uses the new ones`);
+  if (saved.state === undefined) {
+    console.error(`note: ${path} has no trainer state (an older checkpoint): its weights continue, the random streams and Adam's moments restart`);
+    trainer.restore(decodeWeights(saved.weights), saved.iteration);
+    return;
+  }
+  const state = parseTrainerState(saved.state);
+  if (!state.ok) throw new UsageError(`checkpoint ${path} has an unusable trainer state:\n  ${state.errors.join('\n  ')}`);
+  try {
+    await trainer.loadState(state.state);
+  } catch (error) {
+    throw new UsageError(`checkpoint ${path} does not fit this run: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** `eval`: greedy success of a checkpoint on held-out tasks, with a 95% interval. */

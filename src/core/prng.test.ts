@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from './prng';
+import { createRng, restoreRng, type RngState } from './prng';
 
 describe('createRng', () => {
   it('is deterministic: the same seed gives the same stream', () => {
@@ -42,5 +42,18 @@ describe('createRng', () => {
     expect(() => rng.pick([])).toThrow(/empty/);
     expect(() => createRng(NaN)).toThrow(/finite/);
     expect(rng.weighted([0, 0, 1])).toBe(2);
+  });
+
+  it('continues exactly from a saved state, and refuses a state no stream can have', () => {
+    const rng = createRng(11).fork('sampling');
+    for (let i = 0; i < 37; i++) rng.next();
+    const saved = JSON.parse(JSON.stringify(rng.state())) as RngState;
+    const restored = restoreRng(saved);
+    const expected = Array.from({ length: 50 }, () => rng.int(1000));
+    expect(Array.from({ length: 50 }, () => restored.int(1000))).toEqual(expected);
+    expect(restored.seed).toBe(rng.seed);
+    expect(restored.fork('x').next()).toBe(createRng(11).fork('sampling').fork('x').next());
+    expect(() => restoreRng({ seed: 1, words: [1, 2, 3, -1] })).toThrow(/32-bit/);
+    expect(() => restoreRng({ seed: 1.5, words: [1, 2, 3, 4] })).toThrow(/32-bit/);
   });
 });

@@ -26,6 +26,14 @@ export interface Rng {
   fork(label: string | number): Rng;
   /** The 32-bit seed this stream was created from. */
   readonly seed: number;
+  /** Where the stream is now: `restoreRng(rng.state())` continues it exactly (for saved runs). */
+  state(): RngState;
+}
+
+/** A stream's position: its seed and the four 32-bit words of the sfc32 state. */
+export interface RngState {
+  seed: number;
+  words: [number, number, number, number];
 }
 
 /** Mixes a 32-bit integer into a well-distributed 32-bit integer (splitmix32 finaliser). */
@@ -57,7 +65,22 @@ export function toSeed(seed: number | string): number {
 
 /** Creates a seeded stream. The same seed gives the same stream everywhere. */
 export function createRng(seed: number | string): Rng {
-  const seed32 = toSeed(seed);
+  return streamFrom(toSeed(seed), null);
+}
+
+/**
+ * Continues a stream from a saved `state()`: the next draws are exactly those the saved stream would
+ * have given. Throws for a state that no stream can have (words not 32-bit unsigned integers).
+ */
+export function restoreRng(state: RngState): Rng {
+  const ok = (x: unknown) => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 0xffffffff;
+  if (!ok(state.seed) || state.words.length !== 4 || !state.words.every(ok)) {
+    throw new Error('a random stream\'s state must be a 32-bit seed and four 32-bit words');
+  }
+  return streamFrom(state.seed, state.words);
+}
+
+function streamFrom(seed32: number, words: RngState['words'] | null): Rng {
   let a = mix32(seed32);
   let b = mix32(a ^ 0x6a09e667);
   let c = mix32(b ^ 0xbb67ae85);
@@ -73,7 +96,8 @@ export function createRng(seed: number | string): Rng {
     return t >>> 0;
   }
   // Discard the first outputs so that the state is fully mixed.
-  for (let i = 0; i < 12; i++) nextUint32();
+  if (words) [a, b, c, d] = [words[0] | 0, words[1] | 0, words[2] | 0, words[3] | 0];
+  else for (let i = 0; i < 12; i++) nextUint32();
 
   const rng: Rng = {
     seed: seed32,
@@ -120,6 +144,7 @@ export function createRng(seed: number | string): Rng {
       for (let i = weights.length - 1; i >= 0; i--) if (weights[i] > 0) return i;
       return weights.length - 1;
     },
+    state: () => ({ seed: seed32, words: [a >>> 0, b >>> 0, c >>> 0, d >>> 0] }),
     fork: (label) => createRng(mix32(seed32 ^ (typeof label === 'number' ? mix32(label >>> 0) : hashString(label)))),
   };
   return rng;

@@ -45,6 +45,11 @@ export const checkpointSchema = z.object({
   /** What made it: `pretrain` (supervised warm start), `train` (RL), … */
   origin: z.string().optional(),
   createdAt: z.string().optional(),
+  /**
+   * The trainer's full state (src/train/trainerState.ts: optimizer, random streams), written by the CLI's
+   * periodic checkpoints so that `train --resume` continues exactly; checked when it is used.
+   */
+  state: z.unknown().optional(),
 });
 
 /** A parsed checkpoint. */

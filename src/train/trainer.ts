@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { phase, phaseAsync } from '../core/phases';
 import { actionVerb, premiseMetrics } from '../core/premise';
-import { createRng, type Rng } from '../core/prng';
+import { createRng, restoreRng, type Rng } from '../core/prng';
 import { mean, pearson, std, wilsonInterval } from '../core/stats';
 import { MODEL_SIZES, PolicyModel, type ModelConfig, type NamedWeight } from '../policy/model';
 import { Tokenizer } from '../policy/tokenizer';
@@ -22,6 +22,7 @@ import { rollout, type RolloutOptions, type Trajectory } from './rollout';
 import { chunkTasks, tasksPerRollout } from './rolloutBudget';
 import { computeStepAdvantages } from './stepAdvantages';
 import { createTaskSource, type TaskSource } from './tasks';
+import { TRAINER_STATE_VERSION, type TrainerState } from './trainerState';
 import { ppoUpdate } from './update';
 
 /** Per-iteration scalars, named as in docs/METRICS.md. */
@@ -321,6 +322,62 @@ export class Trainer {
     };
   }
 
+  /**
+   * Everything training has changed since the trainer was built (src/train/trainerState.ts): read at an
+   * iteration boundary, it lets an equal trainer continue exactly where this one is.
+   */
+  async saveState(): Promise<TrainerState> {
+    const adam = adamInternals(this.optimizer);
+    const [steps, ...moments] = await this.optimizer.getWeights();
+    const named = await Promise.all(moments.map(async (m) => ({ name: m.name, shape: m.tensor.shape, values: (await m.tensor.data()) as Float32Array })));
+    return {
+      version: TRAINER_STATE_VERSION,
+      iteration: this.iteration,
+      weights: encodeWeights(await this.model.getWeights()),
+      optimizer: {
+        steps: (await steps.tensor.data())[0],
+        accBeta1: (await adam.accBeta1.data())[0],
+        accBeta2: (await adam.accBeta2.data())[0],
+        moments: encodeWeights(named),
+      },
+      rngs: { tasks: this.taskRng.state(), sampling: this.sampleRng.state(), minibatches: this.updateRng.state() },
+    };
+  }
+
+  /**
+   * Continues from a saved state (of a trainer built with the same configuration and initial weights).
+   * Everything is checked against this model before anything changes: a state of another model shape
+   * is refused with what differs.
+   */
+  async loadState(state: TrainerState): Promise<void> {
+    const variables = this.model.variables;
+    const weights = decodeWeights(state.weights);
+    const expected = variables.map((v) => v.shape.join('x'));
+    const shapesOf = (list: readonly NamedWeight[]) => list.map((w) => w.shape.join('x'));
+    if (shapesOf(weights).join(',') !== expected.join(',')) {
+      throw new Error(`the saved weights (${weights.length}) do not fit this model (${variables.length} weights of other shapes)`);
+    }
+    const moments = decodeWeights(state.optimizer.moments);
+    if (moments.length && shapesOf(moments).join(',') !== [...expected, ...expected].join(',')) {
+      throw new Error(`the saved optimizer moments (${moments.length}) do not fit this model's ${variables.length} weights`);
+    }
+    const optimizer = tf.train.adam(this.config.lr, 0.9, 0.999, this.config.adamEpsilon);
+    const tensors = moments.map((m) => ({ name: m.name, tensor: tf.tensor(m.values, m.shape, 'float32') }));
+    const steps = tf.scalar(state.optimizer.steps, 'int32');
+    await optimizer.setWeights([{ name: 'iter', tensor: steps }, ...tensors]);
+    tf.dispose([steps, ...tensors.map((t) => t.tensor)]);
+    const adam = adamInternals(optimizer);
+    adam.accBeta1.assign(tf.scalar(state.optimizer.accBeta1));
+    adam.accBeta2.assign(tf.scalar(state.optimizer.accBeta2));
+    this.model.setWeights(weights);
+    this.optimizer.dispose();
+    this.optimizer = optimizer;
+    this.iteration = state.iteration;
+    this.taskRng = restoreRng(state.rngs.tasks);
+    this.sampleRng = restoreRng(state.rngs.sampling);
+    this.updateRng = restoreRng(state.rngs.minibatches);
+  }
+
   /** Goes back to earlier weights (kept by the caller) and their iteration; Adam's moments start again. */
   restore(weights: readonly NamedWeight[], iteration: number): void {
     this.model.setWeights(weights);
@@ -335,6 +392,19 @@ export class Trainer {
     this.reference?.dispose();
     this.optimizer.dispose();
   }
+}
+
+/**
+ * Adam's running powers β₁ᵗ and β₂ᵗ. TF.js keeps them as float32 products and, on `setWeights`,
+ * recomputes them as powers, which differ in the last bits; a resumed run that must match exactly
+ * restores the products themselves.
+ */
+function adamInternals(optimizer: tf.AdamOptimizer): { accBeta1: tf.Variable; accBeta2: tf.Variable } {
+  const fields = optimizer as unknown as { accBeta1?: tf.Variable; accBeta2?: tf.Variable };
+  if (!(fields.accBeta1 instanceof tf.Variable) || !(fields.accBeta2 instanceof tf.Variable)) {
+    throw new Error('this TF.js version keeps Adam\'s state differently: saving and resuming a run is not supported with it');
+  }
+  return { accBeta1: fields.accBeta1, accBeta2: fields.accBeta2 };
 }
 
 function countGroups(trajectories: readonly Trajectory[]): number {
