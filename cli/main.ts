@@ -41,6 +41,10 @@ const commands: Record<string, { summary: string; run(argv: string[]): Promise<v
     summary: 'docs/RESULTS.md and its SVG figures from the committed run summaries: [--profile quick] [--dir results/quick]',
     run: async (argv) => (await import('./results')).runResults(argv),
   },
+  'entropy-change': {
+    summary: 'Fig. 3 analogue: entropy change of fixed base-policy steps after training, by initial-entropy percentile: --regime webshop [--seeds 1,2,3] [--iters 30]',
+    run: async (argv) => (await import('./entropyChange')).runEntropyChange(argv),
+  },
   premise: {
     summary: 'is a confident step a good step? premise AUC of a checkpoint\'s rollouts per step-entropy mode: --env, --batches 8 [--checkpoint FILE]',
     run: async (argv) => (await import('./premise')).runPremise(argv),

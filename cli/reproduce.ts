@@ -245,7 +245,7 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 }
 
 /** The checked-out commit, with `+dirty` when tracked files differ from it; `unknown` outside git. */
-function gitCommit(): string {
+export function gitCommit(): string {
   try {
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
