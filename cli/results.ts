@@ -1,7 +1,9 @@
 /**
  * `results`: docs/RESULTS.md and its SVG figures (docs/results/) from the run summaries under
- * `results/<profile>/`, plus the hand-written `results/<profile>/DISCUSSION.md` if there is one; and
+ * `results/<profile>/`, the Fig. 3 analogue's files under `results/<profile>/fig3/` (made by
+ * `entropy-change`), plus the hand-written `results/<profile>/DISCUSSION.md` if there is one; and
  * `public/results/<profile>.json`, the bundle the page's Experiments view shows (not for `smoke`).
+ * Reads committed files only; trains nothing.
  *
  *   npm run cli -- results [--profile quick] [--dir results/quick] [--out docs/RESULTS.md]
  */
@@ -10,6 +12,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gridOf, PROFILES, type Profile } from '../src/experiments/grid';
 import { experimentsBundle } from '../src/experiments/bundle';
+import { parseEntropyChange, type EntropyChange } from '../src/experiments/entropyChange';
 import { buildReport } from '../src/experiments/report';
 import { parseRunSummary, type RunSummary } from '../src/experiments/summary';
 import { parseFlags, UsageError } from './args';
@@ -23,6 +26,7 @@ export async function runResults(argv: string[]): Promise<void> {
   const dir = flags.dir ?? `results/${profile.name}`;
   const out = flags.out ?? 'docs/RESULTS.md';
   const summaries: RunSummary[] = [];
+  const entropyChanges: EntropyChange[] = [];
   const problems: string[] = [];
   if (existsSync(dir)) {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -36,6 +40,12 @@ export async function runResults(argv: string[]): Promise<void> {
         problems.push(`${path}: not JSON`);
         continue;
       }
+      if (path.startsWith(join(dir, 'fig3'))) {
+        const change = parseEntropyChange(json);
+        if (change.ok) entropyChanges.push(change.data);
+        else problems.push(`${path}: ${change.errors.slice(0, 2).join('; ')}`);
+        continue;
+      }
       const parsed = parseRunSummary(json);
       if (parsed.ok) summaries.push(parsed.summary);
       else problems.push(`${path}: ${parsed.errors.slice(0, 2).join('; ')}`);
@@ -45,7 +55,8 @@ export async function runResults(argv: string[]): Promise<void> {
   summaries.sort((a, b) => a.spec.id.localeCompare(b.spec.id));
   const discussionPath = join(dir, 'DISCUSSION.md');
   const discussion = existsSync(discussionPath) ? await readFile(discussionPath, 'utf8') : '';
-  const report = buildReport(summaries, profile, gridOf(profile), discussion);
+  entropyChanges.sort((a, b) => a.regime.localeCompare(b.regime));
+  const report = buildReport(summaries, profile, gridOf(profile), discussion, entropyChanges);
   const figureDir = join(dirname(out), 'results');
   await rm(figureDir, { recursive: true, force: true });
   await mkdir(figureDir, { recursive: true });
@@ -56,5 +67,8 @@ export async function runResults(argv: string[]): Promise<void> {
     await mkdir(dirname(bundlePath), { recursive: true });
     await writeFile(bundlePath, JSON.stringify(experimentsBundle(summaries, profile.name, profile.seeds)) + '\n');
   }
-  console.error(`${out}: ${summaries.length} runs, ${Object.keys(report.figures).length} figures in ${figureDir}/; the page's bundle: ${bundlePath ?? 'none (smoke)'}`);
+  const { unknown, untraced } = report.discussionProblems;
+  if (unknown.length) console.error(`${discussionPath}: no value for {{${unknown.join('}}, {{')}}}`);
+  if (untraced.length) console.error(`${discussionPath}: ${untraced.length} numbers not in the generated tables: ${untraced.join(', ')}`);
+  console.error(`${out}: ${summaries.length} runs, ${entropyChanges.length} entropy-change files, ${Object.keys(report.figures).length} figures in ${figureDir}/; the page's bundle: ${bundlePath ?? 'none (smoke)'}`);
 }

@@ -4,6 +4,7 @@
  * curves — everything it draws, nothing it would have to recompute from raw runs.
  */
 import { z } from 'zod';
+import { cellLabel } from './grid';
 import { cellsOf } from './report';
 import { meanInterval } from './statistics';
 import type { EvalCounts, RunSummary } from './summary';
@@ -51,7 +52,7 @@ const asInterval = (values: number[]) => {
 export function experimentsBundle(summaries: readonly RunSummary[], profile: string, seedsPerCell: number): ExperimentsBundle {
   const cells = cellsOf(summaries).map((cell) => {
     const s = cell.spec;
-    const label = `${s.algo}${s.stepEntropy && s.stepEntropy !== 'all' ? ` ${s.stepEntropy}` : ''}${s.part === 'sensitivity' ? ` (k = ${s.k}, ζ = ${s.zeta})` : ''}`;
+    const label = cellLabel(s);
     const curves: Record<string, (number | null)[]> = {};
     for (const metric of BUNDLE_CURVES) {
       const n = Math.max(0, ...cell.runs.map((r) => r.curve[metric]?.length ?? 0));

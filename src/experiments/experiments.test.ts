@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTaskSource } from '../train/tasks';
+import { fillPlaceholders, untracedNumbers } from './discussion';
 import { gridOf, parseParts, parseShard, PROFILES, runId, shardOf } from './grid';
-import { bootstrapDifference, detectableDifference, meanInterval, seedsForPower, tQuantile975 } from './statistics';
+import { bootstrapDifference, detectableDifference, meanInterval, seedsForPower, tQuantile975, welchDifference } from './statistics';
 import { parseRunSummary, SUMMARY_FORMAT } from './summary';
 import { alfworldTaskType } from './taskType';
 
@@ -55,6 +56,16 @@ describe('statistics', () => {
     expect(bootstrapDifference(a, b, 'x')).toEqual(r);
     expect(bootstrapDifference([1], b, 'x')).toBeNull();
   });
+  it('Welch interval: known values, wider than the bootstrap at 4 seeds', () => {
+    const w = welchDifference([1, 2, 3, 4], [0, 1, 2, 3])!;
+    expect(w.diff).toBe(1);
+    expect(w.df).toBeCloseTo(6, 9);
+    expect(w.high - w.diff).toBeCloseTo(2.447 * Math.sqrt(2 * (5 / 3) / 4), 6);
+    const b = bootstrapDifference([1, 2, 3, 4], [0, 1, 2, 3], 'w')!;
+    expect(w.high - w.low).toBeGreaterThan(b.high - b.low);
+    expect(welchDifference([1], [1, 2])).toBeNull();
+    expect(welchDifference([2, 2], [1, 1])).toEqual({ diff: 1, low: 1, high: 1, df: 2 });
+  });
   it('power: 5 points at a seed std of 5 needs about 16 seeds per arm', () => {
     expect(seedsForPower(5, 5)).toBe(16);
     expect(detectableDifference(16, 5)).toBeCloseTo(4.95, 2);
@@ -89,5 +100,16 @@ describe('parseRunSummary', () => {
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.errors[0]).toMatch(/1 values for 2 iterations/);
     expect(parseRunSummary({ ...summary, format: 'x' }).ok).toBe(false);
+  });
+});
+
+describe('discussion checks', () => {
+  it('fills placeholders (spacing and - normalised) and lists unknown keys', () => {
+    const r = fillPlaceholders('a {{ diff  webshop x - y }} b {{nope}}', { 'diff webshop x − y': '+1.0' });
+    expect(r).toEqual({ text: 'a +1.0 b [no value: nope]', unknown: ['nope'] });
+  });
+  it('lists decimal numbers the generated text lacks, once, sign ignored; integers are not checked', () => {
+    expect(untracedNumbers('up 12.5, down −3.5, again 12.5, 8 seeds, 110.53', '| 12.5 | −3.5 | 8 |')).toEqual(['110.53']);
+    expect(untracedNumbers('0.5 and 10.5', 'was 110.53')).toEqual(['0.5', '10.5']);
   });
 });

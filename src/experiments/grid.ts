@@ -147,3 +147,10 @@ export function parseParts(text: string): RunPart[] {
 export function summaryPath(dir: string, id: string): string {
   return `${dir.replace(/\/$/, '')}/${id}.json`;
 }
+
+/** How a setting is named in tables and legends: the algorithm, a non-paper step-entropy mode, and k/ζ in the sensitivity. */
+export function cellLabel(spec: Pick<RunSpec, 'algo' | 'stepEntropy' | 'part' | 'k' | 'zeta'>): string {
+  const mode = spec.stepEntropy && spec.stepEntropy !== 'all' ? ` ${spec.stepEntropy}` : '';
+  const knobs = spec.part === 'sensitivity' ? ` (k = ${spec.k}, ζ = ${spec.zeta})` : '';
+  return `${spec.algo}${mode}${knobs}`;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridOf, PROFILES, runId, type RunSpec } from './grid';
+import { ENTROPY_CHANGE_FORMAT, ENTROPY_LEVELS, type EntropyChange } from './entropyChange';
 import { buildReport, cellKey, curveBand } from './report';
 import { SUMMARY_FORMAT, type RunSummary } from './summary';
 
@@ -12,7 +13,7 @@ function summary(algo: string, seed: number, successes: number, regime = 'websho
   return {
     format: SUMMARY_FORMAT, version: 1, spec, config: {}, backend: 'cpu', minutes: 1,
     base: { greedy: counts(30), t1: counts(20) }, final: { greedy: counts(successes), t1: counts(successes) },
-    curve: { 'env/success_rate': [0.2, 0.3, seed / 10], 'policy/approx_kl': [0.001, null, 0.002] },
+    curve: { 'env/success_rate': [0.2, 0.3, seed / 10], 'policy/approx_kl': [0.001, null, 0.002], 'premise/auc': [0.5, 0.6, 0.7] },
   };
 }
 
@@ -55,5 +56,76 @@ describe('buildReport', () => {
     expect(band.mean[2]).toBeCloseTo(0.275, 12);
     expect(band.high[2]! - band.low[2]!).toBeGreaterThan(0);
     expect(curveBand(runs.filter((r) => r.spec.algo === 'grpo'), 'policy/approx_kl', 1).mean[1]).toBeNull();
+  });
+});
+
+describe('buildReport as cells gain seeds', () => {
+  const runs = [...[1, 2, 3, 4].map((s) => summary('grpo', s, 40 + s)), ...[1, 2, 3, 4].map((s) => summary('grpo+empg', s, 30 + s))];
+  const section = (markdown: string, title: string) => markdown.split(`## ${title}`)[1]?.split('\n## ')[0] ?? '';
+
+  it('says nothing is known with one seed per arm, and uses the measured spread from two seeds on', () => {
+    const one = buildReport([summary('grpo', 1, 40), summary('grpo+empg', 1, 45)], profile, gridOf(profile)).markdown;
+    expect(section(one, 'When EMPG helps here')).toMatch(/No pair has 2 seeds per arm yet/);
+    expect(section(one, 'When EMPG helps here')).toContain('| webshop | grpo | 1 vs 1 | +5.0 | – | – | too few seeds | – |');
+    expect(section(one, 'Power')).toMatch(/No cell has two seeds yet/);
+    for (let seeds = 2; seeds <= 8; seeds++) {
+      const runs = Array.from({ length: seeds }, (_, i) => [summary('grpo', i + 1, 40 + (i % 3)), summary('grpo+empg', i + 1, 41 + (i % 3))]).flat();
+      const md = buildReport(runs, profile, gridOf(profile)).markdown;
+      expect(section(md, 'Power')).toMatch(/Measured, not assumed: across the 2 cells with at least 2 seeds/);
+      expect(md).toContain(`Seeds per finished cell: ${seeds} to ${seeds}.`);
+      expect(section(md, 'When EMPG helps here')).toMatch(new RegExp(`\\| webshop \\| grpo \\| ${seeds} vs ${seeds} \\| \\+1\\.0 \\|`));
+      expect(section(md, 'When EMPG helps here')).toMatch(/In 1 of 1 regime × algorithm pairs with at least 2 seeds per arm/);
+    }
+  });
+
+  it('calls a loss only when both intervals exclude 0, and no difference when they do not', () => {
+    const clear = buildReport(runs, profile, gridOf(profile)).markdown;
+    expect(section(clear, 'When EMPG helps here')).toMatch(/It hurts in WebShop-lite with GRPO, −10\.0 points \(95 % interval −1\d\.\d to −\d\.\d, 4 vs 4 seeds\)/);
+    expect(section(clear, 'When EMPG helps here')).toMatch(/EMPG helps in none\./);
+    const noisy = [1, 2, 3].flatMap((s) => [summary('grpo', s, [30, 50, 40][s - 1]), summary('grpo+empg', s, [35, 45, 44][s - 1])]);
+    const md = buildReport(noisy, profile, gridOf(profile)).markdown;
+    expect(section(md, 'When EMPG helps here')).toMatch(/\| webshop \| grpo \| 3 vs 3 \| \+1\.3 \| .* \| no detectable difference \| ±\d+\.\d \|/);
+    expect(section(md, 'When EMPG helps here')).toMatch(/No difference is detectable in WebShop-lite with GRPO/);
+  });
+
+  it('fills the discussion\'s placeholders from the tables and flags numbers the tables do not hold', () => {
+    const text = 'GRPO reached {{success webshop grpo}} ({{ seeds webshop grpo }} seeds); EMPG: {{diff webshop grpo+empg - grpo}}.'
+      + ' Earlier it was 12.34 points. {{success webshop nothing}}';
+    const report = buildReport(runs, profile, gridOf(profile), text);
+    const discussion = section(report.markdown, 'Discussion');
+    expect(discussion).toContain('GRPO reached 42.5 ± 2.1 (4 seeds); EMPG: −10.0 points (95 % interval');
+    expect(discussion).toContain('[no value: success webshop nothing]');
+    expect(discussion).toMatch(/\*\*Check against the tables:\*\* the discussion below quotes 1 number that the generated part above does not contain \(12\.34\)/);
+    expect(report.discussionProblems).toEqual({ unknown: ['success webshop nothing'], untraced: ['12.34'] });
+    const clean = buildReport(runs, profile, gridOf(profile), 'GRPO: {{success webshop grpo}}.');
+    expect(clean.markdown).not.toContain('Check against the tables');
+  });
+
+  it('adds the Fig. 3 analogue from entropy-change files, with intervals once an algorithm has 2 seeds', () => {
+    const bins = 4;
+    const base = { count: [5, 5, 5, 5], meanH0: [0, 0.1, 0.5, 1], minH0: [0, 0.05, 0.3, 0.8], maxH0: [0, 0.2, 0.7, 1.4] };
+    const run = (algo: string, seed: number, scale: number) => ({
+      algo, seed, minutes: 1, finalTrainSuccess: 0.5,
+      levels: Object.fromEntries(ENTROPY_LEVELS.map((l) => [l, {
+        delta: [0, -0.01, -0.02, -0.1].map((v) => v * scale), absDelta: [l.startsWith('token') ? 0 : 0.02, 0.03, 0.05, 0.1].map((v) => v * scale),
+      }])) as EntropyChange['runs'][number]['levels'],
+    });
+    const data: EntropyChange = {
+      format: ENTROPY_CHANGE_FORMAT, version: 1, regime: 'webshop', checkpoint: 'c.json', backend: 'cpu', iterations: 5, episodes: 8,
+      successes: 3, steps: 20, tokens: 80, choiceTokens: 20, bins,
+      base: Object.fromEntries(ENTROPY_LEVELS.map((l) => [l, base])) as EntropyChange['base'],
+      runs: [run('grpo', 1, 1), run('grpo', 2, 2), run('grpo+empg', 1, 1)],
+    };
+    const report = buildReport(runs, profile, gridOf(profile), '', [data]);
+    const fig3 = section(report.markdown, 'Fig. 3 analogue');
+    expect(fig3).toContain('grpo 2 seeds, grpo+empg 1 seed');
+    // grpo step level: bin 1 |ΔH| 0.02 and 0.04 → 0.030 ± 12.706 · 0.01414 / √2 = 0.127.
+    expect(fig3).toContain('| step (all tokens, the paper) | grpo | 2 | 0.000–0.000 | 0.030 ± 0.127 |');
+    expect(fig3).toContain('| token (all) | grpo+empg | 1 | 0.000–0.000 | 0.000 |');
+    expect(fig3).toMatch(/\*\*grpo\*\*: the lowest-entropy tenth of steps changes by 0\.030 nats on average, 20 % of the change of the highest tenth \(0\.150\)/);
+    expect(fig3).toMatch(/1 of the 4 token bins hold only tokens of initial entropy 0/);
+    expect(report.figures['fig3-webshop-abs.svg']).toMatch(/<polygon/);
+    expect(report.figures['fig3-webshop-signed.svg']).toContain('grpo+empg step all (1)');
+    expect(section(buildReport(runs, profile, gridOf(profile)).markdown, 'Fig. 3 analogue')).toMatch(/No `entropy-change` results are committed yet/);
   });
 });

@@ -4,25 +4,28 @@
  * learning curves and KL with seed bands (SVG), and a power statement. Cells with fewer seeds than the
  * profile asks for are marked as such; cells without runs are listed, never filled in.
  */
-import type { Profile, RunSpec } from './grid';
-import { REGIMES } from './grid';
-import { bootstrapDifference, detectableDifference, meanInterval, seedsForPower, type MeanInterval } from './statistics';
+import { fillPlaceholders, untracedNumbers } from './discussion';
+import type { EntropyChange } from './entropyChange';
+import { entropyChangeSection } from './entropyChangeReport';
+import { cellLabel, REGIMES, type Profile, type RunSpec } from './grid';
+import { detectableDifference, meanInterval, seedsForPower, type MeanInterval } from './statistics';
 import type { EvalCounts, RunSummary } from './summary';
 import { lineChartSvg, type SvgSeries } from './svg';
 import { TASK_TYPE_COLUMNS } from './taskType';
+import { comparisonsOf, describeDifference, signed, whenEmpgHelpsSection, type CellRuns } from './verdict';
 
 /** The generated page and its figures (file name → SVG text). */
 export interface Report {
   markdown: string;
   figures: Record<string, string>;
+  /** The values the discussion may quote as `{{key}}` (src/experiments/discussion.ts). */
+  values: Record<string, string>;
+  /** Placeholders of the discussion without a value, and decimal numbers in it that the generated part does not contain. */
+  discussionProblems: { unknown: string[]; untraced: string[] };
 }
 
 /** A cell: every seed of one setting. */
-interface Cell {
-  key: string;
-  spec: RunSpec;
-  runs: RunSummary[];
-}
+type Cell = CellRuns;
 
 /** The name of a setting without its seed (`regime/algo/kK-zZ[-Hmode]`). */
 export function cellKey(spec: Pick<RunSpec, 'id'>): string {
@@ -35,7 +38,7 @@ const COLOURS: Record<string, string> = {
   'grpo+empg-scaling': '#9467bd', 'grpo+empg-bonus': '#8c564b', 'grpo+empg normalized': '#e377c2',
 };
 
-/** The paper's Table 1 (paper.md §5.1, Qwen2.5-1.5B / 7B, success %) and independent re-runs (§5.4), for reference. */
+/** The paper's Table 1 (paper.md §5.1, Qwen2.5-1.5B / 7B, success %), its per-task rows, and independent re-runs (§5.4), for reference. */
 export const PAPER_NUMBERS = `| source | setting | GRPO | GRPO+EMPG | DAPO | DAPO+EMPG |
 |---|---|---|---|---|---|
 | paper, Qwen2.5-1.5B | ALFWorld All | 65.6 | 73.7 (+8.1) | 80.8 | 88.1 (+7.3) |
@@ -46,6 +49,13 @@ export const PAPER_NUMBERS = `| source | setting | GRPO | GRPO+EMPG | DAPO | DAP
 | ARLArena, Qwen3-4B after SFT | ALFWorld | 62.36 | 57.91 (−4.5) | – | – |
 | ARLArena, Qwen3-4B after SFT | WebShop | 57.71 | 64.32 (+6.6) | – | – |
 | GraphHCA's own GRPO, 1.5B | ALFWorld | 71.1 ± 1.6 | – | – | – |
+
+The paper's per-task row for GRPO+EMPG (its other rows per task are not available; reference/paper.md §5.1):
+
+| source | Pick | Look | Clean | Heat | Cool | Pick2 | All | WebShop score | WebShop succ. |
+|---|---|---|---|---|---|---|---|---|---|
+| paper, 1.5B GRPO+EMPG | 85.5 | 33.5 | 78.9 | 76.2 | 74.7 | 69.1 (89.1 in one citing table) | 73.7 | 80.4 | 60.8 |
+| paper, 7B GRPO+EMPG | 92.9 | 75.2 | 74.8 | 86.3 | 73.7 | 65.3 | 78.5 | 81.0 | 69.3 |
 
 The paper reports means of 3 seeds without intervals; its ablation (Table 2) is on Deep Search with DAPO:
 DAPO 62.0, scaling only 63.7, bonus only 64.2, EMPG 65.3 overall.`;
@@ -59,15 +69,21 @@ function withInterval(m: MeanInterval): string {
   return Number.isFinite(m.half) ? `${f1(m.mean)} ± ${f1(m.half)}` : `${f1(m.mean)} (1 seed)`;
 }
 
-function signed(v: number): string {
-  return Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}` : '–';
+/** Like `withInterval`, without the "(1 seed)" note (for the narrow per-type columns). */
+function compactInterval(m: MeanInterval): string {
+  return Number.isFinite(m.half) ? `${f1(m.mean)} ± ${f1(m.half)}` : f1(m.mean);
 }
 
-/** Label of a cell in tables and legends. */
-function cellLabel(spec: RunSpec): string {
-  const mode = spec.stepEntropy && spec.stepEntropy !== 'all' ? ` ${spec.stepEntropy}` : '';
-  const knobs = spec.part === 'sensitivity' ? ` (k = ${spec.k}, ζ = ${spec.zeta})` : '';
-  return `${spec.algo}${mode}${knobs}`;
+/** Mean over a run's iterations of a curve metric (NaN when it never reported it). */
+function curveMean(run: RunSummary, metric: string): number {
+  const values = (run.curve[metric] ?? []).filter((v): v is number => v !== null);
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
+}
+
+/** Success in % of each task type of an evaluation (absent types are NaN). */
+function byType(c: EvalCounts, type: string): number {
+  const t = c.byTaskType[type];
+  return t && t.episodes > 0 ? (100 * t.successes) / t.episodes : NaN;
 }
 
 /** Groups summaries into cells (one per setting), in grid order. */
@@ -105,14 +121,19 @@ export function curveBand(runs: readonly RunSummary[], metric: string, window: n
   return { mean, low, high };
 }
 
-/** Builds docs/RESULTS.md and its figures from `summaries` of `profile`. */
-export function buildReport(summaries: readonly RunSummary[], profile: Profile, expected: readonly RunSpec[], discussion = ''): Report {
+/** Builds docs/RESULTS.md and its figures from `summaries` of `profile` (and the Fig. 3 analogue's files, if any). */
+export function buildReport(
+  summaries: readonly RunSummary[], profile: Profile, expected: readonly RunSpec[], discussion = '', entropyChanges: readonly EntropyChange[] = [],
+): Report {
   const cells = cellsOf(summaries);
   const byKey = new Map(cells.map((c) => [c.key, c]));
   const expectedCells = [...new Map(expected.map((s) => [cellKey(s), s])).values()];
   const lines: string[] = [];
   const figures: Record<string, string> = {};
+  const values: Record<string, string> = {};
   const out = (...text: string[]) => lines.push(...text);
+  const t1Of = (cell: Cell) => meanInterval(cell.runs.map((r) => rate(r.final.t1)));
+  const changeOf = (cell: Cell) => meanInterval(cell.runs.map((r) => rate(r.final.t1) - rate(r.base.t1)));
 
   out('# Results', '',
     `Generated by \`npm run cli -- results --profile ${profile.name}\` from the run summaries committed under`,
@@ -126,8 +147,10 @@ export function buildReport(summaries: readonly RunSummary[], profile: Profile, 
   const finished = summaries.length;
   const commits = [...new Set(summaries.map((s) => (s.commit ?? 'unrecorded').slice(0, 12)))].sort();
   const thin = expectedCells.filter((s) => (byKey.get(cellKey(s))?.runs.length ?? 0) < profile.seeds);
+  const seedCounts = cells.map((c) => c.runs.length);
   out('## Coverage', '',
-    `${finished} of ${expected.length} runs finished, in ${cells.length} of ${expectedCells.length} cells${finished ? `, by the code of commit${commits.length > 1 ? 's' : ''} ${commits.join(', ')}` : ''}.`,
+    `${finished} of ${expected.length} runs finished, in ${cells.length} of ${expectedCells.length} cells${finished ? `, by the code of commit${commits.length > 1 ? 's' : ''} ${commits.join(', ')}` : ''}.`
+    + (cells.length ? ` Seeds per finished cell: ${Math.min(...seedCounts)} to ${Math.max(...seedCounts)}.` : ''),
     thin.length
       ? `**Too few seeds so far** in ${thin.length} cells (fewer than ${profile.seeds}; 0 = not run yet): their numbers are provisional, and a cell with one seed has no interval.`
       : 'Every cell has all its seeds.', '');
@@ -138,7 +161,10 @@ export function buildReport(summaries: readonly RunSummary[], profile: Profile, 
   }
 
   // Table 1.
-  out('## Table 1 analogue: held-out success', '');
+  out('## Table 1 analogue: held-out success', '',
+    'Success in %, mean ± 95 % interval across seeds ("1 seed": no interval). ALFWorld-lite per task type at T = 1; WebShop-lite',
+    'and Deep Search-lite with the mean 0–100 score at T = 1. "premise AUC" is the mean over training of the per-iteration AUC of',
+    '"a lower step entropy marks a step of a successful trajectory" (0.5 = no relation; docs/METRICS.md).', '');
   for (const regime of REGIMES) {
     const rows = expectedCells.filter((s) => s.regime === regime.id && (s.part === 'main' || s.part === 'entropy-mode'));
     out(`### ${regime.title}`, '');
@@ -149,63 +175,66 @@ export function buildReport(summaries: readonly RunSummary[], profile: Profile, 
     }
     const base = present[0].runs[0].base;
     const alf = regime.env === 'alfworld';
-    const typeHead = alf ? TASK_TYPE_COLUMNS.map(([, name]) => ` ${name} |`).join('') : ' score (T = 1) |';
-    out(`Base checkpoint: ${f1(rate(base.t1))} % at T = 1, ${f1(rate(base.greedy))} % greedy${alf ? '' : `, score ${f1(100 * base.t1.meanScore)}`}.`, '');
-    out(`| setting | seeds | success T = 1 | change vs base | greedy |${typeHead}`, `|---|---|---|---|---|${alf ? '---|'.repeat(6) : '---|'}`);
+    values[`base ${regime.id}`] = f1(rate(base.t1));
+    values[`base-greedy ${regime.id}`] = f1(rate(base.greedy));
+    if (!alf) values[`base-score ${regime.id}`] = f1(100 * base.t1.meanScore);
+    const typeHead = alf ? TASK_TYPE_COLUMNS.map(([, name]) => ` ${name} |`).join('') : ' score (T = 1) | score change |';
+    out(`| setting | seeds | success T = 1 | change vs base | greedy | premise AUC |${typeHead}`, `|---|---|---|---|---|---|${alf ? '---|'.repeat(6) : '---|---|'}`);
+    const baseExtra = alf ? TASK_TYPE_COLUMNS.map(([type]) => ` ${f1(byType(base.t1, type))} |`).join('') : ` ${f1(100 * base.t1.meanScore)} | – |`;
+    out(`| base checkpoint | – | ${f1(rate(base.t1))} | – | ${f1(rate(base.greedy))} | – |${baseExtra}`);
     for (const s of rows) {
       const cell = byKey.get(cellKey(s));
       if (!cell) {
-        out(`| ${cellLabel(s)} | 0 | – | – | – |${alf ? ' – |'.repeat(6) : ' – |'}`);
+        out(`| ${cellLabel(s)} | 0 | – | – | – | – |${alf ? ' – |'.repeat(6) : ' – | – |'}`);
         continue;
       }
-      const t1 = meanInterval(cell.runs.map((r) => rate(r.final.t1)));
-      const change = meanInterval(cell.runs.map((r) => rate(r.final.t1) - rate(r.base.t1)));
+      const t1 = t1Of(cell);
+      const change = changeOf(cell);
       const greedy = meanInterval(cell.runs.map((r) => rate(r.final.greedy)));
+      const auc = meanInterval(cell.runs.map((r) => curveMean(r, 'premise/auc')).filter(Number.isFinite));
       const extra = alf
-        ? TASK_TYPE_COLUMNS.map(([type]) => {
-          const values = cell.runs.map((r) => r.final.t1.byTaskType[type]).filter((c) => c && c.episodes > 0).map((c) => (100 * c.successes) / c.episodes);
-          return ` ${f1(meanInterval(values).mean)} |`;
-        }).join('')
-        : ` ${withInterval(meanInterval(cell.runs.map((r) => 100 * r.final.t1.meanScore)))} |`;
-      out(`| ${cellLabel(s)} | ${cell.runs.length} | ${withInterval(t1)} | ${signed(change.mean)}${Number.isFinite(change.half) ? ` ± ${f1(change.half)}` : ''} | ${withInterval(greedy)} |${extra}`);
+        ? TASK_TYPE_COLUMNS.map(([type]) => ` ${compactInterval(meanInterval(cell.runs.map((r) => byType(r.final.t1, type)).filter(Number.isFinite)))} |`).join('')
+        : ` ${withInterval(meanInterval(cell.runs.map((r) => 100 * r.final.t1.meanScore)))} | ${signed(meanInterval(cell.runs.map((r) => 100 * (r.final.t1.meanScore - r.base.t1.meanScore))).mean)} |`;
+      const label = cellLabel(s);
+      out(`| ${label} | ${cell.runs.length} | ${withInterval(t1)} | ${signed(change.mean)}${Number.isFinite(change.half) ? ` ± ${f1(change.half)}` : ''} | ${withInterval(greedy)} | ${Number.isFinite(auc.mean) ? auc.mean.toFixed(2) : '–'} |${extra}`);
+      const key = `${regime.id} ${label}`;
+      values[`success ${key}`] = withInterval(t1);
+      values[`change ${key}`] = signed(change.mean);
+      values[`greedy ${key}`] = withInterval(greedy);
+      values[`auc ${key}`] = Number.isFinite(auc.mean) ? auc.mean.toFixed(2) : '–';
+      values[`seeds ${key}`] = String(cell.runs.length);
     }
     out('');
   }
   out('For reference, the paper and independent re-runs (reference/paper.md §5; different models and scales, so compare', 'directions and sizes of changes, not levels):', '', PAPER_NUMBERS, '');
 
   // Differences.
+  const comparisons = comparisonsOf(byKey);
   out('## EMPG − base: every difference with a bootstrap interval', '',
-    'Held-out success at T = 1, in points; 95 % percentile bootstrap over seeds (4,000 resamples). An interval that',
-    'contains 0 means no detectable difference.', '',
-    '| regime | comparison | seeds | difference | 95 % interval |', '|---|---|---|---|---|');
-  const comparisons: [string, string][] = [];
-  for (const regime of REGIMES) {
-    const k = (algo: string, suffix = '') => `${regime.id}/${algo}/k1-z0.1${suffix}`;
-    comparisons.push([k('grpo+empg'), k('grpo')], [k('dapo+empg'), k('dapo')], [k('grpo+empg-scaling'), k('grpo')],
-      [k('grpo+empg-bonus'), k('grpo')], [k('grpo+empg', '-Hnormalized'), k('grpo+empg')], [k('grpo+empg', '-Hnormalized'), k('grpo')]);
+    'Held-out success at T = 1, in points: the 95 % percentile bootstrap over seeds (4,000 resamples) and, beside it, Welch\'s',
+    't interval, which is wider and more honest with a handful of seeds. "reading" calls a gain or a loss only when both',
+    'exclude 0; "detectable" is the smallest difference these seeds detect with 80 % power at the two arms\' measured spread.', '',
+    '| regime | comparison | seeds | difference | bootstrap 95 % | Welch 95 % | reading | detectable |', '|---|---|---|---|---|---|---|---|');
+  for (const c of comparisons) {
+    const interval = (i: { low: number; high: number } | null) => (i ? `${signed(i.low)} to ${signed(i.high)}` : 'too few seeds');
+    out(`| ${c.regime} | ${c.label} | ${c.a.runs.length} vs ${c.b.runs.length} | ${signed(c.diff)} | ${interval(c.bootstrap)} | ${interval(c.welch)} | ${c.reading} | ${Number.isFinite(c.detectable) ? `±${f1(c.detectable)}` : '–'} |`);
+    values[`diff ${c.regime} ${c.label}`] = describeDifference(c);
   }
-  let anyDifference = false;
-  for (const [a, b] of comparisons) {
-    const ca = byKey.get(a);
-    const cb = byKey.get(b);
-    if (!ca || !cb) continue;
-    anyDifference = true;
-    const d = bootstrapDifference(ca.runs.map((r) => rate(r.final.t1)), cb.runs.map((r) => rate(r.final.t1)), `${a}|${b}`);
-    const label = `${cellLabel(ca.spec)} − ${cellLabel(cb.spec)}`;
-    out(`| ${ca.spec.regime} | ${label} | ${ca.runs.length} vs ${cb.runs.length} | ${d ? signed(d.diff) : signed(meanInterval(ca.runs.map((r) => rate(r.final.t1))).mean - meanInterval(cb.runs.map((r) => rate(r.final.t1))).mean)} | ${d ? `${signed(d.low)} to ${signed(d.high)}` : 'too few seeds'} |`);
-  }
-  if (!anyDifference) out('| – | no comparison has both arms finished yet | – | – | – |');
+  if (!comparisons.length) out('| – | no comparison has both arms finished yet | – | – | – | – | – | – |');
   out('');
 
   // Table 2.
-  out('## Table 2 analogue: ablations (GRPO base)', '');
+  out('## Table 2 analogue: ablations (GRPO base)', '',
+    'Gradient scaling only (g, ζ = 0) and future-clarity bonus only (f, no g), beside GRPO and full GRPO+EMPG; their',
+    'differences from GRPO are in the table above.', '');
   const ablationRows = expectedCells.filter((s) => s.part === 'ablation' || (s.part === 'main' && s.algo.startsWith('grpo') && s.regime !== 'alfworld-long'));
   out('| regime | setting | seeds | success T = 1 | change vs base |', '|---|---|---|---|---|');
   for (const s of ablationRows) {
     const cell = byKey.get(cellKey(s));
-    const t1 = meanInterval(cell?.runs.map((r) => rate(r.final.t1)) ?? []);
-    const change = meanInterval(cell?.runs.map((r) => rate(r.final.t1) - rate(r.base.t1)) ?? []);
-    out(`| ${s.regime} | ${cellLabel(s)} | ${cell?.runs.length ?? 0} | ${withInterval(t1)} | ${signed(change.mean)} |`);
+    const t1 = cell ? t1Of(cell) : meanInterval([]);
+    const change = cell ? changeOf(cell) : meanInterval([]);
+    out(`| ${s.regime} | ${cellLabel(s)} | ${cell?.runs.length ?? 0} | ${withInterval(t1)} | ${signed(change.mean)}${Number.isFinite(change.half) ? ` ± ${f1(change.half)}` : ''} |`);
+    if (cell) values[`success ${s.regime} ${cellLabel(s)}`] = withInterval(t1);
   }
   out('');
 
@@ -215,9 +244,10 @@ export function buildReport(summaries: readonly RunSummary[], profile: Profile, 
   out('| k | ζ | seeds | success T = 1 | change vs base |', '|---|---|---|---|---|');
   for (const s of sensitivity) {
     const cell = byKey.get(cellKey(s));
-    const t1 = meanInterval(cell?.runs.map((r) => rate(r.final.t1)) ?? []);
-    const change = meanInterval(cell?.runs.map((r) => rate(r.final.t1) - rate(r.base.t1)) ?? []);
-    out(`| ${s.k} | ${s.zeta} | ${cell?.runs.length ?? 0} | ${withInterval(t1)} | ${signed(change.mean)} |`);
+    const t1 = cell ? t1Of(cell) : meanInterval([]);
+    const change = cell ? changeOf(cell) : meanInterval([]);
+    out(`| ${s.k} | ${s.zeta} | ${cell?.runs.length ?? 0} | ${withInterval(t1)} | ${signed(change.mean)}${Number.isFinite(change.half) ? ` ± ${f1(change.half)}` : ''} |`);
+    if (cell) values[`success ${s.regime} ${cellLabel(s)}`] = withInterval(t1);
   }
   out('');
 
@@ -243,28 +273,53 @@ export function buildReport(summaries: readonly RunSummary[], profile: Profile, 
       out(`![${regime.title}: ${title}](results/${file})`, '');
     }
   }
-  if (!Object.keys(figures).length) out('No finished runs yet.', '');
+  if (!cells.length) out('No finished runs yet.', '');
 
-  out('## Fig. 3 analogue (entropy change by initial-entropy percentile)', '',
-    'Not in these results: the run summaries do not record per-step entropies before and after training, which the',
-    'recipe of reference/paper.md §7 needs. The premise curves above are the step-level quantity these results do track.', '');
+  // Fig. 3.
+  const fig3 = entropyChangeSection(entropyChanges);
+  out(...fig3.lines);
+  Object.assign(figures, fig3.figures);
 
   // Power.
   out('## Power', '');
-  const sds = cells.filter((c) => c.runs.length >= 2).map((c) => meanInterval(c.runs.map((r) => rate(r.final.t1))).sd);
-  if (sds.length) {
+  const measured = cells.filter((c) => c.runs.length >= 2);
+  if (measured.length) {
+    const sds = measured.map((c) => t1Of(c).sd);
     const pooled = Math.sqrt(sds.reduce((a, s) => a + s * s, 0) / sds.length);
-    const n = Math.min(...cells.filter((c) => c.runs.length >= 2).map((c) => c.runs.length));
-    out(`Across the ${sds.length} cells with at least 2 seeds, the seed standard deviation of held-out success at T = 1 is`,
-      `${f1(pooled)} points (root mean square). With ${n} seeds per arm a difference must be about ${f1(detectableDifference(n, pooled))} points to be`,
-      `detected with 80 % power (two-sided α = 0.05); with the profile's ${profile.seeds}, about ${f1(detectableDifference(profile.seeds, pooled))} points.`,
-      `Detecting 5 points needs about ${seedsForPower(5, pooled)} seeds per arm.`, '');
+    const n = Math.min(...measured.map((c) => c.runs.length));
+    const byRegime = REGIMES.map((r) => {
+      const own = measured.filter((c) => c.spec.regime === r.id).map((c) => t1Of(c).sd);
+      return own.length ? `${r.id} ${f1(Math.sqrt(own.reduce((a, s) => a + s * s, 0) / own.length))} (${own.length} cells)` : null;
+    }).filter(Boolean);
+    out(`Measured, not assumed: across the ${measured.length} cells with at least 2 seeds, the seed standard deviation of held-out success at T = 1 is`,
+      `${f1(pooled)} points (root mean square; per regime: ${byRegime.join(', ')}). With ${n} seeds per arm a difference must be about`,
+      `${f1(detectableDifference(n, pooled))} points to be detected with 80 % power (two-sided α = 0.05); with the profile's ${profile.seeds}, about`,
+      `${f1(detectableDifference(profile.seeds, pooled))} points. Detecting 5 points needs about ${seedsForPower(5, pooled)} seeds per arm.`, '');
+    values['power sd'] = f1(pooled);
+    values['power detectable'] = f1(detectableDifference(profile.seeds, pooled));
+    values['power seeds-for-5'] = String(seedsForPower(5, pooled));
   } else {
     out('No cell has two seeds yet, so the seed-to-seed spread is unknown. For reference: at a seed standard deviation of',
       `5 points, ${profile.seeds} seeds per arm detect about ${f1(detectableDifference(profile.seeds, 5))} points with 80 % power, and 5 points needs ${seedsForPower(5, 5)} seeds per arm.`, '');
   }
 
-  out('## What the numbers say so far', '');
-  out(discussion.trim() ? discussion.trim() : 'No discussion has been written for these results yet.', '');
-  return { markdown: lines.join('\n'), figures };
+  out(...whenEmpgHelpsSection(comparisons));
+
+  out('## Discussion', '');
+  const generated = lines.join('\n');
+  const filled = fillPlaceholders(discussion.trim(), values);
+  const untraced = untracedNumbers(filled.text, generated);
+  if (!filled.text) {
+    out('No discussion has been written for these results yet.', '');
+  } else {
+    out(`Hand-written (\`results/${profile.name}/DISCUSSION.md\`); values written there as \`{{success webshop grpo}}\`,`,
+      '`{{diff webshop grpo+empg − grpo}}` and the like are filled in from the tables above.', '');
+    if (untraced.length || filled.unknown.length) {
+      out(`> **Check against the tables:** the discussion below quotes ${untraced.length ? `${untraced.length} number${untraced.length > 1 ? 's' : ''} that the generated part above does not contain (${untraced.join(', ')})` : ''}`
+        + `${untraced.length && filled.unknown.length ? ' and ' : ''}${filled.unknown.length ? `values that no longer exist (${filled.unknown.join(', ')})` : ''}.`
+        + ' It may have been written for fewer runs; where it and the tables differ, the tables hold.', '');
+    }
+    out(filled.text, '');
+  }
+  return { markdown: lines.join('\n'), figures, values, discussionProblems: { unknown: filled.unknown, untraced } };
 }
