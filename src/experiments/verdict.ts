@@ -125,7 +125,7 @@ export function whenEmpgHelpsSection(comparisons: readonly Comparison[]): string
   } else {
     sentence.push('**No pair has 2 seeds per arm yet, so nothing can be said about whether EMPG helps here.**');
   }
-  if (thin.length) sentence.push(`Single-seed differences (no interval, not a finding): ${thin.map(name).join('; ')}.`);
+  if (thin.length) sentence.push(`Differences with fewer than 2 seeds in an arm (no interval, not a finding): ${thin.map(name).join('; ')}.`);
   lines.push(sentence.join(' '), '');
   const parts = comparisons.filter((c) => c.kind !== 'empg');
   if (parts.length) {
