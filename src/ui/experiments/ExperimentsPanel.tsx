@@ -25,9 +25,11 @@ const pm = (m: BundleCell['finalT1']) => (m.mean === null ? '–' : m.half === n
 export function ExperimentsPanel() {
   const [load, setLoad] = useState<BundleLoad | null>(null);
   const env = useView((s) => s.settings.env);
-  const preset = useView((s) => s.settings.preset);
-  const [regime, setRegime] = useState<string>(() => (env === 'webshop' ? 'webshop' : 'alfworld-short'));
+  // A recording on screen fills the lanes too; only a run trained live here is "your run".
+  const recording = useView((s) => s.shown);
+  const [regime, setRegime] = useState<string>(() => REGIMES.find((r) => r.env === env)?.id ?? 'alfworld-short');
   const yours = useRun((s) => s.lanes[0]?.history ?? null);
+  const yourConfig = useRun((s) => s.lanes[0]?.status?.config ?? null);
   useEffect(() => {
     let live = true;
     void loadBundle('quick', document.baseURI).then((result) => { if (live) setLoad(result); });
@@ -36,7 +38,7 @@ export function ExperimentsPanel() {
   const regimeInfo = REGIMES.find((r) => r.id === regime)!;
   const cells = useMemo(() => (load?.ok ? load.bundle.cells.filter((c) => c.regime === regime) : []), [load, regime]);
   // The user's run is comparable only when it plays the same environment and preset.
-  const ownComparable = regimeInfo.env === env && regimeInfo.preset === preset && (yours?.length ?? 0) > 0;
+  const ownComparable = !recording && !!yourConfig && regimeInfo.env === yourConfig.env && regimeInfo.preset === yourConfig.preset && (yours?.length ?? 0) > 0;
 
   return (
     <section className="panel experiments" aria-labelledby="experiments-title" data-testid="experiments-panel">
@@ -75,10 +77,10 @@ export function ExperimentsPanel() {
                     ))}
                   </tbody>
                 </table>
-                <p className="muted small">
+                <p className="muted small" data-testid="experiments-own-run">
                   {ownComparable
-                    ? 'The black line is your run (lane 1), drawn over the committed means.'
-                    : `Train on ${regimeInfo.title} to draw your own run over these curves.`}
+                    ? `The black line is your run (lane 1, ${yours!.length} iteration${yours!.length === 1 ? '' : 's'}), drawn over the committed means.`
+                    : `Train live on ${regimeInfo.title} to draw your own run over these curves.`}
                 </p>
                 <div className="experiments-charts">
                   {CHARTS.map((chart) => (
