@@ -1,5 +1,5 @@
 // Lint rules, including the layer rule of docs/ARCHITECTURE.md: imports only point down
-// (core ← envs ← policy ← train ← worker ← store/ui), and the pure layers never touch React or the DOM,
+// (core ← envs ← policy ← train ← persist ← worker ← store/ui), and the pure layers never touch React or the DOM,
 // so the same code runs in the browser worker and in Node.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -75,6 +75,10 @@ export default tseslint.config(
   {
     files: ['src/experiments/**/*.ts'],
     rules: { ...restrict(['policy', 'worker', 'store', 'ui'], tfjs), ...noMathRandom, 'no-restricted-globals': ['error', ...domGlobals] },
+  },
+  {
+    files: ['src/persist/**/*.ts'],
+    rules: { ...restrict(['worker', 'store', 'ui'], tfjs), ...noMathRandom, 'no-restricted-globals': ['error', ...domGlobals] },
   },
   {
     files: ['src/worker/**/*.ts'],

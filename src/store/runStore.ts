@@ -125,6 +125,14 @@ export function applyRunMessage(data: RunData, message: FromWorker): RunData {
       };
       return { ...data, lanes };
     }
+    case 'restored': {
+      // A lane resumed from the saved run: its charts start from the saved history and last batch.
+      const current = data.lanes[message.lane];
+      if (!current?.status || current.status.generation !== message.generation) return data;
+      const lanes = [...data.lanes];
+      lanes[message.lane] = { status: current.status, history: message.history, recent: message.latest ? [message.latest] : [] };
+      return { ...data, lanes };
+    }
     case 'trajectory': {
       const lane = data.lanes[message.lane];
       if (!lane?.status || lane.status.generation !== message.generation) return data;

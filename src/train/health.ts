@@ -39,6 +39,16 @@ export class HealthMonitor {
     this.norms = [];
   }
 
+  /** The gradient norms of the running median, to save with a run. */
+  saved(): number[] {
+    return [...this.norms];
+  }
+
+  /** Continues from saved gradient norms (a resumed run judges its next iteration as the saved one would have). */
+  restore(norms: readonly number[]): void {
+    this.norms = norms.filter((n) => Number.isFinite(n));
+  }
+
   /** The problem with this iteration's metrics, or null if it is healthy (and then it joins the history). */
   check(metrics: Record<string, number>, config: TrainConfig): HealthProblem | null {
     const iteration = metrics.iteration;

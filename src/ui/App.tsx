@@ -8,6 +8,7 @@ import { backendFor, isPhoneLike } from '../store/deviceDefaults';
 import { frameBatch } from '../store/frameBatch';
 import { parseHash } from '../store/urlState';
 import { useRuntime } from '../store/runtimeStore';
+import { useSavedRun } from '../store/savedRunStore';
 import { useView } from '../store/viewStore';
 import { connectWorker } from '../store/workerLink';
 import { startWorker } from '../worker/client';
@@ -15,6 +16,8 @@ import type { FromWorker } from '../worker/protocol';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { NoticeBanner } from './NoticeBanner';
+import { ResumeOffer } from './ResumeOffer';
+import { offerSavedRun } from './io/savedRunOffer';
 import { TrainingView } from './training/TrainingView';
 import { applySettings, startRun, withDistinctLanes } from './training/runSettings';
 import { answerFromRecording, fetchPrecomputed, receiveRunMessages, showPrecomputed } from './io/recordingMode';
@@ -39,7 +42,10 @@ export function App() {
     useView.getState().load(linked);
     // Worker messages are applied once per animation frame, all that arrived meanwhile in one store update.
     const inbox = frameBatch<FromWorker>((messages) => {
-      for (const message of messages) useRuntime.getState().receive(message);
+      for (const message of messages) {
+        useRuntime.getState().receive(message);
+        useSavedRun.getState().receive(message);
+      }
       receiveRunMessages(messages);
     });
     const worker = startWorker((message) => inbox.push(message));
@@ -60,6 +66,8 @@ export function App() {
       const state = (recorded && settingsOfRecording(recorded.recording, linked)) || linked;
       if (state !== linked) useView.getState().update(state);
       startRun(state);
+      // A run saved before a reload is offered before the new one is saved over it.
+      void offerSavedRun(linked, parsed.given);
       await showPrecomputed(state);
     })();
     // A link edited by hand in the address bar applies like a change of the controls.
@@ -82,6 +90,7 @@ export function App() {
     <div className={present ? 'page present' : 'page'}>
       <Header />
       <NoticeBanner />
+      <ResumeOffer />
       <main>
         <ErrorBoundary name="The training view"><TrainingView /></ErrorBoundary>
         <ErrorBoundary name="Experiments"><ExperimentsPanel /></ErrorBoundary>

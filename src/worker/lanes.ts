@@ -4,20 +4,34 @@
  * A reset bumps the loop's generation, so a loop from before it stops; a failing lane pauses all, and so
  * does a setting that restarts a lane's run (the new run starts paused, as its status says).
  */
+import type { SavedLane, SavedRun } from '../persist/savedRun';
 import { RunController, type RunHost } from './runController';
+
+/** The worker's side of the lanes, plus where the saved run goes: every lane's latest state, lane 0 first. */
+export type LaneHost = RunHost & { persistRun?(lanes: SavedLane[]): void };
 
 /** One or two training lanes and their shared play/pause state. */
 export class LaneSet {
   readonly lanes: RunController[];
   private running = false;
   private loopGeneration = 0;
+  /** Each lane's state at its last completed iteration (what the saved run holds). */
+  private saved: (SavedLane | undefined)[] = [];
 
-  constructor(private readonly host: RunHost) {
+  constructor(private readonly host: LaneHost) {
     this.lanes = [this.makeLane(0)];
   }
 
   private makeLane(index: number): RunController {
-    return new RunController({ ...this.host, onFailure: () => this.pause(), onRestart: () => this.pause() }, index);
+    return new RunController({
+      ...this.host, onFailure: () => this.pause(), onRestart: () => this.pause(),
+      persistLane: (lane, saved) => {
+        this.saved[lane] = saved;
+        const lanes: SavedLane[] = [];
+        for (let i = 0; i < this.lanes.length && this.saved[i]; i++) lanes.push(this.saved[i]!);
+        if (lanes.length) this.host.persistRun?.(lanes);
+      },
+    }, index);
   }
 
   /** The lane with this index, or an error naming the valid ones. */
@@ -36,6 +50,7 @@ export class LaneSet {
       await second.adopt(this.lanes[0].settings());
     } else if (count === 1 && this.lanes.length === 2) {
       await this.lanes.pop()!.dispose();
+      this.saved.length = 1;
     }
     this.host.post({ type: 'lanes', count: this.lanes.length });
   }
@@ -69,6 +84,25 @@ export class LaneSet {
   async step(): Promise<void> {
     if (this.running) return;
     for (const lane of this.lanes) await lane.step();
+  }
+
+  /**
+   * Replaces every lane by the saved run's (as many lanes as it has). Resolves with null, or with why it
+   * could not be used: then the lanes that could not be restored keep their own runs.
+   */
+  async restore(run: SavedRun): Promise<string | null> {
+    this.pause();
+    while (this.lanes.length > run.lanes.length) await this.lanes.pop()!.dispose();
+    while (this.lanes.length < run.lanes.length) {
+      const lane = this.makeLane(this.lanes.length);
+      this.lanes.push(lane);
+      await lane.adopt(this.lanes[0].settings());
+    }
+    this.host.post({ type: 'lanes', count: this.lanes.length });
+    const problems = await Promise.all(run.lanes.map((saved, i) => this.lanes[i].restoreSaved(saved)));
+    const problem = problems.find((p) => p !== null) ?? null;
+    this.saved = problem ? [] : [...run.lanes];
+    return problem;
   }
 
   /** Every lane back to iteration 0. */

@@ -39,6 +39,10 @@ export type ToWorker =
   | { type: 'loadCheckpoint'; lane: number; checkpoint: unknown; name: string }
   /** Ask for one trajectory of a recent iteration (answered with `trajectory`). */
   | { type: 'requestTrajectory'; lane: number; iteration: number; traj: number }
+  /** Save the run after every iteration (off until the page has settled an earlier saved run; src/persist). */
+  | { type: 'saving'; enabled: boolean }
+  /** Replace the lanes by the saved run and turn saving on (answered with `run` and `restored`, or an error). */
+  | { type: 'resume' }
   /** Ask for a lane's current weights as a checkpoint file (answered with `checkpoint`). */
   | { type: 'requestCheckpoint'; lane: number }
   /** Ask for every step of a lane's kept iterations in the `empg-steps/v1` format (answered with `steps`). */
@@ -80,6 +84,10 @@ export type FromWorker =
   | { type: 'lanes'; count: number }
   /** One finished iteration of a lane. */
   | { type: 'metrics'; lane: number; generation: number; iteration: number; metrics: Metrics; steps: StepView[]; trajectories: TrajectorySummary[] }
+  /** A lane resumed from the saved run: its metric history and last batch (the page's charts start from them). */
+  | { type: 'restored'; lane: number; generation: number; history: Metrics[]; latest: { iteration: number; steps: StepView[]; trajectories: TrajectorySummary[] } | null }
+  /** The saved run was written (after an iteration), or a write failed (`message` says why; training goes on). */
+  | { type: 'saved'; ok: true; iteration: number } | { type: 'saved'; ok: false; message: string }
   /** A requested trajectory with its per-step records. */
   | { type: 'trajectory'; lane: number; generation: number; iteration: number; trajectory: Trajectory; steps: StepView[] }
   /** The requested checkpoint (JSON text). */

@@ -11,8 +11,10 @@ import { splitWords } from '../policy/tokenizer';
 import { metaLine } from '../import/exportSteps';
 import { playgroundStepLines } from '../import/playground';
 import { HealthMonitor, type HealthProblem } from '../train/health';
-import { Trainer, type IterationResult } from '../train/trainer';
+import { Trainer, type IterationResult, type Metrics } from '../train/trainer';
+import { decodeWeights } from '../train/checkpoint';
 import type { NamedWeight } from '../policy/model';
+import { boundedHistory, MAX_SAVED_DECISIONS, type SavedLane } from '../persist/savedRun';
 import type { FromWorker, InitSource, RunStatus, TrajectorySummary } from './protocol';
 
 /** How many past iterations keep their full trajectories for the inspector. */
@@ -38,6 +40,10 @@ export interface RunHost {
   loadBaseCheckpoint(env: TrainConfig['env']): Promise<unknown | null>;
   /** The active backend's name (recorded in checkpoints). */
   backend(): string;
+  /** Whether the run is being saved (src/persist): then each completed iteration hands `persistLane` the lane's state. */
+  saving?(): boolean;
+  /** Receives the lane's saved state at the end of each completed iteration. */
+  persistLane?(lane: number, saved: SavedLane): void;
 }
 
 /** Owns one training run (see the file comment). */
@@ -54,6 +60,8 @@ export class RunController {
   private queue: Promise<void> = Promise.resolve();
   private readonly history = new Map<number, IterationResult>();
   private readonly health = new HealthMonitor();
+  /** The run's metric history (what the page's charts draw), bounded as it is saved. */
+  private metricHistory: Metrics[] = [];
   /** The weights after the last two healthy iterations (oldest first), to go back to when one is not. */
   private good: { iteration: number; weights: NamedWeight[] }[] = [];
 
@@ -91,7 +99,7 @@ export class RunController {
    * the old run: if the new one cannot be built, the settings and weights before it stay, and so does
    * the run on screen (`restore` puts the settings back).
    */
-  private async rebuild(restore?: () => void, resumeFrom?: { iteration: number; weights: NamedWeight[] }): Promise<void> {
+  private async rebuild(restore?: () => void, resumeFrom?: { iteration: number; weights: NamedWeight[] }, saved?: SavedLane): Promise<void> {
     this.running = false;
     let checkpoint: Checkpoint | undefined;
     let initLabel: string;
@@ -114,10 +122,12 @@ export class RunController {
     } else {
       initLabel = 'fresh model (from scratch)';
     }
-    let trainer: Trainer;
+    let trainer: Trainer | undefined;
     try {
       trainer = await Trainer.create(this.config, { checkpoint, backend: this.host.backend() });
+      if (saved) await trainer.loadState(saved.state);
     } catch (error) {
+      trainer?.dispose();
       restore?.();
       throw error;
     }
@@ -126,10 +136,28 @@ export class RunController {
     this.trainer = trainer;
     this.health.reset();
     if (resumeFrom) trainer.restore(resumeFrom.weights, resumeFrom.iteration);
-    this.good = [resumeFrom ?? { iteration: 0, weights: await trainer.model.getWeights() }];
+    else if (!saved) this.metricHistory = [];
+    if (saved) {
+      this.health.restore(saved.healthNorms);
+      this.metricHistory = [...saved.history];
+      const latest = saved.latest;
+      if (latest?.full) this.history.set(latest.iteration, { iteration: latest.iteration, metrics: latest.metrics, steps: latest.steps, trajectories: latest.full });
+    } else {
+      this.metricHistory = this.metricHistory.filter((m) => m.iteration <= trainer.iteration);
+    }
+    this.good = [resumeFrom ?? (saved
+      ? { iteration: saved.state.iteration, weights: decodeWeights(saved.state.weights) }
+      : { iteration: 0, weights: await trainer.model.getWeights() })];
     this.init = init;
-    this.initLabel = initLabel;
+    this.initLabel = saved?.initLabel ?? initLabel;
     this.postStatus();
+    if (saved) {
+      const latest = saved.latest;
+      this.host.post({
+        type: 'restored', lane: this.lane, generation: this.generation, history: this.metricHistory,
+        latest: latest ? { iteration: latest.iteration, steps: latest.steps, trajectories: latest.trajectories } : null,
+      });
+    }
     if (checkpoint && init === 'loaded') this.warnAboutVocabulary(trainer, this.loaded!.name);
   }
 
@@ -198,6 +226,33 @@ export class RunController {
   continueOnNewBackend(): Promise<void> {
     this.running = false;
     return this.enqueue(() => this.rebuild(undefined, this.good.at(-1)));
+  }
+
+  /**
+   * Replaces the run by a saved one (src/persist/savedRun.ts): its settings and initial weights are
+   * built as they were, then the trainer takes the saved state and the page gets the saved history.
+   * Resolves with null, or with why the saved run cannot be used (then nothing changed).
+   */
+  restoreSaved(saved: SavedLane): Promise<string | null> {
+    let loaded: RunController['loaded'] = null;
+    if (saved.init === 'loaded') {
+      const parsed = saved.loaded ? parseCheckpoint(saved.loaded.checkpoint) : null;
+      if (!parsed?.ok) return Promise.resolve(`its initial checkpoint ${saved.loaded?.name ?? ''} is missing or unreadable`);
+      loaded = { checkpoint: parsed.checkpoint, name: saved.loaded!.name };
+    }
+    this.host.onRestart?.();
+    const before = { config: this.config, init: this.init, requestedInit: this.requestedInit, loaded: this.loaded, generation: this.generation };
+    Object.assign(this, { config: saved.config, init: saved.init, requestedInit: saved.requestedInit, loaded });
+    const attempted = ++this.generation;
+    let problem: string | null = null;
+    return this.enqueue(async () => {
+      try {
+        await this.rebuild(() => { if (this.generation === attempted) Object.assign(this, before); }, undefined, saved);
+      } catch (error) {
+        problem = error instanceof Error ? error.message : String(error);
+        this.postStatus();
+      }
+    }).then(() => problem);
   }
 
   /** Back to iteration 0 with the same initial weights. */
@@ -304,7 +359,24 @@ export class RunController {
     const trajectories: TrajectorySummary[] = result.trajectories.map((t) => ({
       id: t.id, group: t.group, task: t.task, won: t.won, reward: t.reward, length: t.steps.length,
     }));
+    this.metricHistory = boundedHistory([...this.metricHistory, result.metrics]);
     this.host.post({ type: 'metrics', lane: this.lane, generation, iteration: result.iteration, metrics: result.metrics, steps: result.steps, trajectories });
+    if (this.host.saving?.() && this.host.persistLane) this.host.persistLane(this.lane, await this.savedLane(trainer, result, trajectories));
+  }
+
+  /** The lane as saved at the end of an iteration (src/persist/savedRun.ts). */
+  private async savedLane(trainer: Trainer, result: IterationResult, trajectories: TrajectorySummary[]): Promise<SavedLane> {
+    return {
+      config: this.config, init: this.init, requestedInit: this.requestedInit, initLabel: this.initLabel,
+      loaded: this.init === 'loaded' && this.loaded ? { checkpoint: this.loaded.checkpoint, name: this.loaded.name } : null,
+      state: await trainer.saveState(),
+      healthNorms: this.health.saved(),
+      history: this.metricHistory,
+      latest: {
+        iteration: result.iteration, metrics: result.metrics, steps: result.steps, trajectories,
+        full: result.steps.length <= MAX_SAVED_DECISIONS ? result.trajectories : null,
+      },
+    };
   }
 
   /**
@@ -319,6 +391,7 @@ export class RunController {
     this.good = [target];
     this.health.reset();
     for (const old of this.history.keys()) if (old > target.iteration) this.history.delete(old);
+    this.metricHistory = this.metricHistory.filter((m) => m.iteration <= target.iteration);
     this.running = false;
     this.host.onFailure?.();
     this.host.post({

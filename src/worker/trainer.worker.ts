@@ -11,6 +11,9 @@ import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wa
 import { selectBackend, type BackendRequest, type GpuEventHooks } from '../train/backend';
 import type { FromWorker, ToWorker } from './protocol';
 import { LaneSet } from './lanes';
+import { openRunDatabase } from '../persist/runDatabase';
+import { RunSaver } from '../persist/runSaver';
+import { parseSavedRun, SAVED_RUN_FORMAT, SAVED_RUN_VERSION } from '../persist/savedRun';
 
 const wasmPaths = {
   'tfjs-backend-wasm.wasm': new URL(wasmPlain, self.location.href).href,
@@ -29,9 +32,14 @@ let baseUrl = self.location.href;
 let fallingBack = false;
 let ready: Promise<void> = Promise.resolve();
 
+/** The saved run (src/persist): written after every iteration, off the training path. */
+const saver = new RunSaver(openRunDatabase, (report) => post({ type: 'saved', ...report }));
+
 const lanes = new LaneSet({
   post,
   backend: () => tf.getBackend(),
+  saving: () => saver.enabled,
+  persistRun: (saved) => saver.save({ format: SAVED_RUN_FORMAT, version: SAVED_RUN_VERSION, savedAt: new Date().toISOString(), lanes: saved }),
   async loadBaseCheckpoint(env) {
     // A missing file may come back as the site's index page (single-page fallbacks): only JSON counts.
     try {
@@ -58,6 +66,25 @@ async function abandonWebGpu(kind: 'gpu-validation' | 'device-lost', message: st
   } finally {
     fallingBack = false;
   }
+}
+
+/**
+ * Replaces the lanes by the saved run. A record that cannot be used is reported with the reason and
+ * removed (it would fail the same way at every reload); the page's own run then stays.
+ */
+async function resume(): Promise<void> {
+  let problem: string | null;
+  try {
+    const parsed = parseSavedRun(await saver.read());
+    problem = parsed.ok ? await lanes.restore(parsed.run) : parsed.error;
+  } catch (error) {
+    problem = error instanceof Error ? error.message : String(error);
+  }
+  if (problem) {
+    post({ type: 'error', kind: 'invalid-input', message: `The saved run could not be resumed: ${problem}. It was discarded; the page's run starts instead.` });
+    await saver.clear().catch(() => undefined);
+  }
+  saver.enabled = true;
 }
 
 const hooks: GpuEventHooks = {
@@ -99,6 +126,12 @@ async function handle(message: ToWorker): Promise<void> {
     case 'loadCheckpoint':
       await ready;
       return lanes.lane(message.lane).loadCheckpoint(message.checkpoint, message.name);
+    case 'saving':
+      saver.enabled = message.enabled;
+      return;
+    case 'resume':
+      await ready;
+      return resume();
     case 'requestTrajectory':
       return lanes.lane(message.lane).requestTrajectory(message.iteration, message.traj);
     case 'requestCheckpoint':

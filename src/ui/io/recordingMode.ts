@@ -72,7 +72,7 @@ export function leaveRecording(trainsLive = true): void {
 export function receiveRunMessages(messages: readonly FromWorker[]): void {
   const live: FromWorker[] = [];
   for (const message of messages) {
-    const held = message.type === 'run' || message.type === 'lanes' || message.type === 'metrics' || message.type === 'trajectory';
+    const held = message.type === 'run' || message.type === 'lanes' || message.type === 'metrics' || message.type === 'trajectory' || message.type === 'restored';
     if (held && useView.getState().shown) buffered.push(message);
     else live.push(message);
   }

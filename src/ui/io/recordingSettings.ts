@@ -23,7 +23,14 @@ function configOf(recording: Recording, lane: number): TrainConfig | null {
  * lane's configuration is unreadable or the lanes differ in more than their algorithm.
  */
 export function settingsOfRecording(recording: Recording, base: HashState): HashState | null {
-  const configs = recording.lanes.map((_, lane) => configOf(recording, lane));
+  return settingsOfConfigs(recording.lanes.map((_, lane) => configOf(recording, lane)), base);
+}
+
+/**
+ * The settings of lanes trained with these configurations, on top of `base` (which keeps its view keys);
+ * null when one is missing or the lanes differ in more than their algorithm.
+ */
+export function settingsOfConfigs(configs: readonly (TrainConfig | null)[], base: HashState): HashState | null {
   const [first, second] = configs;
   if (!first || configs.some((c) => c === null)) return null;
   const preset = first.preset as HashState['preset'];

@@ -1,0 +1,106 @@
+/**
+ * Nothing is lost on reload: a run playing on wasm is saved after every iteration; reloading while the
+ * next iteration runs offers "Resume run at iteration N", and resuming brings back the counter and the
+ * curves and trains on from N + 1. Discarding starts the link's run (and a link with other settings
+ * says so first); a corrupted record is explained and removed, and the page trains as usual.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, waitForBackend } from './fixtures';
+
+const LINK = './#backend=wasm&B=2&G=2&steps=6';
+
+/** The completed iterations the page shows. */
+async function iteration(page: Page): Promise<number> {
+  return Number((await page.getByTestId('iteration').textContent())!.trim());
+}
+
+/** Trains `n` iterations with Step. */
+async function stepTimes(page: Page, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const before = await iteration(page);
+    await expect(page.getByTestId('step-once')).toBeEnabled();
+    await page.getByTestId('step-once').click();
+    await expect(page.getByTestId('iteration')).toHaveText(String(before + 1), { timeout: 180_000 });
+  }
+}
+
+test('a reload in the middle of a run loses no completed iteration, and the run continues', async ({ page }) => {
+  test.setTimeout(600_000);
+  await page.goto(LINK);
+  await waitForBackend(page);
+  await page.getByTestId('play').click();
+  // At least two iterations done and saved; the run goes on into the next one.
+  await expect.poll(() => iteration(page), { timeout: 300_000 }).toBeGreaterThanOrEqual(2);
+  let done = 0;
+  await expect.poll(async () => {
+    done = await iteration(page);
+    return (await page.getByTestId('saved-status').textContent()) === `Saved in this browser at iteration ${done}`;
+  }, { timeout: 120_000 }).toBe(true);
+  const successRate = await page.getByTestId('success-rate').textContent();
+  await page.reload();
+
+  const offer = page.getByTestId('resume-offer');
+  await expect(offer).toBeVisible({ timeout: 60_000 });
+  const resume = page.getByTestId('resume-run');
+  const offered = Number(/iteration (\d+)/.exec((await resume.textContent())!)![1]);
+  // Every iteration the page had shown was saved (one more may have finished before the reload landed).
+  expect(offered).toBeGreaterThanOrEqual(done);
+  await expect(offer).toContainText('alfworld/tiny');
+  await waitForBackend(page);
+  await resume.click();
+  await expect(offer).toBeHidden();
+  await expect(page.getByTestId('iteration')).toHaveText(String(offered), { timeout: 120_000 });
+  if (offered === done) await expect(page.getByTestId('success-rate')).toHaveText(successRate!);
+  await stepTimes(page, 1);
+  await expect(page.getByTestId('iteration')).toHaveText(String(offered + 1));
+  await expect(page.getByTestId('saved-status')).toHaveText(`Saved in this browser at iteration ${offered + 1}`, { timeout: 60_000 });
+});
+
+test('discarding the saved run starts the link\'s run, and a link with other settings says what it would change', async ({ page }) => {
+  test.setTimeout(600_000);
+  await page.goto(LINK);
+  await waitForBackend(page);
+  await stepTimes(page, 1);
+  await expect(page.getByTestId('saved-status')).toHaveText('Saved in this browser at iteration 1', { timeout: 60_000 });
+
+  await page.goto(`${LINK}&seed=7`);
+  await page.reload();
+  const offer = page.getByTestId('resume-offer');
+  await expect(offer).toBeVisible({ timeout: 60_000 });
+  await expect(offer).toContainText('seed 7 (saved: 1)');
+  await expect(offer).toContainText('the new run is not saved');
+  await waitForBackend(page);
+  // Until the user chooses, training the link's run does not overwrite the saved one.
+  await stepTimes(page, 1);
+  await expect(page.getByTestId('saved-status')).toHaveCount(0);
+  await page.getByTestId('discard-run').click();
+  await expect(offer).toBeHidden();
+  await stepTimes(page, 1);
+  await expect(page.getByTestId('saved-status')).toHaveText('Saved in this browser at iteration 2', { timeout: 60_000 });
+  await page.reload();
+  await expect(page.getByTestId('resume-offer')).toContainText('seed 7');
+});
+
+test('a corrupted saved run is explained and removed, and the page trains as usual', async ({ page }) => {
+  test.setTimeout(600_000);
+  await page.goto(LINK);
+  await waitForBackend(page);
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('empg-playground', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('runs');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('runs', 'readwrite');
+      tx.objectStore('runs').put({ format: 'empg-playground-saved-run', version: 1, savedAt: 'x', lanes: [{ config: { lr: 'fast' }, state: 7 }] }, 'current');
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  await page.reload();
+  await expect(page.getByTestId('error-banner')).toContainText('A saved run was found but cannot be resumed: lane 0:', { timeout: 60_000 });
+  await expect(page.getByTestId('error-banner')).toContainText('It was discarded.');
+  await expect(page.getByTestId('resume-offer')).toHaveCount(0);
+  await waitForBackend(page);
+  await stepTimes(page, 1);
+  await expect(page.getByTestId('saved-status')).toHaveText('Saved in this browser at iteration 1', { timeout: 60_000 });
+});

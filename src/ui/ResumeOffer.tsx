@@ -1,0 +1,36 @@
+/**
+ * The offer to resume a run saved before a reload ("Resume run at iteration N" / "Discard"), and a
+ * quiet line saying up to which iteration the live run is saved in this browser.
+ */
+import { useSavedRun } from '../store/savedRunStore';
+import { discardSavedRun, resumeSavedRun } from './io/savedRunOffer';
+
+/** The resume offer, or the saved-run status line. */
+export function ResumeOffer() {
+  const offer = useSavedRun((s) => s.offer);
+  const savedIteration = useSavedRun((s) => s.savedIteration);
+  const failing = useSavedRun((s) => s.failing);
+  if (offer) {
+    return (
+      <section className="resume-offer" data-testid="resume-offer" aria-label="Saved run">
+        <p>
+          <strong>A run saved in this browser stopped at iteration {offer.iteration}.</strong> {offer.description}
+        </p>
+        {offer.differs && (
+          <p>
+            This link asks for other settings ({offer.differs}): resuming replaces them with the saved run&apos;s; discarding keeps the
+            link&apos;s and deletes the saved run.
+          </p>
+        )}
+        <p className="resume-note">Until you choose, the new run is not saved, so the saved one stays.</p>
+        <div className="resume-actions">
+          <button type="button" data-testid="resume-run" onClick={resumeSavedRun}>Resume run at iteration {offer.iteration}</button>
+          <button type="button" data-testid="discard-run" onClick={() => void discardSavedRun()}>Discard</button>
+        </div>
+      </section>
+    );
+  }
+  if (failing) return <p className="saved-status saved-failing" data-testid="saved-status">Not saved: {failing}</p>;
+  if (savedIteration === null) return null;
+  return <p className="saved-status" data-testid="saved-status">Saved in this browser at iteration {savedIteration}</p>;
+}

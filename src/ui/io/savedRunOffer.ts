@@ -1,0 +1,82 @@
+/**
+ * At start-up: is there a saved run (src/persist) to offer? The page reads the record, and either
+ * offers "Resume run at iteration N" / "Discard" or, when there is nothing usable, turns saving on for
+ * the new run. Until the user chooses, the new run is not saved, so a link with other settings never
+ * overwrites a saved run unasked. An unreadable or outdated record is explained and removed.
+ */
+import { openRunDatabase, type RunDatabase } from '../../persist/runDatabase';
+import { describeSavedRun, parseSavedRun, savedIteration, type SavedRun } from '../../persist/savedRun';
+import { useRun } from '../../store/runStore';
+import { useRuntime } from '../../store/runtimeStore';
+import { useSavedRun } from '../../store/savedRunStore';
+import type { HashState } from '../../store/urlState';
+import { useView } from '../../store/viewStore';
+import { leaveRecording } from './recordingMode';
+import { linkSetsRun, RUN_KEYS, settingsOfConfigs } from './recordingSettings';
+
+let offered: { run: SavedRun; database: RunDatabase } | null = null;
+
+function startSaving(): void {
+  useRun.getState().send({ type: 'saving', enabled: true });
+}
+
+/**
+ * Looks for a saved run and offers it (true), or turns saving on for the new run (false). Storage the
+ * browser refuses is said once; training works without it.
+ */
+export async function offerSavedRun(linked: HashState, given: readonly (keyof HashState)[]): Promise<boolean> {
+  const warn = (text: string) => useRuntime.getState().notify('warning', text);
+  let database: RunDatabase;
+  let record: unknown;
+  try {
+    database = await openRunDatabase();
+    record = await database.read();
+  } catch (error) {
+    warn(`Runs are not saved in this browser: ${error instanceof Error ? error.message : String(error)}. Training works, but a reload starts over.`);
+    return false;
+  }
+  if (record === undefined) {
+    startSaving();
+    return false;
+  }
+  const parsed = parseSavedRun(record);
+  if (!parsed.ok || savedIteration(parsed.run) < 1) {
+    if (!parsed.ok) warn(`A saved run was found but cannot be resumed: ${parsed.error}. It was discarded.`);
+    await database.clear().catch(() => undefined);
+    startSaving();
+    return false;
+  }
+  offered = { run: parsed.run, database };
+  const saved = settingsOfConfigs(parsed.run.lanes.map((lane) => lane.config), linked);
+  const differs = linkSetsRun(given) && saved
+    ? RUN_KEYS.filter((key) => key !== 'init' && (key !== 'algo2' || linked.compare || saved.compare) && saved[key] !== linked[key])
+    : [];
+  useSavedRun.getState().setOffer({
+    iteration: savedIteration(parsed.run),
+    description: describeSavedRun(parsed.run),
+    differs: differs.length ? differs.map((key) => `${key} ${String(linked[key])} (saved: ${String(saved![key])})`).join(', ') : null,
+  });
+  return true;
+}
+
+/** Resumes the offered run: the controls take its settings, the worker its state, and saving goes on. */
+export function resumeSavedRun(): void {
+  const run = offered?.run;
+  useSavedRun.getState().setOffer(null);
+  if (!run) return;
+  const view = useView.getState();
+  const settings = settingsOfConfigs(run.lanes.map((lane) => lane.config), view.settings);
+  const init = run.lanes[0].init === 'scratch' ? 'scratch' : 'base';
+  if (settings) view.update({ ...settings, init });
+  leaveRecording();
+  useRun.getState().send({ type: 'resume' });
+}
+
+/** Deletes the offered run and saves the page's own run from now on. */
+export async function discardSavedRun(): Promise<void> {
+  const database = offered?.database;
+  offered = null;
+  useSavedRun.getState().setOffer(null);
+  await database?.clear().catch(() => undefined);
+  startSaving();
+}
