@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { test, expect, waitForBackend } from './fixtures';
 
 interface ShippedCell { regime: string; label: string; seeds: number }
-const shipped = JSON.parse(readFileSync('public/results/quick.json', 'utf8')) as { runs: number; cells: ShippedCell[] };
+interface ShippedComparison { regime: string; label: string; text: string }
+const shipped = JSON.parse(readFileSync('public/results/quick.json', 'utf8')) as { runs: number; cells: ShippedCell[]; comparisons: ShippedComparison[] };
 const cellsOf = (regime: string) => shipped.cells.filter((c) => c.regime === regime);
 
 test('the Experiments view shows the shipped results, per environment', async ({ page }) => {
@@ -23,6 +24,10 @@ test('the Experiments view shows the shipped results, per environment', async ({
     await expect(rows).toHaveCount(cellsOf(regime).length);
     for (const [i, cell] of cellsOf(regime).entries()) await expect(rows.nth(i).locator('td').first()).toHaveText(cell.label);
     await expect(page.getByTestId('experiments-table').locator('caption')).toContainText(/base checkpoint \d+\.\d %/);
+    // The EMPG − base differences, worded as docs/RESULTS.md words them.
+    const comparisons = shipped.comparisons.filter((c) => c.regime === regime);
+    await expect(page.locator('[data-testid="experiments-comparisons"] li')).toHaveCount(comparisons.length);
+    for (const c of comparisons) await expect(page.getByTestId('experiments-comparisons')).toContainText(`${c.label}: ${c.text}`);
     const success = page.getByTestId('experiments-chart-env/success_rate');
     await success.scrollIntoViewIfNeeded();
     await expect(success.locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M[\d.,\sLCZ-]+$/);

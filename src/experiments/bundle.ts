@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { cellLabel } from './grid';
 import { cellsOf } from './report';
 import { meanInterval } from './statistics';
+import { comparisonsOf, describeDifference } from './verdict';
 import type { EvalCounts, RunSummary } from './summary';
 
 const interval = z.object({ n: z.number().int().min(0), mean: z.number().nullable(), half: z.number().nullable() });
@@ -25,6 +26,16 @@ export const bundleCellSchema = z.object({
   curves: z.record(z.string(), z.array(z.number().nullable())),
 });
 
+/** One EMPG − base comparison as docs/RESULTS.md words it (src/experiments/verdict.ts). */
+export const bundleComparisonSchema = z.object({
+  regime: z.string(),
+  kind: z.enum(['empg', 'ablation', 'mode']),
+  label: z.string(),
+  /** "−3.5 points (95 % interval −9.1 to +2.0, 4 vs 4 seeds)". */
+  text: z.string(),
+  reading: z.enum(['gain', 'loss', 'no detectable difference', 'too few seeds']),
+});
+
 /** The bundle of a profile's results. */
 export const experimentsBundleSchema = z.object({
   format: z.literal('empg-playground-results'),
@@ -32,6 +43,7 @@ export const experimentsBundleSchema = z.object({
   seedsPerCell: z.number().int().min(1),
   runs: z.number().int().min(0),
   cells: z.array(bundleCellSchema),
+  comparisons: z.array(bundleComparisonSchema).default([]),
 });
 /** The bundle of a profile's results. */
 export type ExperimentsBundle = z.infer<typeof experimentsBundleSchema>;
@@ -69,5 +81,8 @@ export function experimentsBundle(summaries: readonly RunSummary[], profile: str
       curves,
     };
   });
-  return { format: 'empg-playground-results', profile, seedsPerCell, runs: summaries.length, cells };
+  const comparisons = comparisonsOf(new Map(cellsOf(summaries).map((c) => [c.key, c]))).map((c) => ({
+    regime: c.regime, kind: c.kind, label: c.label, text: describeDifference(c), reading: c.reading,
+  }));
+  return { format: 'empg-playground-results', profile, seedsPerCell, runs: summaries.length, cells, comparisons };
 }

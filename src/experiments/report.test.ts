@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridOf, PROFILES, runId, type RunSpec } from './grid';
+import { experimentsBundle, experimentsBundleSchema } from './bundle';
 import { ENTROPY_CHANGE_FORMAT, ENTROPY_LEVELS, type EntropyChange } from './entropyChange';
 import { buildReport, cellKey, curveBand } from './report';
 import { SUMMARY_FORMAT, type RunSummary } from './summary';
@@ -86,6 +87,14 @@ describe('buildReport as cells gain seeds', () => {
     const md = buildReport(noisy, profile, gridOf(profile)).markdown;
     expect(section(md, 'When EMPG helps here')).toMatch(/\| webshop \| grpo \| 3 vs 3 \| \+1\.3 \| .* \| no detectable difference \| ±\d+\.\d \|/);
     expect(section(md, 'When EMPG helps here')).toMatch(/No difference is detectable in WebShop-lite with GRPO/);
+  });
+
+  it('ships the same comparisons to the page, and reads bundles written before they existed', () => {
+    const bundle = experimentsBundle(runs, 'quick', 8);
+    expect(bundle.comparisons).toEqual([expect.objectContaining({ regime: 'webshop', kind: 'empg', label: 'grpo+empg − grpo', reading: 'loss' })]);
+    expect(bundle.comparisons[0].text).toMatch(/^−10\.0 points \(95 % interval −1\d\.\d to −\d\.\d, 4 vs 4 seeds\)$/);
+    const { comparisons: _, ...older } = bundle;
+    expect(experimentsBundleSchema.parse(older).comparisons).toEqual([]);
   });
 
   it('fills the discussion\'s placeholders from the tables and flags numbers the tables do not hold', () => {

@@ -19,6 +19,13 @@ const CHARTS = [
   { metric: 'premise/auc', title: 'Is a confident step a good step? (premise AUC)' },
 ] as const;
 
+const READINGS: Record<string, string> = {
+  'gain': 'a gain: both intervals exclude 0',
+  'loss': 'a loss: both intervals exclude 0',
+  'no detectable difference': 'no detectable difference',
+  'too few seeds': 'too few seeds to tell',
+};
+
 const pm = (m: BundleCell['finalT1']) => (m.mean === null ? '–' : m.half === null ? `${m.mean.toFixed(1)} (1 seed)` : `${m.mean.toFixed(1)} ± ${m.half.toFixed(1)}`);
 
 /** The panel (a section of the page). */
@@ -37,6 +44,7 @@ export function ExperimentsPanel() {
   }, []);
   const regimeInfo = REGIMES.find((r) => r.id === regime)!;
   const cells = useMemo(() => (load?.ok ? load.bundle.cells.filter((c) => c.regime === regime) : []), [load, regime]);
+  const comparisons = useMemo(() => (load?.ok ? load.bundle.comparisons.filter((c) => c.regime === regime) : []), [load, regime]);
   // The user's run is comparable only when it plays the same environment and preset.
   const ownComparable = !recording && !!yourConfig && regimeInfo.env === yourConfig.env && regimeInfo.preset === yourConfig.preset && (yours?.length ?? 0) > 0;
 
@@ -77,6 +85,14 @@ export function ExperimentsPanel() {
                     ))}
                   </tbody>
                 </table>
+                {comparisons.length > 0 && <p className="muted small">Differences in held-out success at T = 1 (docs/RESULTS.md, "When EMPG helps here"):</p>}
+                {comparisons.length > 0 && (
+                  <ul className="experiments-comparisons" data-testid="experiments-comparisons">
+                    {comparisons.map((c) => (
+                      <li key={c.label}><strong>{c.label}</strong>: {c.text} — {READINGS[c.reading]}</li>
+                    ))}
+                  </ul>
+                )}
                 <p className="muted small" data-testid="experiments-own-run">
                   {ownComparable
                     ? `The black line is your run (lane 1, ${yours!.length} iteration${yours!.length === 1 ? '' : 's'}), drawn over the committed means.`
