@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { probeSpeed, selfCheck, type SelfCheckResult } from './backendCheck';
+import { initialisedBackend, watchWasmAbort } from './backendFaults';
 
 import type { BackendName, BackendRequest } from './backendNames';
 
@@ -101,7 +102,11 @@ function installWebGpuFactory(hooks: GpuEventHooks): void {
       hooks.onGpuError?.(`WebGPU error: ${(event as GPUUncapturedErrorEvent).error.message}`);
     });
     void device.lost.then((info) => {
-      if (info.reason !== 'destroyed') hooks.onDeviceLost?.(`WebGPU device lost: ${info.message || info.reason}`);
+      // Reason "destroyed" is a loss too (device.destroy(), e.g. by a driver or a test hook), unless
+      // TF.js no longer uses this device (removed on purpose, as at the end of a Node test).
+      const current = initialisedBackend('webgpu') as unknown as { device?: GPUDevice } | null;
+      if (current?.device !== device) return;
+      hooks.onDeviceLost?.(`WebGPU device lost (reason "${info.reason}")${info.message ? `: ${info.message}` : ''}`);
     });
     return new WebGPUBackend(device, adapter.info);
   }, 3);
@@ -142,6 +147,7 @@ async function tryBackend(name: BackendName): Promise<{ check?: SelfCheckResult;
   if (!tf.findBackendFactory(name)) return { why: 'not available in this environment' };
   try {
     if (!(await tf.setBackend(name))) return { why: 'failed to initialise' };
+    if (name === 'wasm') watchWasmAbort();
     const check = await selfCheck(name);
     if (!check.ok) return { why: `self-check failed: gradient differs from cpu by ${check.maxRelError.toExponential(2)} (relative)` };
     return { check };

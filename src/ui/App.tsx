@@ -12,6 +12,7 @@ import { useSavedRun } from '../store/savedRunStore';
 import { useView } from '../store/viewStore';
 import { connectWorker } from '../store/workerLink';
 import { startWorker } from '../worker/client';
+import { installTestHooks } from '../worker/testHooks';
 import type { FromWorker } from '../worker/protocol';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
@@ -52,7 +53,8 @@ export function App() {
     // The backend comes first; messages components queued before the worker existed follow.
     const backend = backendFor(linked, parsed.given, isPhoneLike());
     useRuntime.getState().setBackendNote(backend.note);
-    worker.send({ type: 'init', backend: backend.request, baseUrl: document.baseURI, ...(backend.requestedBy ? { requestedBy: backend.requestedBy } : {}) });
+    const testHooks = installTestHooks((message) => worker.send(message));
+    worker.send({ type: 'init', backend: backend.request, baseUrl: document.baseURI, testHooks, ...(backend.requestedBy ? { requestedBy: backend.requestedBy } : {}) });
     connectWorker({
       send: (message) => { if (!answerFromRecording(message)) worker.send(message); },
       terminate: () => worker.terminate(),

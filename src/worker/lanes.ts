@@ -55,6 +55,11 @@ export class LaneSet {
     this.host.post({ type: 'lanes', count: this.lanes.length });
   }
 
+  /** True while the lanes play. */
+  get playing(): boolean {
+    return this.running;
+  }
+
   /** Plays every lane, alternating iterations, until `pause`. */
   play(): void {
     if (this.running) return;

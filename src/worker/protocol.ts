@@ -20,7 +20,7 @@ export type ToWorker =
    * Choose and verify a backend; `baseUrl` is the site's root (for the shipped checkpoints); `requestedBy`
    * says who asked for the backend when it was not the link (e.g. the phone default).
    */
-  | { type: 'init'; backend: BackendRequest; baseUrl: string; requestedBy?: string }
+  | { type: 'init'; backend: BackendRequest; baseUrl: string; requestedBy?: string; testHooks?: boolean }
   /**
    * Set the configuration. Settings that keep the model's shape apply to the next iteration; others
    * (environment, preset, model size, seed, initial weights) reset the run.
@@ -46,7 +46,12 @@ export type ToWorker =
   /** Ask for a lane's current weights as a checkpoint file (answered with `checkpoint`). */
   | { type: 'requestCheckpoint'; lane: number }
   /** Ask for every step of a lane's kept iterations in the `empg-steps/v1` format (answered with `steps`). */
-  | { type: 'requestSteps'; lane: number };
+  | { type: 'requestSteps'; lane: number }
+  /**
+   * Test hooks, honoured only when `init` had `testHooks` (the page's `?testhooks` query flag): cause a
+   * real backend fault — destroy the WebGPU device, or run the wasm heap out of memory until it aborts.
+   */
+  | { type: 'testFault'; fault: 'destroy-gpu-device' | 'exhaust-wasm-heap' };
 
 /** A short description of one trajectory of the batch (the inspector's list). */
 export interface TrajectorySummary {
@@ -103,6 +108,8 @@ export type ErrorKind =
   | 'gpu-validation'
   /** The GPU device is gone: the worker falls back to another backend. */
   | 'device-lost'
+  /** The wasm module aborted (e.g. its memory ran out): it was replaced and the run paused. */
+  | 'backend-aborted'
   /** Training produced NaN/Infinity (e.g. an extreme learning rate): the run was paused. */
   | 'diverged'
   /** A user-supplied file or setting was rejected; nothing else changed. */

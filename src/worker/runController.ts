@@ -34,6 +34,11 @@ export interface RunHost {
   post(message: FromWorker): void;
   /** Called when an iteration fails (the scheduler pauses every lane). */
   onFailure?(): void;
+  /**
+   * Shown a failure first: returns true when it is the backend's own (a lost GPU, an aborted wasm
+   * module) and the host takes over — it reports it, brings a backend back and continues every lane.
+   */
+  backendFailure?(message: string): boolean;
   /** Called when a setting or a file restarts the run (the scheduler pauses every lane: a new run starts paused). */
   onRestart?(): void;
   /** The shipped base checkpoint of an environment and preset (parsed JSON), or null if there is none. */
@@ -75,6 +80,7 @@ export class RunController {
 
   private fail(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
+    if (this.host.backendFailure?.(message)) return;
     const diverged = /NaN|Infinity|non-finite|diverged/i.test(message);
     this.running = false;
     this.host.onFailure?.();
@@ -320,6 +326,11 @@ export class RunController {
     if (this.running === running) return;
     this.running = running;
     this.postStatus();
+  }
+
+  /** The iteration the run has completed (0 before the first). */
+  get currentIteration(): number {
+    return this.trainer?.iteration ?? 0;
   }
 
   /** The current run generation (changes on every reset). */

@@ -1,7 +1,7 @@
 /**
  * The Web Worker that owns TF.js and everything that computes, so the page never freezes: it chooses
- * and verifies the backend, reports GPU errors as they happen, and runs the training run
- * (src/worker/runController.ts) on the page's messages.
+ * and verifies the backend, recovers from backend faults (src/worker/backendRecovery.ts), and runs the
+ * training run (src/worker/runController.ts) on the page's messages.
  */
 import '../core/jitless';
 import * as tf from '@tensorflow/tfjs';
@@ -11,6 +11,8 @@ import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wa
 import { selectBackend, type BackendRequest, type GpuEventHooks } from '../train/backend';
 import type { FromWorker, ToWorker } from './protocol';
 import { LaneSet } from './lanes';
+import { BackendRecovery } from './backendRecovery';
+import { destroyWebGpuDevice, exhaustWasmHeap } from '../train/backendFaults';
 import { openRunDatabase } from '../persist/runDatabase';
 import { RunSaver } from '../persist/runSaver';
 import { parseSavedRun, SAVED_RUN_FORMAT, SAVED_RUN_VERSION } from '../persist/savedRun';
@@ -29,15 +31,28 @@ let requested: BackendRequest = 'auto';
 /** Who asked for `requested` when it was not the link (the reason line says so). */
 let requestedBy: string | undefined;
 let baseUrl = self.location.href;
-let fallingBack = false;
+let testHooks = false;
 let ready: Promise<void> = Promise.resolve();
 
 /** The saved run (src/persist): written after every iteration, off the training path. */
 const saver = new RunSaver(openRunDatabase, (report) => post({ type: 'saved', ...report }));
 
-const lanes = new LaneSet({
+const hooks: GpuEventHooks = {
+  onGpuError: (message) => recovery.gpuError(message),
+  onDeviceLost: (message) => recovery.deviceLost(message),
+};
+
+const recovery: BackendRecovery = new BackendRecovery({
+  post,
+  lanes: () => lanes,
+  select: (options) => selectBackend({ ...options, wasmPaths, hooks }),
+  request: () => ({ requested, requestedBy }),
+});
+
+const lanes: LaneSet = new LaneSet({
   post,
   backend: () => tf.getBackend(),
+  backendFailure: (message) => recovery.laneFailed(message),
   saving: () => saver.enabled,
   persistRun: (saved) => saver.save({ format: SAVED_RUN_FORMAT, version: SAVED_RUN_VERSION, savedAt: new Date().toISOString(), lanes: saved }),
   async loadBaseCheckpoint(env) {
@@ -51,21 +66,18 @@ const lanes = new LaneSet({
   },
 });
 
-/** A GPU that reported an error can no longer be trusted: pause, and switch to the best other backend. */
-async function abandonWebGpu(kind: 'gpu-validation' | 'device-lost', message: string): Promise<void> {
-  post({ type: 'error', kind, message });
-  if (fallingBack || tf.getBackend() !== 'webgpu') return;
-  fallingBack = true;
-  lanes.pause();
-  try {
-    post({ type: 'status', phase: 'selecting' });
-    const choice = await selectBackend({ requested, requestedBy, wasmPaths, exclude: ['webgpu'], hooks });
-    post({ type: 'status', phase: 'ready', choice, fallbackFrom: 'webgpu' });
-    // The weights of the last good iteration are plain arrays, so the run continues where it was.
-    await lanes.continueOnNewBackend();
-  } finally {
-    fallingBack = false;
+/** Causes a real backend fault (test hooks; see `testFault` in the protocol). */
+async function causeFault(fault: 'destroy-gpu-device' | 'exhaust-wasm-heap'): Promise<void> {
+  if (!testHooks) throw new Error('test hooks are off (open the page with ?testhooks)');
+  if (fault === 'destroy-gpu-device') {
+    if (!destroyWebGpuDevice()) throw new Error('there is no WebGPU device to destroy');
+    return;
   }
+  // Between iterations (a run pauses after an abort anyway), so nothing else uses wasm meanwhile.
+  lanes.pause();
+  await lanes.idle();
+  const message = await exhaustWasmHeap();
+  if (!recovery.laneFailed(message)) throw new Error(`the wasm heap ran out, but the failure was not recognised: ${message}`);
 }
 
 /**
@@ -87,17 +99,13 @@ async function resume(): Promise<void> {
   saver.enabled = true;
 }
 
-const hooks: GpuEventHooks = {
-  onGpuError: (message) => void abandonWebGpu('gpu-validation', message),
-  onDeviceLost: (message) => void abandonWebGpu('device-lost', message),
-};
-
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'init':
       requested = message.backend;
       requestedBy = message.requestedBy;
       baseUrl = message.baseUrl;
+      testHooks = message.testHooks === true;
       ready = (async () => {
         post({ type: 'status', phase: 'selecting' });
         const choice = await selectBackend({ requested, requestedBy, wasmPaths, hooks });
@@ -138,6 +146,9 @@ async function handle(message: ToWorker): Promise<void> {
       return lanes.lane(message.lane).requestCheckpoint();
     case 'requestSteps':
       return lanes.lane(message.lane).requestSteps();
+    case 'testFault':
+      await ready;
+      return causeFault(message.fault);
   }
 }
 
