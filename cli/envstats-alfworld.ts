@@ -29,6 +29,10 @@ interface PresetStats {
   randomSuccess: number;
   randomByType: Map<string, [number, number]>;
   demonstratorSuccess: number;
+  /** Steps the noise-free demonstrator took in the episodes it won. */
+  demonstratorSteps: number[];
+  /** Optimal plan lengths by task type. */
+  lengthsByType: Map<string, number[]>;
   receptacles: number[];
   objects: number[];
   admissible: number[];
@@ -40,7 +44,7 @@ function measure(preset: string): PresetStats {
   const randomRng = createRng(`envstats/random/${preset}`);
   const stats: PresetStats = {
     preset, oracleSuccess: 0, lengths: [], randomSuccess: 0, randomByType: new Map(), demonstratorSuccess: 0,
-    receptacles: [], objects: [], admissible: [], promptWords: [],
+    demonstratorSteps: [], lengthsByType: new Map(), receptacles: [], objects: [], admissible: [], promptWords: [],
   };
   for (let i = 0; i < EPISODES; i++) {
     const game = generateTask(FIRST_SEED + i, preset);
@@ -48,12 +52,17 @@ function measure(preset: string): PresetStats {
     if (plan && plan.length <= stepLimit) {
       stats.oracleSuccess++;
       stats.lengths.push(plan.length);
+      stats.lengthsByType.set(game.task.type, [...(stats.lengthsByType.get(game.task.type) ?? []), plan.length]);
     }
     const won = playRandomEpisode(game, randomRng).won;
     if (won) stats.randomSuccess++;
     const perType = stats.randomByType.get(game.task.type) ?? [0, 0];
     stats.randomByType.set(game.task.type, [perType[0] + (won ? 1 : 0), perType[1] + 1]);
-    if (demonstrate(game, { rng: createRng(`envstats/demonstrator/${i}`) }).won) stats.demonstratorSuccess++;
+    const demo = demonstrate(game, { rng: createRng(`envstats/demonstrator/${i}`) });
+    if (demo.won) {
+      stats.demonstratorSuccess++;
+      stats.demonstratorSteps.push(demo.actions.length);
+    }
     const env = new AlfworldEnv();
     const start = env.reset(game);
     const admissible = env.admissibleActions();
@@ -63,6 +72,8 @@ function measure(preset: string): PresetStats {
     stats.promptWords.push(wordCount(verlAgentPrompt(start.text, admissible)));
   }
   stats.lengths.sort((a, b) => a - b);
+  stats.demonstratorSteps.sort((a, b) => a - b);
+  for (const lengths of stats.lengthsByType.values()) lengths.sort((a, b) => a - b);
   return stats;
 }
 
@@ -87,5 +98,23 @@ export async function runEnvStats(): Promise<string> {
   for (const s of all) {
     lines.push(`| ${s.preset} | ${TASK_TYPES.map((t) => { const [w, e] = s.randomByType.get(t) ?? [0, 0]; return `${w} / ${e}`; }).join(' | ')} |`);
   }
+  lines.push('', 'Optimal plan length by task type, min / median / max (worlds), and the steps the noise-free demonstrator '
+    + '(which has to search) took in the episodes it won, min / median / mean / max:', '');
+  lines.push(`| preset | ${TASK_TYPES.join(' | ')} | demonstrator steps |`, `|---|${TASK_TYPES.map(() => '---').join('|')}|---|`);
+  for (const s of all) {
+    const byType = TASK_TYPES.map((t) => {
+      const n = s.lengthsByType.get(t) ?? [];
+      return n.length ? `${n[0]} / ${median(n)} / ${n[n.length - 1]} (${n.length})` : '–';
+    });
+    const d = s.demonstratorSteps;
+    lines.push(`| ${s.preset} | ${byType.join(' | ')} | ${d[0]} / ${median(d)} / ${mean(d).toFixed(1)} / ${d[d.length - 1]} |`);
+  }
+  const histogram = (n: readonly number[]) => {
+    const counts = new Map<number, number>();
+    for (const length of n) counts.set(length, (counts.get(length) ?? 0) + 1);
+    return [...counts].map(([length, count]) => `${length}: ${count}`).join(', ');
+  };
+  lines.push('', 'Optimal plan lengths (length: worlds):', '');
+  for (const s of all) lines.push(`- ${s.preset}: ${histogram(s.lengths)}`);
   return lines.join('\n');
 }

@@ -25,7 +25,7 @@ export async function runPremise(argv: string[]): Promise<void> {
     seed: { type: 'string' }, batch: { type: 'string' }, group: { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' },
   });
   const env = envFlag(flags.env, 'alfworld');
-  const path = flags.checkpoint ?? baseCheckpointPath(env);
+  const path = flags.checkpoint ?? baseCheckpointPath(env, flags.preset);
   if (!existsSync(path)) throw new UsageError(`no checkpoint at ${path}`);
   const checkpoint = await loadCheckpoint(path);
   const parsed = parseTrainConfig({

@@ -18,10 +18,11 @@ import { Trainer, type Metrics } from '../src/train/trainer';
 import { parseTrainerState } from '../src/train/trainerState';
 import { intFlag, parseFlags, UsageError } from './args';
 import { ENV_NAMES, envFlag } from './envCommands';
+import { baseCheckpointFile } from '../src/train/baseCheckpoint';
 
-/** Where the shipped base checkpoint of an environment lives. */
-export function baseCheckpointPath(env: string): string {
-  return `public/checkpoints/${env}-base.json`;
+/** Where the shipped base checkpoint of an environment and preset lives (src/train/baseCheckpoint.ts). */
+export function baseCheckpointPath(env: string, preset?: string): string {
+  return `public/checkpoints/${baseCheckpointFile(env, preset)}`;
 }
 
 /** Activates a TF.js backend by name (wasm by default) and returns the one in use. */
@@ -117,7 +118,7 @@ export async function runTrain(argv: string[]): Promise<void> {
   const resuming = Boolean(flags.resume && savePath && existsSync(savePath));
   // The run is built as it first was (same initial weights, so the same KL reference), then takes the
   // saved state: weights, Adam's moments, the random streams and the iteration.
-  const checkpointPath = flags.checkpoint ?? (from === 'base' ? baseCheckpointPath(config.env) : undefined);
+  const checkpointPath = flags.checkpoint ?? (from === 'base' ? baseCheckpointPath(config.env, config.preset) : undefined);
   if (checkpointPath && !existsSync(checkpointPath)) {
     throw new UsageError(`no checkpoint at ${checkpointPath}${flags.checkpoint ? '' : ' (run `npm run pretrain`, or pass --from scratch)'}`);
   }
@@ -250,7 +251,7 @@ export async function runPretrain(argv: string[]): Promise<void> {
       if (p.step % 10 === 0 || p.step === p.steps) process.stderr.write(`\r${env}: supervised step ${p.step}/${p.steps}, loss ${p.loss.toFixed(3)}`);
     });
     process.stderr.write('\n');
-    const out = flags.out ?? baseCheckpointPath(env);
+    const out = flags.out ?? baseCheckpointPath(env, parsed.config.preset);
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, JSON.stringify(await trainer.toCheckpoint('pretrain')));
     const episodes = intFlag('eval', flags.eval, 256);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG } from '../train/config';
 import {
-  ALGORITHMS, algorithmOf, configOfAlgorithm, defaultHashState, formatHash, parseHash, trainConfigOf, type HashState,
+  ALGORITHMS, algorithmOf, configOfAlgorithm, defaultHashState, formatHash, parseHash, presetsFor, trainConfigOf, type HashState,
 } from './urlState';
 
 describe('URL hash state', () => {
@@ -10,6 +10,19 @@ describe('URL hash state', () => {
     expect(state.backend).toBe('wasm');
     expect(problems).toEqual([]);
     expect(formatHash(state)).toBe('#backend=wasm');
+  });
+
+  it('offers ALFWorld-lite\'s long preset, and only there', () => {
+    const { state, problems } = parseHash('#preset=long');
+    expect(problems).toEqual([]);
+    expect(trainConfigOf(state)).toMatchObject({ env: 'alfworld', preset: 'long' });
+    expect(formatHash(state)).toBe('#preset=long');
+    expect(presetsFor('alfworld')).toContain('long');
+    expect(presetsFor('webshop')).not.toContain('long');
+    const webshop = parseHash('#env=webshop&preset=long');
+    expect(webshop.state.preset).toBe('tiny');
+    expect(webshop.given).not.toContain('preset');
+    expect(webshop.problems).toEqual(['URL parameter preset="long" exists only for ALFWorld-lite, not webshop; using "tiny".']);
   });
 
   it('carries the step-entropy mode to the training config, and reports an unknown one', () => {

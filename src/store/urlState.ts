@@ -10,8 +10,13 @@ import { clip, URL_PARAM_LIMIT, URL_VALUE_LIMIT } from './limits';
 import { BACKENDS } from '../train/backendNames';
 import { DEFAULT_TRAIN_CONFIG, trainConfigSchema, type TrainConfig } from '../train/config';
 
-/** The environment presets (both environments share the names, easiest first). */
-export const PRESETS = ['tiny', 'small', 'standard'] as const;
+/** The environment presets, easiest first: every environment has the first three, ALFWorld-lite also `long`. */
+export const PRESETS = ['tiny', 'small', 'standard', 'long'] as const;
+
+/** The presets one environment offers, easiest first. */
+export function presetsFor(env: HashState['env']): readonly (typeof PRESETS)[number][] {
+  return env === 'alfworld' ? PRESETS : PRESETS.filter((preset) => preset !== 'long');
+}
 
 /** The algorithms the page offers, as URL values; see `ALGORITHM_TITLES` for what each means. */
 export const ALGORITHMS = [
@@ -158,6 +163,11 @@ export function parseHash(hash: string): ParsedHash {
     } else {
       problems.push(`URL parameter ${key}="${raw[key]}" is invalid (${parsed.error.issues[0]?.message}); using the default "${String(state[key])}".`);
     }
+  }
+  if (!presetsFor(state.env as HashState['env']).includes(state.preset as HashState['preset'])) {
+    problems.push(`URL parameter preset="${String(state.preset)}" exists only for ALFWorld-lite, not ${String(state.env)}; using "tiny".`);
+    state.preset = 'tiny';
+    given.splice(given.indexOf('preset'), 1);
   }
   return { state: state as HashState, problems, given };
 }

@@ -115,11 +115,14 @@ export function effectiveKlCoef(config: TrainConfig): number {
 }
 
 /**
- * Token context per environment: ALFWorld prompts fit 96 tokens, WebShop's result pages need ~224, Deep
- * Search's question plus the passages of its last searches (newest first) 160.
+ * Token context per environment: ALFWorld prompts fit 96 tokens (128 in the `long` preset, whose
+ * searches need a longer action history), WebShop's result pages need ~224, Deep Search's question plus
+ * the passages of its last searches (newest first) 160.
  */
 export function effectiveContext(config: TrainConfig): number {
-  return config.context ?? (config.env === 'alfworld' ? 96 : config.env === 'deepsearch' ? 160 : 224);
+  if (config.context !== undefined) return config.context;
+  if (config.env === 'alfworld') return config.preset === 'long' ? 128 : 96;
+  return config.env === 'deepsearch' ? 160 : 224;
 }
 
 /** Longest action in tokens, EOS included. */

@@ -42,7 +42,7 @@ export interface RunHost {
   /** Called when a setting or a file restarts the run (the scheduler pauses every lane: a new run starts paused). */
   onRestart?(): void;
   /** The shipped base checkpoint of an environment and preset (parsed JSON), or null if there is none. */
-  loadBaseCheckpoint(env: TrainConfig['env']): Promise<unknown | null>;
+  loadBaseCheckpoint(env: TrainConfig['env'], preset: string): Promise<unknown | null>;
   /** The active backend's name (recorded in checkpoints). */
   backend(): string;
   /** Whether the run is being saved (src/persist): then each completed iteration hands `persistLane` the lane's state. */
@@ -114,7 +114,7 @@ export class RunController {
       checkpoint = this.loaded.checkpoint;
       initLabel = `loaded file ${this.loaded.name}`;
     } else if (init === 'base') {
-      const json = await this.host.loadBaseCheckpoint(this.config.env);
+      const json = await this.host.loadBaseCheckpoint(this.config.env, this.config.preset);
       const parsed = json ? parseCheckpoint(json) : null;
       // WebShop's vocabulary (product ids, titles) belongs to one catalogue, so its base policy only
       // fits the preset it was trained on; ALFWorld's words are shared by every preset.

@@ -16,6 +16,7 @@ import { destroyWebGpuDevice, exhaustWasmHeap } from '../train/backendFaults';
 import { openRunDatabase } from '../persist/runDatabase';
 import { RunSaver } from '../persist/runSaver';
 import { parseSavedRun, SAVED_RUN_FORMAT, SAVED_RUN_VERSION } from '../persist/savedRun';
+import { baseCheckpointFile } from '../train/baseCheckpoint';
 
 const wasmPaths = {
   'tfjs-backend-wasm.wasm': new URL(wasmPlain, self.location.href).href,
@@ -55,10 +56,10 @@ const lanes: LaneSet = new LaneSet({
   backendFailure: (message) => recovery.laneFailed(message),
   saving: () => saver.enabled,
   persistRun: (saved) => saver.save({ format: SAVED_RUN_FORMAT, version: SAVED_RUN_VERSION, savedAt: new Date().toISOString(), lanes: saved }),
-  async loadBaseCheckpoint(env) {
+  async loadBaseCheckpoint(env, preset) {
     // A missing file may come back as the site's index page (single-page fallbacks): only JSON counts.
     try {
-      const response = await fetch(new URL(`checkpoints/${env}-base.json`, baseUrl));
+      const response = await fetch(new URL(`checkpoints/${baseCheckpointFile(env, preset)}`, baseUrl));
       return response.ok ? await response.json() : null;
     } catch {
       return null;

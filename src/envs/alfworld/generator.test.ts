@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/prng';
 import {
-  AlfworldEnv, ALFWORLD_PRESET_NAMES, exhaustivePlan, generateTask, GOAL_TEMPLATES, isGoalMet, MAX_PLAN_SHARE, oraclePlan,
+  AlfworldEnv, ALFWORLD_PRESET_NAMES, ALFWORLD_PRESETS, exhaustivePlan, generateTask, GOAL_TEMPLATES, isGoalMet, MAX_PLAN_SHARE, oraclePlan,
   playRandomEpisode, TASK_TYPES, VALID_ROOMS,
 } from './index';
 
@@ -29,6 +30,44 @@ describe('ALFWorld-lite generator', () => {
 
       Your task is to: find two winebottle and put them in countertop."
     `);
+  });
+
+  it('keeps the worlds of tiny, small and standard byte for byte (seeds 0–99; the research grid trains on tiny)', () => {
+    const digest = (preset: string) => {
+      const hash = createHash('sha256');
+      for (let seed = 0; seed < 100; seed++) hash.update(JSON.stringify(generateTask(seed, preset)));
+      return hash.digest('hex').slice(0, 16);
+    };
+    expect(digest('tiny')).toBe('0b77f106bf542346');
+    expect(digest('small')).toBe('f82492bd0ec61ef2');
+    expect(digest('standard')).toBe('ff3ec76684131eb9');
+  });
+
+  it('long: every goal object starts shut in a closed container, pick-two objects in two, plans of at least 5 steps', () => {
+    const preset = ALFWORLD_PRESETS.long;
+    expect(preset.stepLimit).toBe(50);
+    const lengths: number[] = [];
+    for (let seed = 0; seed < 200; seed++) {
+      const game = generateTask(seed, 'long');
+      const { initial, task } = game;
+      expect(game.stepLimit).toBe(50);
+      // Rooms whose ranges draw fewer receptacles than the preset asks for keep what they drew.
+      expect(initial.receptacles.length).toBeGreaterThanOrEqual(8);
+      expect(initial.receptacles.length).toBeLessThanOrEqual(preset.receptacles[1]);
+      expect(initial.receptacles.every((r) => !r.isOpen)).toBe(true);
+      const targets = initial.objects.filter((o) => o.type === task.objectType);
+      for (const target of targets) {
+        const home = initial.receptacles[target.location];
+        expect(home.openable && !home.isOpen, `seed ${seed}: ${target.name} in ${home.name}`).toBe(true);
+      }
+      if (task.type === 'pick_two_obj_and_place') expect(new Set(targets.map((o) => o.location)).size).toBeGreaterThanOrEqual(2);
+      const plan = oraclePlan(game)!;
+      expect(plan.length).toBeGreaterThanOrEqual(preset.minPlanLength ?? 0);
+      lengths.push(plan.length);
+    }
+    const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length;
+    expect(mean).toBeGreaterThan(6);
+    expect(Math.max(...lengths)).toBeGreaterThanOrEqual(10);
   });
 
   for (const preset of ALFWORLD_PRESET_NAMES) {

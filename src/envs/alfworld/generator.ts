@@ -1,8 +1,9 @@
 /**
  * Seeded world generator (reference/envs.md §4.1): picks a task type, a room type it may appear in, the
  * goal object and receptacle types, builds the receptacles, places the goal objects (often hidden in a
- * closed container, often duplicated), a lamp, and distractors. Worlds that are already solved, or that
- * the oracle cannot solve within 60% of the step limit, are rejected and redrawn.
+ * closed container, often duplicated), a lamp, and distractors. Worlds that are already solved, that the
+ * oracle cannot solve within 60% of the step limit, or whose shortest plan is below the preset's minimum
+ * are rejected and redrawn.
  *
  * The same seed and preset always give the same game, so group copies of a task are identical worlds.
  */
@@ -35,7 +36,7 @@ export function generateTask(seed: number, preset: string | AlfworldPreset = 'st
     game.preset = settings.name;
     if (isGoalMet(game.initial, game.task)) continue;
     const plan = oraclePlan(game, { maxDepth: Math.floor(settings.stepLimit * MAX_PLAN_SHARE) });
-    if (plan) return game;
+    if (plan && plan.length >= (settings.minPlanLength ?? 0)) return game;
   }
   throw new Error(`ALFWorld generator: no solvable world for seed ${seed} under preset "${settings.name}"`);
 }
@@ -95,11 +96,18 @@ function drawGame(rng: Rng, preset: AlfworldPreset): AlfworldGame | null {
   const awayFromLamp = homes.filter((i) => i !== lampAt);
   const targetHomes = isLook && awayFromLamp.length > 0 && rng.chance(0.7) ? awayFromLamp : homes;
   const closedHomes = targetHomes.filter((i) => receptacles[i].openable && !receptacles[i].isOpen);
+  const closedNeeded = taskType === 'pick_two_obj_and_place' && preset.spreadTargets ? 2 : 1;
+  if (preset.hideEveryTarget && closedHomes.length < closedNeeded) return null;
   const [minTargets, maxTargets] = preset.targetInstances;
   const targetCount = Math.max(taskType === 'pick_two_obj_and_place' ? 2 : 1, rng.range(minTargets, maxTargets));
+  const used: number[] = [];
   for (let k = 0; k < targetCount; k++) {
-    const hide = k === 0 && closedHomes.length > 0 && rng.chance(preset.hiddenTargetChance);
-    placements.push({ type: objectType, location: rng.pick(hide ? closedHomes : targetHomes) });
+    const hide = (k === 0 || preset.hideEveryTarget === true) && closedHomes.length > 0 && rng.chance(preset.hiddenTargetChance);
+    const pool = hide ? closedHomes : targetHomes;
+    const unused = preset.spreadTargets ? pool.filter((i) => !used.includes(i)) : pool;
+    const location = rng.pick(unused.length > 0 ? unused : pool);
+    used.push(location);
+    placements.push({ type: objectType, location });
   }
 
   const distractorPool = rng.shuffle(spec.objects.filter((t) => t !== objectType));

@@ -27,6 +27,16 @@ export interface AlfworldPreset {
   startOpenChance: number;
   /** Steps before truncation. */
   stepLimit: number;
+  /**
+   * Every goal-object instance (not only the first) is hidden with `hiddenTargetChance`, and a draw with no
+   * closed receptacle that can hold the goal object (two, for pick-two with `spreadTargets`) is redrawn.
+   * Default false.
+   */
+  hideEveryTarget?: boolean;
+  /** Goal-object instances go to different receptacles while there are unused ones. Default false. */
+  spreadTargets?: boolean;
+  /** Worlds whose shortest plan is shorter are redrawn. Default 0 (no minimum). */
+  minPlanLength?: number;
 }
 
 /** The presets by name, easiest first. */
@@ -66,6 +76,22 @@ export const ALFWORLD_PRESETS: Readonly<Record<string, AlfworldPreset>> = {
     hiddenTargetChance: 0.5,
     startOpenChance: 0,
     stepLimit: 50,
+  },
+  long: {
+    name: 'long',
+    description: 'Long horizon: 50 steps, 12–16 receptacles, every goal object shut in a closed container (pick-two: '
+      + 'two containers); shortest plans of 5–11 steps, searches of 5–27.',
+    taskTypes: TASK_TYPES,
+    receptacles: [12, 16],
+    targetInstances: [1, 2],
+    distractorTypes: [3, 5],
+    distractorInstances: [1, 2],
+    hiddenTargetChance: 1,
+    startOpenChance: 0,
+    stepLimit: 50,
+    hideEveryTarget: true,
+    spreadTargets: true,
+    minPlanLength: 5,
   },
 };
 

@@ -1,6 +1,6 @@
 /** The world picker of the play panel: environment, preset, seed, "new world", and a scene/catalogue file. */
 import { useId, useRef } from 'react';
-import { ENV_OPTIONS, PRESETS, type PlayEnvName } from './playChoices';
+import { ENV_OPTIONS, presetsOf, type PlayEnvName } from './playChoices';
 
 /** Props of `PlayControls`. */
 export interface PlayControlsProps {
@@ -24,7 +24,10 @@ export function PlayControls({ env, preset, seed, disabled, onWorld, onFile }: P
       <span className="play-field">
         <label htmlFor={`${id}-env`}>Environment</label>
         <select id={`${id}-env`} data-testid="play-env" value={env} disabled={disabled}
-          onChange={(e) => onWorld(e.target.value as PlayEnvName, preset, seed)}>
+          onChange={(e) => {
+            const next = e.target.value as PlayEnvName;
+            onWorld(next, presetsOf(next).includes(preset) ? preset : 'tiny', seed);
+          }}>
           {ENV_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>
       </span>
@@ -32,7 +35,7 @@ export function PlayControls({ env, preset, seed, disabled, onWorld, onFile }: P
         <label htmlFor={`${id}-preset`}>Preset</label>
         <select id={`${id}-preset`} data-testid="play-preset" value={preset} disabled={disabled}
           onChange={(e) => onWorld(env, e.target.value, seed)}>
-          {PRESETS.map((p) => <option key={p} value={p}>{p}</option>)}
+          {presetsOf(env).map((p) => <option key={p} value={p}>{p}</option>)}
         </select>
       </span>
       <span className="play-field">

@@ -1,6 +1,6 @@
 /**
  * What the play panel offers before the environments are loaded: the environment names and the presets
- * (both environments use the same preset names; playModel.test.ts checks them against the environments).
+ * of each (playModel.test.ts checks them against the environments).
  */
 
 /** The environments, as the panel names them. */
@@ -13,8 +13,13 @@ export const ENV_OPTIONS: ReadonlyArray<{ value: PlayEnvName; label: string }> =
   { value: 'deepsearch', label: 'Deep Search-lite' },
 ];
 
-/** The presets of the environments (all share these names), easiest first. */
+/** The presets every environment has, easiest first. */
 export const PRESETS: readonly string[] = ['tiny', 'small', 'standard'];
+
+/** The presets of one environment, easiest first: the shared ones, and ALFWorld-lite's long-horizon `long`. */
+export function presetsOf(env: PlayEnvName): readonly string[] {
+  return env === 'alfworld' ? [...PRESETS, 'long'] : PRESETS;
+}
 
 /** The display name of an environment. */
 export function envLabel(env: PlayEnvName): string {

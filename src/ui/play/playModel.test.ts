@@ -61,11 +61,11 @@ describe('play model', () => {
 });
 
 describe('play choices', () => {
-  it('offer exactly the presets of both environments', async () => {
-    const { PRESETS } = await import('./playChoices');
+  it('offer exactly the presets of each environment', async () => {
+    const { presetsOf } = await import('./playChoices');
     const { ALFWORLD_PRESET_NAMES } = await import('../../envs/alfworld/index');
     const { WEBSHOP_PRESETS } = await import('../../envs/webshop/index');
-    expect(PRESETS).toEqual(ALFWORLD_PRESET_NAMES);
-    expect(PRESETS).toEqual(Object.keys(WEBSHOP_PRESETS));
+    expect(presetsOf('alfworld')).toEqual(ALFWORLD_PRESET_NAMES);
+    expect(presetsOf('webshop')).toEqual(Object.keys(WEBSHOP_PRESETS));
   });
 });

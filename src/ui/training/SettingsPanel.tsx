@@ -4,7 +4,7 @@
  * the next iteration or restarts the run.
  */
 import type { ReactNode } from 'react';
-import { ALGORITHM_TITLES, ALGORITHMS, PRESETS, type ControlGroup } from '../../store/urlState';
+import { ALGORITHM_TITLES, ALGORITHMS, presetsFor, type ControlGroup } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
 import { Slider, type SliderProps } from '../Slider';
 import { Help } from '../explain/Help';
@@ -53,9 +53,9 @@ export function SettingsPanel() {
       <Group id="environment" title="Environment" note="Changing these restarts the run.">
         <SelectField label="env" value={s.env} testId="env-select" term="env"
           options={[{ value: 'alfworld', title: 'ALFWorld-lite' }, { value: 'webshop', title: 'WebShop-lite' }, { value: 'deepsearch', title: 'Deep Search-lite' }]}
-          onChange={(env) => applySettings({ env })} />
+          onChange={(env) => applySettings(presetsFor(env).includes(s.preset) ? { env } : { env, preset: 'tiny' })} />
         <SelectField label="preset" value={s.preset} testId="preset-select" term="preset"
-          options={PRESETS.map((p) => ({ value: p, title: p }))} onChange={(preset) => applySettings({ preset })} />
+          options={presetsFor(s.env).map((p) => ({ value: p, title: p }))} onChange={(preset) => applySettings({ preset })} />
         <NumberField label="seed" value={s.seed} min={0} max={2 ** 31 - 1} testId="seed-input" term="seed" onCommit={(seed) => applySettings({ seed })} />
       </Group>
       <Group id="algorithm" title="Algorithm" note="Applies at the next iteration.">
