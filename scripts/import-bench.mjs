@@ -6,17 +6,32 @@
 // (sampled every 100 ms from /proc) and the page's JS heap. A benchmark, not a test: it prints numbers.
 //
 //   npx vite build && npx tsx scripts/make-large-steps.ts --mb 200 --out runs/large-steps.jsonl
-//   node scripts/import-bench.mjs runs/large-steps.jsonl [--json]
-import { spawn } from 'node:child_process';
+//   node scripts/import-bench.mjs runs/large-steps.jsonl [--json] [--frames] [--dist DIR] [--profile [FILE.cpuprofile]]
+//
+// --dist DIR serves another build (e.g. an unminified one, `npx vite build --minify false --outDir DIR`);
+// --profile samples the main thread with V8's profiler and prints, for each busy stretch over 50 ms, the
+// functions it spent its time in (scripts/lib/busy.mjs); with a file name it also writes the profile.
+// --trace records a Chromium trace (the Performance panel's data) and reports every main-thread task over
+// 50 ms with its wall time, its CPU time (what the task costs without the machine's other work) and the
+// script, style, layout and paint inside it (scripts/lib/trace.mjs).
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { freePort } from './lib/serve.mjs';
+import { busyStretches, printStretches, startProfile } from './lib/busy.mjs';
+import { startTrace } from './lib/trace.mjs';
+import { serveDist, waitForServer } from './lib/serve.mjs';
+import { cpuLongTasks, describeTasks, longTasks } from './lib/trace.mjs';
 
 const file = process.argv[2];
 const json = process.argv.includes('--json');
-if (!file || !existsSync(file)) throw new Error('usage: node scripts/import-bench.mjs FILE.jsonl [--json]');
-if (!existsSync('dist/index.html')) throw new Error('dist/index.html not found: build first (npx vite build)');
+const optionValue = (name) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 && process.argv[at + 1] && !process.argv[at + 1].startsWith('--') ? process.argv[at + 1] : null;
+};
+const dist = optionValue('--dist') ?? 'dist';
+if (!file || !existsSync(file)) throw new Error('usage: node scripts/import-bench.mjs FILE.jsonl [--json] [--frames] [--dist DIR] [--profile [FILE]]');
+if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/index.html not found: build first (npx vite build)`);
 
 /** Resident memory (bytes) of a process's descendants (not itself, not `skip`'s tree), from /proc. */
 function treeRss(rootPid, skip) {
@@ -66,19 +81,14 @@ function observe() {
 const mb = (bytes) => Math.round(bytes / 1e6);
 
 async function main() {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}/`;
-  const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+  const { origin, server: preview, stop } = await serveDist(resolve(dist), false);
   // A local launch: the file input gets the file's path, not an upload through the test driver.
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--enable-precise-memory-info'],
   });
   try {
-    for (let i = 0; i < 240; i++) {
-      try { if ((await fetch(origin)).ok) break; } catch { /* not listening yet */ }
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await waitForServer(origin, preview);
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     await page.addInitScript(observe);
     await page.goto(`${origin}#backend=wasm`);
@@ -89,33 +99,28 @@ async function main() {
     const before = rssNow();
     let peak = before;
     const sampler = setInterval(() => { peak = Math.max(peak, rssNow()); }, 100);
-    const profiling = process.argv.includes('--profile');
-    const cdp = profiling ? await page.context().newCDPSession(page) : null;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await cdp.send('Profiler.start');
-    }
+    const profiler = process.argv.includes('--profile') ? await startProfile(page) : null;
+    const tracer = process.argv.includes('--trace') ? await startTrace(page) : null;
     await page.getByTestId('import-file').setInputFiles(resolve(file));
     await page.getByTestId('import-report-0').waitFor({ timeout: 600_000 });
     const [chosen, shown] = await page.evaluate(() => [window.__longTasks.chosen, performance.now()]);
     const seconds = (shown - chosen) / 1000;
     await page.waitForTimeout(1000);
     clearInterval(sampler);
-    if (cdp) {
-      // Self time per function (ms), the 25 largest: where the main thread spent the import.
-      const { profile } = await cdp.send('Profiler.stop');
-      const outAt = process.argv[process.argv.indexOf('--profile') + 1];
-      if (outAt?.endsWith('.cpuprofile')) writeFileSync(outAt, JSON.stringify(profile));
-      const dt = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
-      const self = new Map();
-      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-      for (const id of profile.samples) {
-        const n = byId.get(id);
-        const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-        self.set(key, (self.get(key) ?? 0) + dt);
-      }
-      console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${Math.round(v)} ms ${k}`).join('\n'));
+    let traced = null;
+    if (tracer) {
+      const events = await tracer.stop();
+      const wall = longTasks(events);
+      const cpu = cpuLongTasks(events);
+      traced = { tasksOver50msWall: wall.map((t) => t.wallMs), tasksOver50msCpu: cpu.map((t) => t.cpuMs), tasks: wall };
+      console.log(`trace: ${wall.length} main-thread tasks over 50 ms of wall time, ${cpu.length} over 50 ms of CPU time (longest ${Math.max(0, ...cpu.map((t) => t.cpuMs))} ms)`);
+      console.log(describeTasks(wall));
+    }
+    if (profiler) {
+      const profile = await profiler.stop();
+      const outAt = optionValue('--profile');
+      if (outAt) writeFileSync(outAt, JSON.stringify(profile));
+      printStretches(busyStretches(profile));
     }
     const after = rssNow();
     const result = await page.evaluate((since) => ({
@@ -129,6 +134,8 @@ async function main() {
       file, bytes: statSync(file).size, seconds, longTasksOver50ms: result.tasks.length, longestTaskMs: Math.max(0, ...result.tasks),
       tasks: result.tasks, chromiumRssBeforeMb: mb(before), chromiumRssPeakMb: mb(peak), chromiumRssAfterMb: mb(after),
       pageHeapAfterMb: result.heap === null ? null : mb(result.heap), report: report.split('\n').slice(0, 3).join(' | '),
+      load: loadavg()[0],
+      ...(traced && { traceTasksWallMs: traced.tasksOver50msWall, traceTasksCpuMs: traced.tasksOver50msCpu }),
     };
     console.log(`${file}: ${mb(out.bytes)} MB imported in ${seconds.toFixed(1)} s`);
     console.log(`main-thread tasks over 50 ms: ${out.longTasksOver50ms}${out.tasks.length ? ` (${out.tasks.join(', ')} ms)` : ''}`);
@@ -138,7 +145,7 @@ async function main() {
     if (json) console.log(JSON.stringify(out));
   } finally {
     await browser.close();
-    preview.kill();
+    stop();
   }
 }
 

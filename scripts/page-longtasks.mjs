@@ -9,10 +9,12 @@
 //   npm run bench:page -- --no-build --iterations 10 # reuse dist/
 //   npm run bench:page -- --dist /tmp/old-dist --hash 'backend=wasm&B=2&G=2'
 //   npm run bench:page -- --no-build --scroll chart-success  # with the training curves in view
+//   npm run bench:page -- --no-build --trace     # also each task's CPU time and contents, from a Chromium trace
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { serveDist, waitForServer } from './lib/serve.mjs';
+import { cpuLongTasks, describeTasks, longTasks, startTrace } from './lib/trace.mjs';
 
 const HELP = `usage: npm run bench:page -- [options]
   --iterations N   iterations to observe after Play (default 5)
@@ -22,10 +24,13 @@ const HELP = `usage: npm run bench:page -- [options]
   --scroll TESTID  scroll the element with this data-testid into view before Play (e.g. chart-success:
                    the training curves, which redraw only while on screen)
   --timeout S      give up after S seconds of training (default 600)
+  --trace          record a Chromium trace (the Performance panel's data) while training and report every
+                   main-thread task over 50 ms with its wall time, its CPU time (its cost without the
+                   machine's other work) and the script, style, layout and paint inside it
   --json           print the result as one JSON object as well`;
 
 function parseArgs(argv) {
-  const options = { iterations: 5, hash: 'backend=wasm&B=4&G=8&steps=20', build: true, dist: 'dist', timeout: 600, json: false, scroll: '' };
+  const options = { iterations: 5, hash: 'backend=wasm&B=4&G=8&steps=20', build: true, dist: 'dist', timeout: 600, json: false, scroll: '', trace: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -40,6 +45,7 @@ function parseArgs(argv) {
     else if (arg === '--scroll') options.scroll = value();
     else if (arg === '--timeout') options.timeout = Number(value());
     else if (arg === '--json') options.json = true;
+    else if (arg === '--trace') options.trace = true;
     else if (arg === '--help' || arg === '-h') { console.log(HELP); process.exit(0); }
     else throw new Error(`unknown option ${arg}\n${HELP}`);
   }
@@ -103,6 +109,7 @@ async function main() {
     if (options.scroll) await page.getByTestId(options.scroll).scrollIntoViewIfNeeded();
     const loadBefore = loadavg()[0];
     const started = await page.evaluate(() => performance.now());
+    const tracer = options.trace ? await startTrace(page) : null;
     const wallStart = Date.now();
     await play.click();
     const iteration = () => page.getByTestId('iteration').textContent().then(Number);
@@ -117,6 +124,7 @@ async function main() {
     const wallSeconds = (Date.now() - wallStart) / 1000;
     const loadAfter = loadavg()[0];
     await page.getByTestId('pause').click().catch(() => {});
+    const traced = tracer ? await tracer.stop() : null;
 
     const found = await page.evaluate(() => window.__longTasks);
     const inWindow = (e) => e.start >= started && e.start <= ended;
@@ -150,11 +158,19 @@ async function main() {
       console.log(`long animation frames: ${frames.length}, longest ${ms(frames[0].duration)}, of which style/layout/paint ${ms(renderTotal)} in total`);
       for (const s of sources) console.log(`  ${ms(s.total).padStart(8)} in ${String(s.count).padStart(3)} (longest ${ms(s.longest)})  ${s.key}`);
     }
+    let trace = null;
+    if (traced) {
+      const wall = longTasks(traced);
+      const cpu = cpuLongTasks(traced);
+      trace = { wallMs: wall.map((t) => t.wallMs), cpuMs: cpu.map((t) => t.cpuMs) };
+      console.log(`trace: ${wall.length} main-thread tasks over 50 ms of wall time; ${cpu.length} over 50 ms of CPU time${cpu.length ? ` (${cpu.map((t) => t.cpuMs).join(', ')} ms)` : ''}`);
+      console.log(describeTasks(wall, 12));
+    }
     if (problems.length) console.log(`page errors: ${problems.join(' | ')}`);
     if (options.json) {
       console.log(JSON.stringify({
         hash: options.hash, iterations: options.iterations, reached, wallSeconds, load: [loadBefore, loadAfter],
-        count: tasks.length, longest: tasks[0]?.duration ?? 0, total, blocking, durations: tasks.map((t) => t.duration), sources,
+        count: tasks.length, longest: tasks[0]?.duration ?? 0, total, blocking, durations: tasks.map((t) => t.duration), sources, ...(trace && { trace }),
       }));
     }
     if (reached < options.iterations) process.exitCode = 1;
