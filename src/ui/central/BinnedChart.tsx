@@ -38,7 +38,7 @@ export const BinnedChart = memo(function BinnedChart({ bins, height, yLabel, yTo
         <XAxis dataKey="label" tick={{ fontSize: 10 }} interval="preserveStartEnd"
           label={{ value: 'entropy percentile (low → high)', position: 'insideBottom', offset: -12, fontSize: 11 }} />
         {/* A wider axis with the title at its outer edge, so the title never runs over the tick labels. */}
-        <YAxis tick={{ fontSize: 11 }} width={58} domain={yTop ? [0, yTop] : [0, 'auto']} tickFormatter={(v: number) => v.toFixed(2)}
+        <YAxis tick={{ fontSize: 11 }} width={58} domain={yTop ? [0, yTop] : [0, 'auto']} tickFormatter={(v: number) => v.toFixed(2)} interval={0}
           label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 0, fontSize: 11, style: { textAnchor: 'middle' } }} />
         <Tooltip content={BinTooltip} isAnimationActive={false} />
         {/* In the bars' order (recharts sorts legend items by name unless told not to). */}

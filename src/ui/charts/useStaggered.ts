@@ -1,10 +1,12 @@
 /**
  * Passing a changed value on a few animation frames later, so the charts that one update touches redraw
- * in turns — one or two per frame — instead of all in one long task.
+ * in turns — one or two per frame — instead of all in one long task. The handover is a transition:
+ * React renders it in slices that yield to the browser between components, and an urgent update (a
+ * click, the next worker message) goes first.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
-/** `value`, taken over `delay` animation frames after it changes (0: in the next frame). */
+/** `value`, taken over `delay` animation frames after it changes (0: in the next frame), as a transition. */
 export function useStaggered<T>(value: T, delay: number): T {
   const [shown, setShown] = useState(value);
   useEffect(() => {
@@ -12,7 +14,7 @@ export function useStaggered<T>(value: T, delay: number): T {
     let frame = 0;
     const tick = () => {
       if (left-- > 0) frame = requestAnimationFrame(tick);
-      else setShown(() => value);
+      else startTransition(() => setShown(() => value));
     };
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);

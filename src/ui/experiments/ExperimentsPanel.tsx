@@ -3,12 +3,15 @@
  * numbers) — held-out success per setting with 95 % intervals, and mean learning curves across seeds —
  * with the user's own live run drawn over the curves of the same environment.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BundleCell } from '../../experiments/bundle';
+import type { Metrics } from '../../train/trainer';
 import { REGIMES } from '../../experiments/grid';
 import { useRun } from '../../store/runStore';
 import { useView } from '../../store/viewStore';
+import { useStaggered } from '../charts/useStaggered';
+import { useHeldWhile, useOnScreen } from '../useOnScreen';
 import { chartRowsOf, loadBundle, type BundleLoad } from './experimentsData';
 import './experiments.css';
 
@@ -26,6 +29,35 @@ const READINGS: Record<string, string> = {
   'too few seeds': 'too few seeds to tell',
 };
 
+/**
+ * One chart of mean curves, with your run over them: memoised on its rows, redrawn a frame after they
+ * change (as a transition) and not at all while off screen, like the training curves.
+ */
+const ExperimentChart = memo(function ExperimentChart({ title, metric, cells, yours }: { title: string; metric: string; cells: readonly BundleCell[]; yours: Metrics[] | null }) {
+  const figure = useRef<HTMLElement>(null);
+  const rows = useMemo(() => chartRowsOf(cells, yours, metric), [cells, yours, metric]);
+  const drawn = useStaggered(useHeldWhile(rows, useOnScreen(figure)), 0);
+  return (
+    <figure ref={figure} className="metric-chart" data-testid={`experiments-chart-${metric}`}>
+      <figcaption>{title}</figcaption>
+      <ResponsiveContainer width="100%" height={220}>
+        <LineChart data={drawn} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          {/* A number axis with recharts' few nice ticks kept as they are (interval 0): no label is measured in the DOM. */}
+          <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} interval={0} />
+          <YAxis width={48} interval={0} />
+          <Tooltip />
+          <Legend />
+          {cells.map((c, i) => (
+            <Line key={c.key} dataKey={c.key} name={`${c.label} (${c.seeds})`} stroke={COLOURS[i % COLOURS.length]} dot={false} isAnimationActive={false} connectNulls />
+          ))}
+          {yours && <Line dataKey="yours" name="your run" stroke="#000" strokeWidth={2.5} dot={false} isAnimationActive={false} />}
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+});
+
 const pm = (m: BundleCell['finalT1']) => (m.mean === null ? '–' : m.half === null ? `${m.mean.toFixed(1)} (1 seed)` : `${m.mean.toFixed(1)} ± ${m.half.toFixed(1)}`);
 
 /** The panel (a section of the page). */
@@ -35,8 +67,6 @@ export function ExperimentsPanel() {
   // A recording on screen fills the lanes too; only a run trained live here is "your run".
   const recording = useView((s) => s.shown);
   const [regime, setRegime] = useState<string>(() => REGIMES.find((r) => r.env === env)?.id ?? 'alfworld-short');
-  const yours = useRun((s) => s.lanes[0]?.history ?? null);
-  const yourConfig = useRun((s) => s.lanes[0]?.status?.config ?? null);
   useEffect(() => {
     let live = true;
     void loadBundle('quick', document.baseURI).then((result) => { if (live) setLoad(result); });
@@ -45,8 +75,13 @@ export function ExperimentsPanel() {
   const regimeInfo = REGIMES.find((r) => r.id === regime)!;
   const cells = useMemo(() => (load?.ok ? load.bundle.cells.filter((c) => c.regime === regime) : []), [load, regime]);
   const comparisons = useMemo(() => (load?.ok ? load.bundle.comparisons.filter((c) => c.regime === regime) : []), [load, regime]);
-  // The user's run is comparable only when it plays the same environment and preset.
-  const ownComparable = !recording && !!yourConfig && regimeInfo.env === yourConfig.env && regimeInfo.preset === yourConfig.preset && (yours?.length ?? 0) > 0;
+  // The user's run is comparable only when it plays the same environment and preset; only then does the
+  // panel follow its history (otherwise a new iteration re-renders nothing here).
+  const yours = useRun((s) => {
+    const config = s.lanes[0]?.status?.config;
+    return !recording && config?.env === regimeInfo.env && config.preset === regimeInfo.preset ? s.lanes[0]?.history ?? null : null;
+  });
+  const ownComparable = (yours?.length ?? 0) > 0;
 
   return (
     <section className="panel experiments" aria-labelledby="experiments-title" data-testid="experiments-panel">
@@ -100,22 +135,7 @@ export function ExperimentsPanel() {
                 </p>
                 <div className="experiments-charts">
                   {CHARTS.map((chart) => (
-                    <figure key={chart.metric} className="metric-chart" data-testid={`experiments-chart-${chart.metric}`}>
-                      <figcaption>{chart.title}</figcaption>
-                      <ResponsiveContainer width="100%" height={220}>
-                        <LineChart data={chartRowsOf(cells, ownComparable ? yours : null, chart.metric)} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-                          <CartesianGrid strokeDasharray="3 3" />
-                          <XAxis dataKey="iteration" />
-                          <YAxis width={48} />
-                          <Tooltip />
-                          <Legend />
-                          {cells.map((c, i) => (
-                            <Line key={c.key} dataKey={c.key} name={`${c.label} (${c.seeds})`} stroke={COLOURS[i % COLOURS.length]} dot={false} isAnimationActive={false} connectNulls />
-                          ))}
-                          {ownComparable && <Line dataKey="yours" name="your run" stroke="#000" strokeWidth={2.5} dot={false} isAnimationActive={false} />}
-                        </LineChart>
-                      </ResponsiveContainer>
-                    </figure>
+                    <ExperimentChart key={chart.metric} title={chart.title} metric={chart.metric} cells={cells} yours={ownComparable ? yours : null} />
                   ))}
                 </div>
               </>

@@ -54,8 +54,8 @@ const BandChart = memo(function BandChart({ spec, runs, laneNames }: { spec: (ty
       <ResponsiveContainer width="100%" height={160}>
         <ComposedChart data={rows} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-          <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 12 }} />
-          <YAxis domain={spec.domain ?? ['auto', 'auto']} ticks={spec.domain ? [0, 0.25, 0.5, 0.75, 1] : undefined} tick={{ fontSize: 12 }} width={52} tickFormatter={formatTick} />
+          <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 12 }} interval={0} />
+          <YAxis domain={spec.domain ?? ['auto', 'auto']} ticks={spec.domain ? [0, 0.25, 0.5, 0.75, 1] : undefined} tick={{ fontSize: 12 }} width={52} tickFormatter={formatTick} interval={0} />
           <Tooltip content={<BandCard spec={spec} rows={rows} laneNames={laneNames} />} isAnimationActive={false} />
           {laneNames.map((name, lane) => (
             <Area key={`band-${lane}`} dataKey={bandColumn(lane)} name={`${name} ± std`} stroke="none" fill={LANE_COLOURS[lane]} fillOpacity={0.18}

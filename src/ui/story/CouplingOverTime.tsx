@@ -8,6 +8,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import type { Metrics } from '../../train/trainer';
 import { useHeldWhile, useOnScreen } from '../useOnScreen';
 import { chartRows, columnOf } from '../charts/series';
+import { useStaggered } from '../charts/useStaggered';
 
 /** The two lines: colours that stay apart for colour-blind readers and on a projector. */
 export const COUPLING_LINES = [
@@ -31,7 +32,8 @@ export const CouplingOverTime = memo(function CouplingOverTime({ history, smooth
   const rows = useMemo(() => chartRows([history], metrics, smoothing), [history, metrics, smoothing]);
   const last = history.at(-1);
   const onScreen = useOnScreen(figure);
-  const drawn = useHeldWhile(rows, onScreen);
+  // Redrawn a frame after a change, as a transition, and not while off screen (as the training curves).
+  const drawn = useStaggered(useHeldWhile(rows, onScreen), 0);
   const summary = last
     ? `Iteration ${last.iteration}: plain ${r(last['coupling/plain_r'])}, after EMPG ${r(last['coupling/empg_r'])}.`
     : 'No iteration yet.';
@@ -41,8 +43,8 @@ export const CouplingOverTime = memo(function CouplingOverTime({ history, smooth
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={drawn} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-          <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: '0.8em' }} />
-          <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} tick={{ fontSize: '0.8em' }} width={40} />
+          <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: '0.8em' }} interval={0} />
+          <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} tick={{ fontSize: '0.8em' }} width={40} interval={0} />
           <ReferenceLine y={0} stroke="#9aa3b2" />
           <Tooltip isAnimationActive={false} formatter={(value) => r(Number(value))} labelFormatter={(it) => `iteration ${String(it)}`} />
           {COUPLING_LINES.map((line) => (
