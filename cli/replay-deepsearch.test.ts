@@ -23,8 +23,9 @@ describe('replay --env deepsearch', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { step: number; observation: string; reward: number; done: boolean });
-    expect(lines[0]).toMatchObject({ step: 0, observation: 'Question: what is the spouse of delia ?' });
-    expect(lines[1].observation).toContain('Doc 2(Title: delia) the spouse of delia is casimir .');
+    expect(lines[0]).toMatchObject({ step: 0, observation: 'Question: what is the birthplace of the father of goran ?' });
+    expect(lines[1].observation).toContain('Doc 1(Title: goran) the father of goran is emeric .');
+    expect(lines[2].observation).toContain('Doc 1(Title: emeric) the birthplace of emeric is siraz .');
     expect(lines.at(-1)).toMatchObject({ reward: 1, done: true });
   });
 

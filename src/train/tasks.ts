@@ -8,7 +8,7 @@ import { AlfworldEnv, generateTask, getAlfworldPreset, ObservingDemonstrator } f
 import { GENERATED_TYPES } from '../envs/alfworld/catalog';
 import { Demonstrator, getPreset as getWebShopPreset, goalForSeed, presetWorld, WebShopEnv } from '../envs/webshop/index';
 import {
-  Demonstrator as SearchDemonstrator, getPreset as getDeepSearchPreset, DeepSearchEnv, INVALID_ACTION_MESSAGE, presetWorld as deepSearchWorld,
+  Demonstrator as SearchDemonstrator, getPreset as getDeepSearchPreset, DeepSearchEnv, INVALID_ACTION_MESSAGE, presetWorld as deepSearchWorld, trainingWorld,
   questionForSeed, RELATIONS,
 } from '../envs/deepsearch/index';
 import type { EnvName } from '../envs/types';
@@ -199,10 +199,12 @@ function deepsearchSource(presetName: string): TaskSource {
     preset: preset.name,
     stepLimit: preset.env.stepLimit,
     start(taskSeed, split) {
+      // Training questions come from relabelled copies of the world (the preset's `trainWorlds`).
+      const source = split === 'train' ? trainingWorld(preset, taskSeed) : world;
       const question = split === 'train'
-        ? questionForSeed(world, 'train', taskSeed)
+        ? questionForSeed(source, 'train', Math.floor(taskSeed / Math.max(1, preset.trainWorlds)))
         : questionForSeed(world, taskSeed % 2 === 0 ? 'test-id' : 'test-ood', Math.floor(taskSeed / 2));
-      const env = new DeepSearchEnv(world, preset.env);
+      const env = new DeepSearchEnv(source, preset.env);
       const first = env.reset({ question });
       const context = () => env.context().map((p) => p.text).join(' | ');
       const view: EpisodeView = { task: question.text, observation: first.text, compact: context(), admissible: env.admissibleActions() };

@@ -6,7 +6,7 @@
 export type { Domain, Entity, EntityType, Fact, KnowledgeBase, Question, QuestionKind, RelationName, Split } from './types.ts';
 export { DeepSearchEnv, DEFAULT_ENV_OPTIONS, INVALID_ACTION_MESSAGE, informationText, parseAction, type DeepSearchEnvOptions, type DeepSearchTask } from './env.ts';
 export { buildWorld, questionForSeed, withQuestions, type DeepSearchWorld, type Passage } from './world.ts';
-export { DEEPSEARCH_PRESETS, OOD_PAIRS, getPreset, generateWorldKnowledge, presetWorld, worldFromKnowledge, type DeepSearchPreset } from './presets.ts';
+export { DEEPSEARCH_PRESETS, OOD_PAIRS, getPreset, generateWorldKnowledge, presetWorld, relabelKnowledge, trainingWorld, worldFromKnowledge, type DeepSearchPreset } from './presets.ts';
 export { RELATIONS, nounsIn, passageText, relationInfo } from './relations.ts';
 export { normalizeAnswer, exactMatch, answerF1 } from './normalize.ts';
 export { planOracle, followChain, lookupQuery } from './oracle.ts';

@@ -1,0 +1,69 @@
+/**
+ * What a Deep Search-lite checkpoint does, question kind by question kind: success greedy and sampled at T = 1
+ * on the train, test-id and test-ood splits (one split's worth of questions; sampled: twice over), and the habits
+ * behind it — how often the first action is an answer, searches per episode, and wrong answers that name one of
+ * the question's own entities (docs/TRAINING.md, why GRPO learned weakly on the first `tiny`).
+ *
+ *   npx tsx scripts/deepsearch-kinds.ts public/checkpoints/deepsearch-base.json runs/ds/grpo-s1.ckpt.json
+ */
+import '@tensorflow/tfjs-backend-wasm';
+import { loadCheckpoint, useBackend } from '../cli/train';
+import { createRng } from '../src/core/prng';
+import { getPreset, presetWorld, questionForSeed, trainingWorld, type Split } from '../src/envs/deepsearch/index';
+import { maxActionTokens, parseTrainConfig } from '../src/train/config';
+import { rollout, type Trajectory } from '../src/train/rollout';
+import type { TaskSource } from '../src/train/tasks';
+import { Trainer } from '../src/train/trainer';
+
+/** Counts over the episodes of one question kind. */
+interface Tally { episodes: number; won: number; answerFirst: number; searches: number; anchorAnswers: number }
+
+const percent = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(0)} %`;
+
+await useBackend('wasm');
+console.log('| checkpoint | split | decoding | success | by kind: success (episodes, first action an answer, searches, wrong answer = a question entity) |');
+console.log('|---|---|---|---|---|');
+for (const path of process.argv.slice(2)) {
+  const checkpoint = await loadCheckpoint(path);
+  const parsed = parseTrainConfig({ env: checkpoint.env, preset: checkpoint.preset });
+  if (!parsed.ok || checkpoint.env !== 'deepsearch') throw new Error(`${path} is not a Deep Search-lite checkpoint`);
+  const preset = getPreset(checkpoint.preset);
+  const world = presetWorld(preset);
+  const trainer = await Trainer.create(parsed.config, { checkpoint });
+  for (const split of ['train', 'test-id', 'test-ood'] as Split[]) {
+    // Training questions come from the relabelled copies of the world, as the trainer draws them.
+    const count = split === 'train' ? trainingWorld(preset, 0).splits.train.length : world.splits[split].length;
+    const questionOf = (i: number) => (split === 'train'
+      ? questionForSeed(trainingWorld(preset, i), 'train', Math.floor(i / Math.max(1, preset.trainWorlds)))
+      : questionForSeed(world, split, i));
+    // The trainer's held-out seeds alternate test-id (even) and test-ood (odd).
+    const seedOf = (i: number) => (split === 'train' ? i : 2 * i + (split === 'test-id' ? 0 : 1));
+    const source: TaskSource = { ...trainer.source, start: (seed) => trainer.source.start(seedOf(seed), split === 'train' ? 'train' : 'test') };
+    for (const greedy of [true, false]) {
+      const tasks = Array.from({ length: greedy ? count : 2 * count }, (_, i) => ({ taskSeed: split === 'train' ? i : i % count, group: i }));
+      const results: Trajectory[] = await rollout(trainer.model, trainer.tokenizer, source, tasks, {
+        split: split === 'train' ? 'train' : 'test', copies: 1, greedy, maxSteps: source.stepLimit, temperature: 1,
+        masked: parsed.config.decoding === 'masked', maxActionTokens: maxActionTokens('deepsearch'),
+        context: trainer.model.config.context, invalidPenalty: parsed.config.invalidPenalty,
+      }, createRng('evaluation'));
+      const kinds = new Map<string, Tally>();
+      results.forEach((trajectory, i) => {
+        const question = questionOf(split === 'train' ? i : i % count);
+        const key = `${question.kind} ${question.hops}`;
+        const tally = kinds.get(key) ?? { episodes: 0, won: 0, answerFirst: 0, searches: 0, anchorAnswers: 0 };
+        tally.episodes++;
+        if (trajectory.won) tally.won++;
+        if (trajectory.steps[0]?.action.startsWith('answer[')) tally.answerFirst++;
+        tally.searches += trajectory.steps.filter((s) => s.action.startsWith('search[')).length;
+        const answered = /^answer\[(.*)\]$/.exec(trajectory.steps.at(-1)?.action ?? '')?.[1].trim();
+        if (!trajectory.won && answered !== undefined && question.anchors.includes(answered)) tally.anchorAnswers++;
+        kinds.set(key, tally);
+      });
+      const cells = [...kinds.entries()].sort().map(([kind, t]) =>
+        `${kind}: ${percent(t.won, t.episodes)} (${t.episodes}, ${percent(t.answerFirst, t.episodes)}, ${(t.searches / t.episodes).toFixed(1)}, ${percent(t.anchorAnswers, t.episodes)})`);
+      const won = results.filter((t) => t.won).length;
+      console.log(`| ${path} | ${split} | ${greedy ? 'greedy' : 'T = 1'} | ${percent(won, results.length)} | ${cells.join('; ')} |`);
+    }
+  }
+  trainer.dispose();
+}
