@@ -13,7 +13,7 @@ const LEVEL_NAMES: Record<EntropyLevel, string> = {
   'token:all': 'token (all)', 'token:choices': 'token (choices only)',
 };
 
-const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
+const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3).replace('-', '−') : '–');
 const withHalf = (m: { mean: number; half: number }) => (Number.isFinite(m.half) ? `${f3(m.mean)} ± ${f3(m.half)}` : f3(m.mean));
 
 /** The algorithms of a file, in the order they first appear, with their seed counts. */
@@ -38,7 +38,8 @@ export function entropyChangeSection(files: readonly EntropyChange[]): { lines: 
     'base policy, teacher-forced; each algorithm × seed is trained from that checkpoint; the entropies are measured again on the',
     'same steps. Steps (and tokens) are binned by the percentile of their initial entropy (bin 1 = the lowest tenth); each bin',
     'shows the mean of ΔH = H_after − H_before or of |ΔH| in nats, averaged over seeds, with a 95 % t interval across seeds',
-    '(band in the figures; none with one seed). Much shorter training than the main grid, so changes are smaller; the',
+    '(band around the step-level lines in the figures; none with one seed). Figures: solid = step entropy as the paper',
+    'defines it (mean over all tokens), dashed = every token, dotted = choice tokens only. Much shorter training than the main grid; the',
     'question is their shape across percentiles, step level against token level.', '');
   for (const data of withRuns) {
     const regime = REGIMES.find((r) => r.id === data.regime);
@@ -47,15 +48,16 @@ export function entropyChangeSection(files: readonly EntropyChange[]): { lines: 
     lines.push(`### ${title}`, '',
       `${data.episodes} base episodes (${data.successes} won), ${data.steps} steps, ${data.tokens} tokens of which ${data.choiceTokens} are choices`,
       `(more than one allowed token); ${data.iterations} training iterations per run; ${algos.map((a) => `${a.algo} ${a.seeds} seed${a.seeds > 1 ? 's' : ''}`).join(', ')};`,
-      `code of commit ${(data.commit ?? 'unrecorded').slice(0, 12)}.`, '');
+      `last run made by the code of commit ${(data.commit ?? 'unrecorded').slice(0, 12)}.`, '');
     for (const [field, name, yLabel] of [['absDelta', 'abs', '|ΔH| (nats)'], ['delta', 'signed', 'ΔH (nats)']] as const) {
       const series: SvgSeries[] = [];
       for (const { algo, seeds } of algos) {
-        for (const [level, dash] of [['step:all', undefined], ['token:all', '5 3'], ['token:choices', '1 3']] as const) {
+        for (const [level, short, dash] of [['step:all', `step (${seeds})`, undefined], ['token:all', 'tokens', '5 3'], ['token:choices', 'choices', '1 3']] as const) {
           const bins = acrossSeeds(data, algo, level, field);
-          const band = bins.every((b) => Number.isFinite(b.half));
+          // Bands on the step-level lines only: the token lines' bands would hide them.
+          const band = level === 'step:all' && bins.every((b) => Number.isFinite(b.half));
           series.push({
-            label: `${algo} ${level.replace(':', ' ')} (${seeds})`, colour: COLOURS[algo] ?? '#7f7f7f', dash,
+            label: `${algo} ${short}`, colour: COLOURS[algo] ?? '#7f7f7f', dash,
             values: bins.map((b) => (Number.isFinite(b.mean) ? b.mean : null)),
             low: band ? bins.map((b) => b.mean - b.half) : undefined, high: band ? bins.map((b) => b.mean + b.half) : undefined,
           });
@@ -67,7 +69,7 @@ export function entropyChangeSection(files: readonly EntropyChange[]): { lines: 
     }
     const last = data.bins - 1;
     const mid = Math.floor(data.bins / 2);
-    lines.push(`| level | algorithm | seeds | H₀ range, bin 1 | |ΔH| bin 1 | |ΔH| bin ${mid + 1} | |ΔH| bin ${data.bins} | ΔH bin ${data.bins} |`, '|---|---|---|---|---|---|---|---|');
+    lines.push(`| level | algorithm | seeds | H₀ range, bin 1 | \\|ΔH\\| bin 1 | \\|ΔH\\| bin ${mid + 1} | \\|ΔH\\| bin ${data.bins} | ΔH bin ${data.bins} |`, '|---|---|---|---|---|---|---|---|');
     for (const level of ['step:all', 'step:normalized', 'token:all', 'token:choices'] as const) {
       for (const { algo, seeds } of algos) {
         const abs = acrossSeeds(data, algo, level, 'absDelta');

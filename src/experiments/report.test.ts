@@ -134,7 +134,7 @@ describe('buildReport as cells gain seeds', () => {
     expect(fig3).toMatch(/\*\*grpo\*\*: the lowest-entropy tenth of steps changes by 0\.030 nats on average, 20 % of the change of the highest tenth \(0\.150\)/);
     expect(fig3).toMatch(/1 of the 4 token bins hold only tokens of initial entropy 0/);
     expect(report.figures['fig3-webshop-abs.svg']).toMatch(/<polygon/);
-    expect(report.figures['fig3-webshop-signed.svg']).toContain('grpo+empg step all (1)');
+    expect(report.figures['fig3-webshop-signed.svg']).toContain('grpo+empg step (1)');
     expect(section(buildReport(runs, profile, gridOf(profile)).markdown, 'Fig. 3 analogue')).toMatch(/No `entropy-change` results are committed yet/);
   });
 });
