@@ -83,7 +83,20 @@ export interface RolloutOptions {
   invalidPenalty: number;
 }
 
-/** Plays every task `copies` times in lockstep with the current policy. */
+/** Where a rollout is: about to take lockstep `step` (1-based) of at most `maxSteps`. */
+export interface RolloutProgress {
+  step: number;
+  maxSteps: number;
+  /** Episodes of this call that have ended, and all of them. */
+  finished: number;
+  episodes: number;
+}
+
+/**
+ * Plays every task `copies` times in lockstep with the current policy. `beforeStep`, if given, is awaited
+ * before each lockstep step — a point where every episode has finished its last step and nothing is
+ * half done — and may throw to stop the rollout there.
+ */
 export async function rollout(
   model: PolicyModel,
   tokenizer: Tokenizer,
@@ -91,6 +104,7 @@ export async function rollout(
   tasks: readonly TaskRequest[],
   options: RolloutOptions,
   rng: Rng,
+  beforeStep?: (progress: RolloutProgress) => void | Promise<void>,
 ): Promise<Trajectory[]> {
   const promptBudget = options.context - options.maxActionTokens;
   const actionTokens = new Map<string, number[]>();
@@ -117,6 +131,7 @@ export async function rollout(
   const live = new Set(trajectories.map((t) => t.id));
 
   for (let t = 0; t < options.maxSteps && live.size > 0; t++) {
+    await beforeStep?.({ step: t + 1, maxSteps: options.maxSteps, finished: trajectories.length - live.size, episodes: trajectories.length });
     const ids = [...live];
     const requests: GenerationRequest[] = phase('rollout/prompts', () => ids.map((id) => {
       const view = episodes[id].view;

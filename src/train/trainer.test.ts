@@ -5,7 +5,7 @@ import { maxRelativeError } from '../core/numeric';
 import { prepareScoring, scoreActions } from '../policy/scoring';
 import { trainConfigSchema } from './config';
 import { rollout } from './rollout';
-import { Trainer } from './trainer';
+import { IterationAbandoned, Trainer, type IterationProgress } from './trainer';
 
 const small = (overrides: Record<string, unknown> = {}) => trainConfigSchema.parse({
   env: 'alfworld', preset: 'tiny', seed: 3, tasksPerIteration: 2, groupSize: 2, maxSteps: 4, gradNormSample: 2, miniBatchSize: 16, ...overrides,
@@ -70,5 +70,61 @@ describe('Trainer', () => {
     expect(restored.tokenizer.words).toEqual(trainer.tokenizer.words);
     trainer.dispose();
     restored.dispose();
+  });
+
+  it('reports progress inside an iteration, in order: rollout steps, then minibatches', async () => {
+    await tf.setBackend('cpu');
+    const trainer = await Trainer.create(small({ miniBatchSize: 4 }));
+    const seen: IterationProgress[] = [];
+    await trainer.step({ progress: (p) => { seen.push(p); } });
+    const rolloutSteps = seen.filter((p) => p.phase === 'rollout').map((p) => p.phase === 'rollout' && p.step);
+    expect(rolloutSteps.length).toBeGreaterThanOrEqual(2);
+    expect(rolloutSteps).toEqual([...rolloutSteps].sort((a, b) => Number(a) - Number(b)));
+    const firstUpdate = seen.findIndex((p) => p.phase === 'update');
+    expect(seen.slice(firstUpdate).every((p) => p.phase === 'update')).toBe(true);
+    const minibatches = seen.slice(firstUpdate).map((p) => (p.phase === 'update' ? p.minibatch : -1));
+    const total = seen[firstUpdate].phase === 'update' ? seen[firstUpdate].minibatches : 0;
+    expect(total).toBeGreaterThanOrEqual(2);
+    expect(minibatches).toEqual(Array.from({ length: total + 1 }, (_, i) => i));
+    trainer.dispose();
+  });
+
+  it('an iteration abandoned in its rollout or its update leaves no trace: the run goes on bit for bit as without it', async () => {
+    await tf.setBackend('cpu');
+    const config = small({ miniBatchSize: 4, empg: 'full' });
+    // Timings differ between runs, and the tensor count is global (it includes the other trainer's leftovers).
+    const strip = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).filter(([name]) => !/^(perf|tfjs)\//.test(name)));
+    const weightsOf = async (t: Trainer) => (await t.model.getWeights()).map((w) => Array.from(w.values));
+
+    const plain = await Trainer.create(config);
+    const expected = [];
+    for (let i = 0; i < 3; i++) expected.push(strip((await plain.step()).metrics));
+    const expectedWeights = await weightsOf(plain);
+    plain.dispose();
+
+    const stopped = await Trainer.create(config);
+    const before = await weightsOf(stopped);
+    /** Abandons the iteration at the first progress point that `when` picks. */
+    const abandonAt = async (when: (p: IterationProgress) => boolean) => {
+      let stop = false;
+      const tensors = tf.memory().numTensors;
+      const error = await stopped.step({ progress: (p) => { stop = when(p); }, shouldStop: () => stop }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IterationAbandoned);
+      expect(tf.memory().numTensors).toBe(tensors);
+      return (error as IterationAbandoned).at;
+    };
+    // Iteration 1: in the rollout, then in the update (the first update creates Adam's moments).
+    expect(await abandonAt((p) => p.phase === 'rollout' && p.step === 2)).toMatchObject({ phase: 'rollout', step: 2 });
+    expect(await abandonAt((p) => p.phase === 'update' && p.minibatch === 1)).toMatchObject({ phase: 'update', minibatch: 1 });
+    expect(stopped.iteration).toBe(0);
+    expect(await weightsOf(stopped)).toEqual(before);
+    const actual = [strip((await stopped.step()).metrics)];
+    // Iteration 2: in the update again, now with Adam's moments from iteration 1.
+    await abandonAt((p) => p.phase === 'update' && p.minibatch === 1);
+    actual.push(strip((await stopped.step({ progress: () => undefined, shouldStop: () => false })).metrics));
+    actual.push(strip((await stopped.step()).metrics));
+    expect(actual).toEqual(expected);
+    expect(await weightsOf(stopped)).toEqual(expectedWeights);
+    stopped.dispose();
   });
 });

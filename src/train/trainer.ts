@@ -5,6 +5,15 @@
  *   sample B tasks → roll out G copies each (DAPO: resample groups without reward variance)
  *   → measure per-step gradient sizes → advantages (GRPO/DAPO, ± EMPG) → clipped-surrogate update
  *   → metrics and per-step records (plain data, safe to post to the page)
+ *
+ * Inside an iteration, `step(hooks)` reports progress and can be stopped, at points where stopping is
+ * safe: before each lockstep step of the rollout, before the update, and between the update's
+ * minibatches. Stopping *abandons* the iteration: the weights, Adam's state and every random stream go
+ * back to where the iteration began, so the next `step()` runs exactly the iteration that was stopped.
+ * Nothing in between is kept, because nothing in between is a sound result — a partly collected batch
+ * lacks the long episodes (groups' statistics and EMPG's batch-wide entropy normalisation would be
+ * computed on a biased subset), and a partly applied update is a state that no uninterrupted run passes
+ * through, and that the metrics of no iteration describe.
  */
 import * as tf from '@tensorflow/tfjs';
 import { phase, phaseAsync } from '../core/phases';
@@ -18,7 +27,7 @@ import {
   effectiveClipHigh, effectiveContext, effectiveKlCoef, maxActionTokens, type TrainConfig,
 } from './config';
 import { parameterGradientNorms } from './gradNorms';
-import { rollout, type RolloutOptions, type Trajectory } from './rollout';
+import { rollout, type RolloutOptions, type RolloutProgress, type Trajectory } from './rollout';
 import { chunkTasks, tasksPerRollout } from './rolloutBudget';
 import { computeStepAdvantages } from './stepAdvantages';
 import { createTaskSource, type TaskSource } from './tasks';
@@ -67,6 +76,31 @@ export interface EvalResult {
   /** 95% Wilson interval of the success rate. */
   interval: [number, number];
   meanTurns: number;
+}
+
+/** Where a running iteration is (see the file comment). */
+export type IterationProgress =
+  /** The rollout is about to take a lockstep step; `round` > 0 counts DAPO's resampling rounds. */
+  | ({ phase: 'rollout'; round: number } & RolloutProgress)
+  /** The rollout is done; the update comes next (after the gradient-size diagnostics). */
+  | { phase: 'update'; minibatch: 0; minibatches: number }
+  /** `minibatch` optimizer steps of `minibatches` are applied. */
+  | { phase: 'update'; minibatch: number; minibatches: number };
+
+/** What the caller of `step` can do while the iteration runs (the CLI passes nothing). */
+export interface IterationHooks {
+  /** Called, and awaited, at every safe point: before each rollout step, before the update, after each minibatch. */
+  progress?(progress: IterationProgress): void | Promise<void>;
+  /** Asked at every safe point, after `progress`: true abandons the iteration there. */
+  shouldStop?(): boolean;
+}
+
+/** Thrown by `step` when `shouldStop` abandoned the iteration; the trainer is as it was before it. */
+export class IterationAbandoned extends Error {
+  constructor(readonly at: IterationProgress) {
+    super(`iteration abandoned at ${at.phase === 'rollout' ? `rollout step ${at.step}` : `update minibatch ${at.minibatch}`}`);
+    this.name = 'IterationAbandoned';
+  }
 }
 
 /** How a trainer starts. */
@@ -164,23 +198,59 @@ export class Trainer {
   }
 
   /** A training rollout, in chunks of task groups when one call would exceed the memory budget (src/train/rolloutBudget.ts). */
-  private async boundedRollout(tasks: ReturnType<Trainer['sampleTasks']>, options: RolloutOptions): Promise<Trajectory[]> {
+  private async boundedRollout(
+    tasks: ReturnType<Trainer['sampleTasks']>, options: RolloutOptions, beforeStep?: (progress: RolloutProgress) => Promise<void>,
+  ): Promise<Trajectory[]> {
     const out: Trajectory[] = [];
+    const episodes = tasks.length * options.copies;
     for (const chunk of chunkTasks(tasks, tasksPerRollout(this.model.config, options.copies))) {
-      const part = await rollout(this.model, this.tokenizer, this.source, chunk, options, this.sampleRng);
+      const before = out.length;
+      // Chunks run one after the other: count the episodes of the whole call.
+      const part = await rollout(this.model, this.tokenizer, this.source, chunk, options, this.sampleRng,
+        beforeStep && ((p) => beforeStep({ ...p, finished: before + p.finished, episodes })));
       out.push(...part.map((t) => ({ ...t, id: out.length + t.id })));
     }
     return out;
   }
 
-  /** Runs one full iteration and returns its metrics and per-step records. */
-  async step(): Promise<IterationResult> {
+  /**
+   * Runs one full iteration and returns its metrics and per-step records. With `hooks`, reports progress
+   * and may be abandoned at a safe point (throws `IterationAbandoned`; see the file comment).
+   */
+  async step(hooks: IterationHooks = {}): Promise<IterationResult> {
+    if (!hooks.shouldStop) return this.iterate(hooks);
+    const streams = [this.taskRng, this.sampleRng, this.updateRng].map((rng) => rng.state());
+    let beforeUpdate: TrainerState | null = null;
+    try {
+      return await this.iterate({
+        ...hooks,
+        // The update is the first thing that changes the weights and Adam: keep a copy to go back to.
+        progress: async (progress) => {
+          if (progress.phase === 'update' && progress.minibatch === 0) beforeUpdate = await this.saveState();
+          await hooks.progress?.(progress);
+        },
+      });
+    } catch (error) {
+      if (error instanceof IterationAbandoned) {
+        if (beforeUpdate) await this.loadState(beforeUpdate);
+        [this.taskRng, this.sampleRng, this.updateRng] = streams.map(restoreRng);
+      }
+      throw error;
+    }
+  }
+
+  private async iterate(hooks: IterationHooks): Promise<IterationResult> {
     const c = this.config;
     const started = performance.now();
+    const checkpoint = async (progress: IterationProgress) => {
+      await hooks.progress?.(progress);
+      if (hooks.shouldStop?.()) throw new IterationAbandoned(progress);
+    };
+    const rolloutRound = (round: number) => (progress: RolloutProgress) => checkpoint({ phase: 'rollout', round, ...progress });
 
     // 1. Rollout: B tasks × G copies; DAPO replaces groups whose rewards all agree.
     const options = this.rolloutOptions(false, c.groupSize, 'train');
-    let all = await phaseAsync('rollout', () => this.boundedRollout(this.sampleTasks(c.tasksPerIteration, 0), options));
+    let all = await phaseAsync('rollout', () => this.boundedRollout(this.sampleTasks(c.tasksPerIteration, 0), options, rolloutRound(0)));
     let batch = all;
     let resampleRounds = 0;
     if (c.algorithm === 'dapo') {
@@ -189,7 +259,7 @@ export class Trainer {
       let nextGroup = c.tasksPerIteration;
       while (countGroups(batch) < c.tasksPerIteration && resampleRounds < c.dapoMaxResampleRounds) {
         resampleRounds++;
-        const extra = await this.boundedRollout(this.sampleTasks(c.tasksPerIteration - countGroups(batch), nextGroup), options);
+        const extra = await this.boundedRollout(this.sampleTasks(c.tasksPerIteration - countGroups(batch), nextGroup), options, rolloutRound(resampleRounds));
         nextGroup += c.tasksPerIteration;
         all = [...all, ...extra];
         batch = [...batch, ...keep(extra)];
@@ -218,10 +288,15 @@ export class Trainer {
     const items = c.maxUpdateSteps > 0 && allItems.length > c.maxUpdateSteps
       ? this.updateRng.shuffle(allItems).slice(0, c.maxUpdateSteps)
       : allItems;
+    await checkpoint({ phase: 'update', minibatch: 0, minibatches: c.ppoEpochs * Math.ceil(items.length / c.miniBatchSize) });
     const stats = items.length
       ? await phaseAsync('update', () => ppoUpdate(this.model, this.optimizer, items, {
         epochs: c.ppoEpochs, miniBatchSize: c.miniBatchSize, clipLow: c.clipLow, clipHigh: effectiveClipHigh(c),
         klCoef: effectiveKlCoef(c), maxGradNorm: c.maxGradNorm, temperature: c.temperature, reference: this.reference ?? undefined,
+        // After the last minibatch the iteration is complete: only the points before it may stop it.
+        onMinibatch: (minibatch, minibatches) => (minibatch < minibatches
+          ? checkpoint({ phase: 'update', minibatch, minibatches })
+          : hooks.progress?.({ phase: 'update', minibatch, minibatches })),
       }, this.updateRng))
       : null;
     const updateMs = performance.now() - updateStarted;

@@ -33,6 +33,8 @@ export interface UpdateOptions {
   temperature: number;
   /** The frozen initial policy for the KL term (needed when klCoef > 0). */
   reference?: PolicyModel;
+  /** Called after each minibatch (1-based) with the number of minibatches of all epochs. */
+  onMinibatch?: (done: number, total: number) => void | Promise<void>;
 }
 
 /** What the update measured, averaged over its optimizer steps (token-weighted where it matters). */
@@ -62,9 +64,13 @@ export async function ppoUpdate(
 ): Promise<UpdateStats> {
   const totals = { pg: 0, kl: 0, clipped: 0, approxKl: 0, gradNorm: 0, gradNormMax: 0, steps: 0, tokens: 0 };
   const vocab = model.config.vocabSize;
+  const minibatches = options.epochs * Math.ceil(items.length / options.miniBatchSize);
+  let done = 0;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     const order = rng.shuffle(items.map((_, i) => i));
     for (let start = 0; start < order.length; start += options.miniBatchSize) {
+      if (done > 0) await options.onMinibatch?.(done, minibatches);
+      done++;
       const chunk = order.slice(start, start + options.miniBatchSize).map((i) => items[i]);
       // Every token of the minibatch counts in the mean, but steps with zero advantage add nothing to
       // the gradient, so they are not computed.
@@ -144,6 +150,7 @@ export async function ppoUpdate(
       totals.tokens += activeTokens;
     }
   }
+  if (done > 0) await options.onMinibatch?.(done, minibatches);
   const steps = Math.max(1, totals.steps);
   const tokens = Math.max(1, totals.tokens);
   return {

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { backendFor, isPhoneLike } from '../store/deviceDefaults';
 import { frameBatch } from '../store/frameBatch';
 import { parseHash } from '../store/urlState';
+import { useProgress } from '../store/progressStore';
 import { useRuntime } from '../store/runtimeStore';
 import { useSavedRun } from '../store/savedRunStore';
 import { useView } from '../store/viewStore';
@@ -47,6 +48,7 @@ export function App() {
         useRuntime.getState().receive(message);
         useSavedRun.getState().receive(message);
       }
+      useProgress.getState().receiveMany(messages);
       receiveRunMessages(messages);
     });
     const worker = startWorker((message) => inbox.push(message));

@@ -57,4 +57,54 @@ describe('LaneSet', () => {
     await lanes.step();
     expect(of('metrics').map((m) => m.iteration)).toEqual([1, 2, 3]);
   });
+
+  it('Pause inside an iteration abandons it at the next safe point, and Play runs the same iteration again', async () => {
+    await tf.setBackend('cpu');
+    const messages: FromWorker[] = [];
+    let pauseWhen: ((m: FromWorker) => boolean) | null = null;
+    // The page's Pause arrives while the worker yields at a safe point, right after the progress it saw.
+    const lanes: LaneSet = new LaneSet({
+      post: (m) => messages.push(m), backend: () => 'cpu', loadBaseCheckpoint: async () => null,
+      yieldToMessages: async () => {
+        const last = messages.at(-1)!;
+        if (pauseWhen?.(last)) { pauseWhen = null; lanes.pause(); }
+      },
+    });
+    const events = () => messages.filter((m) => m.type === 'progress' || m.type === 'metrics')
+      .map((m) => (m.type === 'metrics' ? `metrics ${m.iteration}`
+        : `${m.abandoned ? 'abandoned' : 'progress'} ${m.iteration} ${m.progress.phase} ${m.progress.phase === 'rollout' ? m.progress.step : m.progress.minibatch}`));
+    await lanes.lane(0).configure({ ...fast, maxSteps: 4, miniBatchSize: 2 }, 'scratch');
+    await lanes.step();
+    const uninterrupted = messages.length;
+
+    // Pause during the rollout of iteration 2, at its second step.
+    pauseWhen = (m) => m.type === 'progress' && m.iteration === 2 && m.progress.phase === 'rollout' && m.progress.step === 2;
+    lanes.play();
+    await until(() => events().some((e) => e.startsWith('abandoned')));
+    await lanes.idle();
+    expect(events().slice(events().indexOf('metrics 1') + 1)).toEqual([
+      'progress 2 rollout 1', 'progress 2 rollout 2', 'abandoned 2 rollout 2',
+    ]);
+    expect(messages.filter((m) => m.type === 'run').at(-1)).toMatchObject({ status: { iteration: 1, running: false } });
+
+    // Pause during the update of iteration 2, after its first minibatch.
+    pauseWhen = (m) => m.type === 'progress' && m.progress.phase === 'update' && m.progress.minibatch === 1;
+    lanes.play();
+    await until(() => events().filter((e) => e.startsWith('abandoned')).length === 2);
+    await lanes.idle();
+    expect(events().at(-2)).toBe('progress 2 update 1');
+    expect(events().at(-1)).toBe('abandoned 2 update 1');
+    expect(events()).not.toContain('metrics 2');
+
+    // Step runs iteration 2 to its end: its batch is the one the abandoned runs had started.
+    await lanes.step();
+    const metrics = messages.filter((m) => m.type === 'metrics');
+    expect(metrics.map((m) => m.iteration)).toEqual([1, 2]);
+    const again = new LaneSet({ post: (m) => messages.push(m), backend: () => 'cpu', loadBaseCheckpoint: async () => null });
+    await again.lane(0).configure({ ...fast, maxSteps: 4, miniBatchSize: 2 }, 'scratch');
+    await again.step();
+    await again.step();
+    const plain = messages.slice(uninterrupted).filter((m) => m.type === 'metrics').slice(-1)[0];
+    expect(plain.type === 'metrics' && plain.steps.map((s) => s.action)).toEqual(metrics[1].type === 'metrics' && metrics[1].steps.map((s) => s.action));
+  });
 });

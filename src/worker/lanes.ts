@@ -70,7 +70,7 @@ export class LaneSet {
       while (this.running && generation === this.loopGeneration) {
         for (const lane of this.lanes) {
           if (!this.running || generation !== this.loopGeneration) break;
-          await lane.step();
+          await lane.step(() => !this.running || generation !== this.loopGeneration);
         }
         // Let queued messages (pause, configure) in between iterations.
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -78,7 +78,10 @@ export class LaneSet {
     })();
   }
 
-  /** Stops after the current iteration. */
+  /**
+   * Stops at the next safe point of the running iteration (a rollout step or a minibatch,
+   * src/train/trainer.ts): that iteration is abandoned, and Play runs it again, the same.
+   */
   pause(): void {
     this.running = false;
     this.loopGeneration++;

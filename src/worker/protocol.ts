@@ -6,7 +6,7 @@
 import type { BackendChoice, BackendRequest } from '../train/backend';
 import type { TrainConfig } from '../train/config';
 import type { Trajectory } from '../train/rollout';
-import type { Metrics, StepView } from '../train/trainer';
+import type { IterationProgress, Metrics, StepView } from '../train/trainer';
 
 /** Where the initial weights come from: the shipped base checkpoint, a fresh model, or a loaded file. */
 export type InitSource = 'base' | 'scratch' | 'loaded';
@@ -87,6 +87,11 @@ export type FromWorker =
   | { type: 'run'; lane: number; status: RunStatus }
   /** The set of lanes changed (1 or 2). */
   | { type: 'lanes'; count: number }
+  /**
+   * Where a lane's running iteration (`iteration`, not yet finished) is — or, with `abandoned`, that Pause
+   * or Reset stopped it there and nothing of it was kept (src/train/trainer.ts says why).
+   */
+  | { type: 'progress'; lane: number; generation: number; iteration: number; progress: IterationProgress; abandoned?: true }
   /** One finished iteration of a lane. */
   | { type: 'metrics'; lane: number; generation: number; iteration: number; metrics: Metrics; steps: StepView[]; trajectories: TrajectorySummary[] }
   /** A lane resumed from the saved run: its metric history and last batch (the page's charts start from them). */

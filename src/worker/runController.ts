@@ -11,7 +11,7 @@ import { splitWords } from '../policy/tokenizer';
 import { metaLine } from '../import/exportSteps';
 import { playgroundStepLines } from '../import/playground';
 import { HealthMonitor, type HealthProblem } from '../train/health';
-import { Trainer, type IterationResult, type Metrics } from '../train/trainer';
+import { IterationAbandoned, Trainer, type IterationResult, type Metrics } from '../train/trainer';
 import { decodeWeights } from '../train/checkpoint';
 import type { NamedWeight } from '../policy/model';
 import { boundedHistory, MAX_SAVED_DECISIONS, type SavedLane } from '../persist/savedRun';
@@ -49,6 +49,11 @@ export interface RunHost {
   saving?(): boolean;
   /** Receives the lane's saved state at the end of each completed iteration. */
   persistLane?(lane: number, saved: SavedLane): void;
+  /**
+   * Lets the host's pending messages (Pause, Reset) run; awaited at every safe point of an iteration.
+   * Default: a zero-delay timer.
+   */
+  yieldToMessages?(): Promise<void>;
 }
 
 /** Owns one training run (see the file comment). */
@@ -315,10 +320,13 @@ export class RunController {
     return this.enqueue(() => this.rebuild());
   }
 
-  /** Queues one iteration of the current run. */
-  step(): Promise<void> {
+  /**
+   * Queues one iteration of the current run. `stop` is asked at every safe point inside it; when it says
+   * so (Pause), or a reset made the run stale, the iteration is abandoned and leaves the run as it was.
+   */
+  step(stop?: () => boolean): Promise<void> {
     const generation = this.generation;
-    return this.enqueue(() => this.iterate(generation));
+    return this.enqueue(() => this.iterate(generation, stop));
   }
 
   /** Marks the lane as playing or paused (reported in its status). */
@@ -338,13 +346,27 @@ export class RunController {
     return this.generation;
   }
 
-  private async iterate(generation: number): Promise<void> {
+  private async iterate(generation: number, stop?: () => boolean): Promise<void> {
     const trainer = this.trainer;
     if (!trainer || generation !== this.generation) return;
+    const iteration = trainer.iteration + 1;
+    const yieldToMessages = this.host.yieldToMessages ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
     let result: IterationResult;
     try {
-      result = await trainer.step();
+      result = await trainer.step({
+        progress: async (progress) => {
+          this.host.post({ type: 'progress', lane: this.lane, generation, iteration, progress });
+          await yieldToMessages();
+        },
+        shouldStop: () => generation !== this.generation || (stop?.() ?? false),
+      });
     } catch (error) {
+      if (error instanceof IterationAbandoned) {
+        if (generation !== this.generation) return;
+        this.host.post({ type: 'progress', lane: this.lane, generation, iteration, progress: error.at, abandoned: true });
+        this.postStatus();
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
       // A non-finite gradient is refused before the update: the weights are still the last good ones.
       if (!/NaN|Infinity|non-finite|diverged/i.test(message)) throw error;

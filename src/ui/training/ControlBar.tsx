@@ -75,7 +75,7 @@ export function ControlBar({ present = false, onSettings, settingsOpen = false }
         <button type="button" className="primary" data-testid="play" disabled={!ready || running} onClick={() => runCommand('play')}
           aria-keyshortcuts="Space" title="Train continuously (Space)"><Icon shape="play" /> Play</button>
         <button type="button" data-testid="pause" disabled={!running || sweeping} onClick={() => runCommand('pause')}
-          aria-keyshortcuts="Space" title="Pause after the current iteration (Space)"><Icon shape="pause" /> Pause</button>
+          aria-keyshortcuts="Space" title="Pause at the next safe point — a rollout step or a minibatch — dropping the unfinished iteration, which Play runs again (Space)"><Icon shape="pause" /> Pause</button>
         <button type="button" data-testid="step-once" disabled={!ready || running} onClick={() => runCommand('step')}
           aria-keyshortcuts="." title="Run exactly one iteration (.)"><Icon shape="step" /> Step</button>
         <button type="button" data-testid="reset" disabled={!ready} onClick={() => runCommand('reset')}

@@ -1,6 +1,7 @@
 /**
- * The training view, laid out as the data flows (DESIGN.md "The page"): the control bar, what is on
- * screen, the settings and the story (the entropy–update coupling over time), then five columns —
+ * The training view, laid out as the data flows (DESIGN.md "The page"): the control bar, the progress
+ * line of the running iteration, what is on screen, the settings and the story (the entropy–update
+ * coupling over time), then five columns —
  * environment → policy → advantage → update → outcome — the live curves, the curves across seeds, the
  * inspector underneath, and export / import. On a narrow screen the columns stack in the same order.
  *
@@ -11,6 +12,7 @@ import { useCallback, useState } from 'react';
 import { useRun } from '../../store/runStore';
 import { useView } from '../../store/viewStore';
 import { ControlBar } from './ControlBar';
+import { IterationProgress } from './IterationProgress';
 import { RunCaption } from './RunCaption';
 import { OutcomeColumn } from './OutcomeColumn';
 import { EnvironmentColumn } from './EnvironmentColumn';
@@ -50,6 +52,7 @@ export function TrainingView() {
       <section className="panel training-view present" aria-labelledby="training-title">
         <h2 id="training-title" className="sr-only">Training</h2>
         <ControlBar present onSettings={toggleDrawer} settingsOpen={drawer} />
+        <IterationProgress />
         <RunCaption />
         <div className="present-stage">
           <UpdateColumn chartHeight={chartHeight} sideBySide />
@@ -72,6 +75,7 @@ export function TrainingView() {
     <section className="panel training-view" aria-labelledby="training-title">
       <h2 id="training-title">Training</h2>
       <ControlBar />
+      <IterationProgress />
       <RunCaption />
       <SettingsPanel />
       <StoryPanel chartHeight={150} />

@@ -5,6 +5,7 @@
  * algorithm, so the two lanes differ in exactly one thing.
  */
 import { useRun } from '../../store/runStore';
+import { useProgress } from '../../store/progressStore';
 import { configOfAlgorithm, trainConfigOf, type HashState } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
 import { leaveRecording, PRECOMPUTED, showPrecomputed } from '../io/recordingMode';
@@ -56,5 +57,6 @@ export function applySettings(patch: Partial<HashState>): void {
 /** Play, Step and Reset switch from a shown recording to the live run first. */
 export function runCommand(type: 'play' | 'pause' | 'step' | 'reset'): void {
   if (type !== 'pause') leaveRecording();
+  useProgress.getState().setPausing(type === 'pause');
   useRun.getState().send({ type });
 }

@@ -1,0 +1,56 @@
+/**
+ * Progress inside an iteration and Pause at a safe point: the progress line advances through the
+ * rollout of the first iteration, Pause takes effect before that iteration ends (it is abandoned, the
+ * counter stays at 0), and Step then runs the iteration again from its first rollout step. Only the
+ * order of events is checked, never how long anything took.
+ */
+import { test, expect, waitForBackend } from './fixtures';
+
+test('the progress line advances inside an iteration, and Pause stops it before the iteration ends', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('./#backend=wasm&B=4&G=8');
+  expect(await waitForBackend(page)).toBe('wasm');
+  await expect(page.getByTestId('iteration-progress')).toHaveAttribute('data-phase', 'idle');
+  // Record every change of the progress line and of the iteration counter, in order.
+  await page.evaluate(() => {
+    const log: string[] = [];
+    (window as unknown as { progressLog: string[] }).progressLog = log;
+    const line = document.querySelector('[data-testid="iteration-progress"]')!;
+    const counter = document.querySelector('[data-testid="iteration"]')!;
+    const record = () => {
+      const entry = `${line.getAttribute('data-phase')} ${line.getAttribute('data-iteration')} ${line.getAttribute('data-update') === 'true' ? 'minibatch' : 'step'} ${line.getAttribute('data-position')}`;
+      if (log.at(-1) !== entry) log.push(entry);
+    };
+    new MutationObserver(record).observe(line, { attributes: true });
+    new MutationObserver(() => log.push(`iteration ${counter.textContent}`)).observe(counter, { childList: true, characterData: true, subtree: true });
+  });
+  const log = () => page.evaluate(() => (window as unknown as { progressLog: string[] }).progressLog.slice());
+
+  await page.getByTestId('play').click();
+  // Two different rollout steps of iteration 1: progress moves inside the iteration.
+  await expect.poll(async () => (await log()).filter((e) => /^rollout 1 step \d+$/.test(e)).length, { timeout: 180_000, intervals: [100] }).toBeGreaterThanOrEqual(2);
+  await page.evaluate(() => (window as unknown as { progressLog: string[] }).progressLog.push('pause clicked'));
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('iteration-progress')).toHaveAttribute('data-phase', 'abandoned', { timeout: 120_000 });
+  await expect(page.getByTestId('iteration-progress')).toContainText(/Paused in iteration 1 at (rollout step \d+|update minibatch \d+|the start of its update).*Play runs it again/);
+  await expect(page.getByTestId('iteration')).toHaveText('0');
+
+  const events = await log();
+  const clicked = events.indexOf('pause clicked');
+  const steps = events.slice(0, clicked).filter((e) => e.startsWith('rollout 1 step')).map((e) => Number(e.split(' ').at(-1)));
+  expect(steps, 'rollout steps before Pause, in order').toEqual([...steps].sort((a, b) => a - b));
+  expect(new Set(steps).size).toBeGreaterThanOrEqual(2);
+  // After the click: at most a few more safe points of iteration 1, then it is abandoned — never finished.
+  const after = events.slice(clicked + 1);
+  expect(after.at(-1)).toMatch(/^abandoned 1 /);
+  expect(after.filter((e) => e.startsWith('iteration '))).toEqual([]);
+  expect(after.every((e) => / 1 (step|minibatch) /.test(e) || e.startsWith('pausing 1'))).toBe(true);
+
+  // Step runs iteration 1 again, from its first rollout step, to its end.
+  await page.getByTestId('step-once').click();
+  await expect(page.getByTestId('iteration')).toHaveText('1', { timeout: 240_000 });
+  const rerun = (await log()).slice(events.length);
+  expect(rerun[0]).toBe('rollout 1 step 1');
+  expect(rerun).toContain('iteration 1');
+  expect(rerun.findIndex((e) => e.startsWith('update 1'))).toBeLessThan(rerun.indexOf('iteration 1'));
+});
