@@ -46,8 +46,9 @@ export function TrainingView() {
     </>
   );
   if (present) {
-    // What is left of the screen under the bar, the caption, the chart's switches, legend and caption.
-    const chartHeight = Math.max(220, Math.min(600, viewport - (lanes > 1 ? 490 : 420)));
+    // What is left of the screen under the bar, the progress line, the caption, the chart's switches,
+    // legend and caption.
+    const chartHeight = Math.max(220, Math.min(600, viewport - (lanes > 1 ? 528 : 458)));
     return (
       <section className="panel training-view present" aria-labelledby="training-title">
         <h2 id="training-title" className="sr-only">Training</h2>
