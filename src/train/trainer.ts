@@ -405,12 +405,15 @@ export class Trainer {
     const adam = adamInternals(this.optimizer);
     const [steps, ...moments] = await this.optimizer.getWeights();
     const named = await Promise.all(moments.map(async (m) => ({ name: m.name, shape: m.tensor.shape, values: (await m.tensor.data()) as Float32Array })));
+    const stepCount = (await steps.tensor.data())[0];
+    // getWeights makes a new tensor for the step count (the moments are the optimizer's own variables).
+    steps.tensor.dispose();
     return {
       version: TRAINER_STATE_VERSION,
       iteration: this.iteration,
       weights: encodeWeights(await this.model.getWeights()),
       optimizer: {
-        steps: (await steps.tensor.data())[0],
+        steps: stepCount,
         accBeta1: (await adam.accBeta1.data())[0],
         accBeta2: (await adam.accBeta2.data())[0],
         moments: encodeWeights(named),
@@ -442,8 +445,10 @@ export class Trainer {
     await optimizer.setWeights([{ name: 'iter', tensor: steps }, ...tensors]);
     tf.dispose([steps, ...tensors.map((t) => t.tensor)]);
     const adam = adamInternals(optimizer);
-    adam.accBeta1.assign(tf.scalar(state.optimizer.accBeta1));
-    adam.accBeta2.assign(tf.scalar(state.optimizer.accBeta2));
+    tf.tidy(() => {
+      adam.accBeta1.assign(tf.scalar(state.optimizer.accBeta1));
+      adam.accBeta2.assign(tf.scalar(state.optimizer.accBeta2));
+    });
     this.model.setWeights(weights);
     this.optimizer.dispose();
     this.optimizer = optimizer;
