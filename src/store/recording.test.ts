@@ -6,7 +6,7 @@ const read = (name: string) => JSON.parse(readFileSync(new URL(`../../public/rec
 
 describe('parseRecording', () => {
   it('accepts the shipped recordings and their trajectory files', () => {
-    for (const env of ['alfworld', 'webshop']) {
+    for (const env of ['alfworld', 'webshop', 'deepsearch']) {
       expect(parseRecording(read(`${env}.json`)).ok).toBe(true);
       expect(parseRecordedTrajectories(read(`${env}-trajectories.json`))).not.toBeNull();
     }

@@ -62,7 +62,7 @@ export function linkSetsRun(given: readonly (keyof HashState)[]): boolean {
   return given.some((key) => key !== 'env' && (RUN_KEYS as readonly string[]).includes(key));
 }
 
-const ENV_TITLES: Record<string, string> = { alfworld: 'ALFWorld-lite', webshop: 'WebShop-lite' };
+const ENV_TITLES: Record<string, string> = { alfworld: 'ALFWorld-lite', webshop: 'WebShop-lite', deepsearch: 'Deep Search-lite' };
 
 /** The lanes' algorithms ("GRPO vs GRPO + EMPG") and shared settings in words. */
 export function describeConfigs(configs: readonly TrainConfig[]): string {
