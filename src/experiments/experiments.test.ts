@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createTaskSource } from '../train/tasks';
 import { fillPlaceholders, untracedNumbers } from './discussion';
 import { gridOf, parseParts, parseShard, PROFILES, runId, shardOf } from './grid';
-import { bootstrapDifference, detectableDifference, meanInterval, seedsForPower, tQuantile975, welchDifference } from './statistics';
+import {
+  bootstrapDifference, detectableDifference, detectableDifferenceT, meanInterval, seedsForPower, seedsForPowerT, tQuantile975, welchDifference,
+} from './statistics';
 import { parseRunSummary, SUMMARY_FORMAT } from './summary';
 import { alfworldTaskType } from './taskType';
 
@@ -65,6 +67,18 @@ describe('statistics', () => {
     expect(w.high - w.low).toBeGreaterThan(b.high - b.low);
     expect(welchDifference([1], [1, 2])).toBeNull();
     expect(welchDifference([2, 2], [1, 1])).toEqual({ diff: 1, low: 1, high: 1, df: 2 });
+  });
+  it('power with t quantiles: larger than the normal approximation at few seeds, the same at many', () => {
+    // n = 8: df 14, (2.145 + 0.868) · 5 · √(2/8) = 7.53.
+    expect(detectableDifferenceT(8, 5)).toBeCloseTo(7.5325, 3);
+    // n = 2: df 2, (4.303 + 1.061) · 5 · 1 = 26.82, almost twice the normal approximation.
+    expect(detectableDifferenceT(2, 5)).toBeCloseTo(26.82, 6);
+    expect(detectableDifferenceT(2, 5)).toBeGreaterThan(1.9 * detectableDifference(2, 5));
+    expect(detectableDifferenceT(200, 5)).toBeCloseTo(detectableDifference(200, 5), 3);
+    expect(seedsForPowerT(5, 5)).toBe(17);
+    expect(detectableDifferenceT(seedsForPowerT(5, 5), 5)).toBeLessThanOrEqual(5);
+    expect(detectableDifferenceT(seedsForPowerT(5, 5) - 1, 5)).toBeGreaterThan(5);
+    expect(detectableDifferenceT(1, 5)).toBeNaN();
   });
   it('power: 5 points at a seed std of 5 needs about 16 seeds per arm', () => {
     expect(seedsForPower(5, 5)).toBe(16);

@@ -8,7 +8,7 @@ import { fillPlaceholders, untracedNumbers } from './discussion';
 import type { EntropyChange } from './entropyChange';
 import { entropyChangeSection } from './entropyChangeReport';
 import { cellLabel, REGIMES, type Profile, type RunSpec } from './grid';
-import { detectableDifference, meanInterval, seedsForPower, type MeanInterval } from './statistics';
+import { detectableDifferenceT, meanInterval, seedsForPowerT, type MeanInterval } from './statistics';
 import type { EvalCounts, RunSummary } from './summary';
 import { lineChartSvg, type SvgSeries } from './svg';
 import { TASK_TYPE_COLUMNS } from './taskType';
@@ -293,14 +293,15 @@ export function buildReport(
     }).filter(Boolean);
     out(`Measured, not assumed: across the ${measured.length} cells with at least 2 seeds, the seed standard deviation of held-out success at T = 1 is`,
       `${f1(pooled)} points (root mean square; per regime: ${byRegime.join(', ')}). With ${n} seeds per arm a difference must be about`,
-      `${f1(detectableDifference(n, pooled))} points to be detected with 80 % power (two-sided α = 0.05); with the profile's ${profile.seeds}, about`,
-      `${f1(detectableDifference(profile.seeds, pooled))} points. Detecting 5 points needs about ${seedsForPower(5, pooled)} seeds per arm.`, '');
+      `${f1(detectableDifferenceT(n, pooled))} points to be detected with 80 % power (t test, two-sided α = 0.05); with the profile's ${profile.seeds}, about`,
+      `${f1(detectableDifferenceT(profile.seeds, pooled))} points. Detecting 5 points needs about ${seedsForPowerT(5, pooled)} seeds per arm.`,
+      `A spread measured on few seeds is itself uncertain: ${n} seeds per cell estimate it loosely.`, '');
     values['power sd'] = f1(pooled);
-    values['power detectable'] = f1(detectableDifference(profile.seeds, pooled));
-    values['power seeds-for-5'] = String(seedsForPower(5, pooled));
+    values['power detectable'] = f1(detectableDifferenceT(profile.seeds, pooled));
+    values['power seeds-for-5'] = String(seedsForPowerT(5, pooled));
   } else {
     out('No cell has two seeds yet, so the seed-to-seed spread is unknown. For reference: at a seed standard deviation of',
-      `5 points, ${profile.seeds} seeds per arm detect about ${f1(detectableDifference(profile.seeds, 5))} points with 80 % power, and 5 points needs ${seedsForPower(5, 5)} seeds per arm.`, '');
+      `5 points, ${profile.seeds} seeds per arm detect about ${f1(detectableDifferenceT(profile.seeds, 5))} points with 80 % power (t test), and 5 points needs ${seedsForPowerT(5, 5)} seeds per arm.`, '');
   }
 
   out(...whenEmpgHelpsSection(comparisons));

@@ -85,3 +85,33 @@ export function welchDifference(a: readonly number[], b: readonly number[]): { d
   const half = tQuantile975(Math.max(1, df)) * se;
   return { diff, low: diff - half, high: diff + half, df };
 }
+
+/** One-sided 80 % quantiles of Student's t for 1–30 degrees of freedom (the power term). */
+const T80 = [
+  1.376, 1.061, 0.978, 0.941, 0.92, 0.906, 0.896, 0.889, 0.883, 0.879, 0.876, 0.873, 0.87, 0.868, 0.866,
+  0.865, 0.863, 0.862, 0.861, 0.86, 0.859, 0.858, 0.858, 0.857, 0.856, 0.856, 0.855, 0.855, 0.854, 0.854,
+];
+
+/** The 80 % quantile of t with `df` degrees of freedom (the normal's 0.8416 beyond 30). */
+export function tQuantile80(df: number): number {
+  if (df < 1) return NaN;
+  return df <= 30 ? T80[Math.floor(df) - 1] : Z_80;
+}
+
+/**
+ * The smallest difference a t test of `n` seeds per arm detects with power 0.8 (two-sided α = 0.05) at
+ * seed std `sd`: (t₀.₉₇₅ + t₀.₈) · sd · √(2/n) with 2n − 2 degrees of freedom. At a handful of seeds this is
+ * much larger than the normal approximation of `detectableDifference`, as the t intervals are wider.
+ */
+export function detectableDifferenceT(n: number, sd: number): number {
+  if (n < 2) return NaN;
+  const df = 2 * n - 2;
+  return (tQuantile975(df) + tQuantile80(df)) * sd * Math.sqrt(2 / n);
+}
+
+/** Seeds per arm for `detectableDifferenceT` to reach `delta` (NaN beyond 10,000). */
+export function seedsForPowerT(delta: number, sd: number): number {
+  if (!(delta > 0) || !(sd >= 0)) return NaN;
+  for (let n = 2; n <= 10_000; n++) if (detectableDifferenceT(n, sd) <= delta) return n;
+  return NaN;
+}

@@ -5,7 +5,7 @@
  * sentence in docs/RESULTS.md can never say more than the numbers.
  */
 import { cellLabel, REGIMES, type RunSpec } from './grid';
-import { bootstrapDifference, detectableDifference, meanInterval, welchDifference } from './statistics';
+import { bootstrapDifference, detectableDifferenceT, meanInterval, welchDifference } from './statistics';
 import type { RunSummary } from './summary';
 
 /** Every seed of one setting. */
@@ -35,7 +35,7 @@ export interface Comparison {
   bootstrap: { low: number; high: number } | null;
   welch: { low: number; high: number } | null;
   reading: Reading;
-  /** The smallest difference these seeds detect with 80 % power at the arms' measured spread (NaN without it). */
+  /** The smallest difference these seeds detect with 80 % power (t test) at the arms' measured spread (NaN without it). */
   detectable: number;
 }
 
@@ -71,7 +71,7 @@ export function comparisonsOf(byKey: ReadonlyMap<string, CellRuns>): Comparison[
       out.push({
         regime: regime.id, kind, a, b, label: `${cellLabel(a.spec)} − ${cellLabel(b.spec)}`, diff,
         bootstrap: boot && { low: boot.low, high: boot.high }, welch: welch && { low: welch.low, high: welch.high }, reading,
-        detectable: detectableDifference(Math.min(va.length, vb.length), sd),
+        detectable: detectableDifferenceT(Math.min(va.length, vb.length), sd),
       });
     }
   }
