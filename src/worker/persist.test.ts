@@ -47,6 +47,10 @@ describe('the saved run', () => {
     expect(describeSavedRun(parsed.run)).toMatch(/^iteration 3 · alfworld\/tiny · grpo\+empg · seed 4, B 2 × G 3/);
     const second = worker(new RunSaver(openRunDatabase, () => undefined));
     await second.lanes.lane(0).configure({ ...fast, seed: 9 }, 'scratch');
+    // A run whose initial weights can no longer be rebuilt (here: no base checkpoint) is refused, and the page's run stays.
+    const elsewhere = { ...parsed.run, lanes: [{ ...parsed.run.lanes[0], init: 'base' as const }] };
+    expect(await second.lanes.restore(elsewhere)).toMatch(/started from the base weights, and fresh model: no base checkpoint/);
+    expect(second.of('run').at(-1)!.status).toMatchObject({ iteration: 0, config: { seed: 9 } });
     expect(await second.lanes.restore(parsed.run)).toBeNull();
     const restored = second.of('restored').at(-1)!;
     expect(restored.history.map((m) => m.iteration)).toEqual([1, 2, 3]);

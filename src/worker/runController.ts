@@ -133,6 +133,10 @@ export class RunController {
     } else {
       initLabel = 'fresh model (from scratch)';
     }
+    if (saved && init !== saved.init) {
+      restore?.();
+      throw new Error(`it started from the ${saved.init} weights, and ${initLabel}`);
+    }
     let trainer: Trainer | undefined;
     try {
       trainer = await Trainer.create(this.config, { checkpoint, backend: this.host.backend() });
