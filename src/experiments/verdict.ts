@@ -119,8 +119,10 @@ export function whenEmpgHelpsSection(comparisons: readonly Comparison[]): string
     sentence.push(gains.length ? `EMPG helps in ${gains.map(name).join('; ')}.` : 'EMPG helps in none.');
     sentence.push(losses.length ? `It hurts in ${losses.map(name).join('; ')}.` : 'It hurts in none.');
     if (none.length) {
-      const smallest = Math.min(...none.map((c) => c.detectable).filter(Number.isFinite));
-      sentence.push(`No difference is detectable in ${none.map(name).join('; ')}${Number.isFinite(smallest) ? ` — with these seeds only differences of about ${smallest.toFixed(1)} points or more would show` : ''}.`);
+      const detectable = none.map((c) => c.detectable).filter(Number.isFinite);
+      const [lo, hi] = [Math.min(...detectable), Math.max(...detectable)];
+      const range = lo.toFixed(1) === hi.toFixed(1) ? `about ${lo.toFixed(1)} points` : `about ${lo.toFixed(1)} to ${hi.toFixed(1)} points (depending on the pair)`;
+      sentence.push(`No difference is detectable in ${none.map(name).join('; ')}${detectable.length ? ` — with these seeds only differences of ${range} or more would show, at 80 % power` : ''}.`);
     }
   } else {
     sentence.push('**No pair has 2 seeds per arm yet, so nothing can be said about whether EMPG helps here.**');
