@@ -33,14 +33,17 @@ for (const path of process.argv.slice(2)) {
   for (const split of ['train', 'test-id', 'test-ood'] as Split[]) {
     // Training questions come from the relabelled copies of the world, as the trainer draws them.
     const count = split === 'train' ? trainingWorld(preset, 0).splits.train.length : world.splits[split].length;
+    // Train seed of question i: copy i mod n, question i of that copy (the trainer's seed → question rule).
+    const copies = Math.max(1, preset.trainWorlds);
+    const trainSeed = (i: number) => i * copies + (i % copies);
     const questionOf = (i: number) => (split === 'train'
-      ? questionForSeed(trainingWorld(preset, i), 'train', Math.floor(i / Math.max(1, preset.trainWorlds)))
+      ? questionForSeed(trainingWorld(preset, trainSeed(i)), 'train', Math.floor(trainSeed(i) / copies))
       : questionForSeed(world, split, i));
     // The trainer's held-out seeds alternate test-id (even) and test-ood (odd).
-    const seedOf = (i: number) => (split === 'train' ? i : 2 * i + (split === 'test-id' ? 0 : 1));
+    const seedOf = (i: number) => (split === 'train' ? trainSeed(i) : 2 * i + (split === 'test-id' ? 0 : 1));
     const source: TaskSource = { ...trainer.source, start: (seed) => trainer.source.start(seedOf(seed), split === 'train' ? 'train' : 'test') };
     for (const greedy of [true, false]) {
-      const tasks = Array.from({ length: greedy ? count : 2 * count }, (_, i) => ({ taskSeed: split === 'train' ? i : i % count, group: i }));
+      const tasks = Array.from({ length: greedy ? count : 2 * count }, (_, i) => ({ taskSeed: i % count, group: i }));
       const results: Trajectory[] = await rollout(trainer.model, trainer.tokenizer, source, tasks, {
         split: split === 'train' ? 'train' : 'test', copies: 1, greedy, maxSteps: source.stepLimit, temperature: 1,
         masked: parsed.config.decoding === 'masked', maxActionTokens: maxActionTokens('deepsearch'),
@@ -48,7 +51,7 @@ for (const path of process.argv.slice(2)) {
       }, createRng('evaluation'));
       const kinds = new Map<string, Tally>();
       results.forEach((trajectory, i) => {
-        const question = questionOf(split === 'train' ? i : i % count);
+        const question = questionOf(i % count);
         const key = `${question.kind} ${question.hops}`;
         const tally = kinds.get(key) ?? { episodes: 0, won: 0, answerFirst: 0, searches: 0, anchorAnswers: 0 };
         tally.episodes++;
