@@ -10,10 +10,12 @@
  *   npm run cli -- reproduce merge --into results/quick shard-a/ shard-b/ …
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { createRng } from '../src/core/prng';
 import { gridOf, parseParts, parseShard, PROFILES, regimeOf, shardOf, summaryPath, type Profile, type RunSpec } from '../src/experiments/grid';
 import {
@@ -134,16 +136,21 @@ async function runOne(spec: RunSpec, dir: string, backend: string, commit: strin
 /** The base checkpoint's evaluation, computed once per regime and episode count and kept beside the summaries. */
 async function baseEvaluation(spec: RunSpec, dir: string, checkpoint: Checkpoint, config: TrainConfig, backend: string): Promise<Evaluation> {
   const path = join(dir, 'base', `${spec.regime}-${spec.evalEpisodes}.json`);
+  // The cached evaluation names the checkpoint file it measured; a retrained checkpoint is measured again.
+  const checkpointSha256 = createHash('sha256').update(await readFile(regimeOf(spec.regime).checkpoint)).digest('hex');
   if (existsSync(path)) {
-    const parsed = evaluationSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
-    if (parsed.success) return parsed.data;
+    const cached = baseFileSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+    if (cached.success && cached.data.checkpointSha256 === checkpointSha256) return evaluationSchema.parse(cached.data);
   }
   const trainer = await Trainer.create(config, { checkpoint, backend });
   const evaluation = await evaluate(trainer, spec.evalEpisodes);
   trainer.dispose();
-  await writeAtomically(path, JSON.stringify(evaluation) + '\n');
+  await writeAtomically(path, JSON.stringify({ ...evaluation, checkpointSha256 }) + '\n');
   return evaluation;
 }
+
+/** A cached base evaluation: the evaluation and the SHA-256 of the checkpoint file it measured. */
+const baseFileSchema = evaluationSchema.extend({ checkpointSha256: z.string().optional() });
 
 /** Held-out evaluation on test tasks 0…episodes−1, greedy and at T = 1, as `Trainer.evaluate` plays them. */
 async function evaluate(trainer: Trainer, episodes: number): Promise<Evaluation> {
