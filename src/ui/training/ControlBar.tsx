@@ -94,10 +94,10 @@ export function ControlBar({ present = false, onSettings, settingsOpen = false }
       <span className="bar-spacer" />
       {present && (
         <>
-          <button type="button" className="bar-button" onClick={() => useTour.getState().go(0)} data-testid="present-tour">▶ Take the tour</button>
+          <button type="button" className="bar-button" onClick={() => useTour.getState().go(0)} data-testid="present-tour" title="Take the guided tour">▶ Tour</button>
           <button type="button" className="bar-button" onClick={() => applySettings(lecturePatch())} data-testid="lecture-start"
-            title="WebShop-lite, GRPO + EMPG, B = 4, G = 8, lr 3e-3: success rises visibly within about two minutes on a laptop (measured: docs/TRAINING.md)">
-            Lecture start</button>
+            title="Lecture start: WebShop-lite, GRPO + EMPG, B = 4, G = 8, lr 3e-3 — success rises visibly within about two minutes on a laptop (measured: docs/TRAINING.md)">
+            Lecture</button>
           <button type="button" className="bar-button" onClick={onSettings} aria-expanded={settingsOpen} data-testid="settings-open">⚙ Settings</button>
         </>
       )}
