@@ -3,10 +3,11 @@
  * finished run under `results/<profile>/` — resumable (finished runs are reused), splittable
  * (`--shard i/n`, then `reproduce merge`), with a progress bar and an ETA.
  *
- *   npm run cli -- reproduce --profile quick [--shard 1/4] [--part main,ablation] [--dir results/quick] [--max-runs N] [--dry-run]
+ *   npm run cli -- reproduce --profile quick [--shard 1/4] [--part main,ablation] [--regime alfworld-short,webshop] [--dir results/quick] [--max-runs N] [--dry-run]
  *
  * `--part` runs only some parts of the grid (main table, ablation, sensitivity, entropy-mode) — e.g. the
- * main table's seeds first; a shard is taken from the whole grid before the filter, so shards stay disjoint.
+ * main table's seeds first; `--regime` runs only the named regimes. A shard is taken from the whole grid before
+ * these filters, so shards stay disjoint.
  *   npm run cli -- reproduce merge --into results/quick shard-a/ shard-b/ …
  */
 import { execFileSync } from 'node:child_process';
@@ -35,21 +36,23 @@ export async function runReproduce(argv: string[]): Promise<void> {
   if (argv[0] === 'merge') return runMerge(argv.slice(1));
   const flags = parseFlags(argv, {
     profile: { type: 'string' }, shard: { type: 'string' }, dir: { type: 'string' }, backend: { type: 'string' },
-    'max-runs': { type: 'string' }, 'dry-run': { type: 'boolean' }, part: { type: 'string' },
+    'max-runs': { type: 'string' }, 'dry-run': { type: 'boolean' }, part: { type: 'string' }, regime: { type: 'string' },
   });
   const profileName = flags.profile ?? 'quick';
   if (!(profileName in PROFILES)) throw new UsageError(`--profile must be ${Object.keys(PROFILES).join(' or ')}, got "${profileName}"`);
   const profile = PROFILES[profileName as Profile['name']];
   let shard = { index: 1, count: 1 };
   let parts: RunSpec['part'][] | null = null;
+  let regimes: string[] | null = null;
   try {
     if (flags.shard) shard = parseShard(flags.shard);
     if (flags.part) parts = parseParts(flags.part);
+    if (flags.regime) regimes = flags.regime.split(',').map((id) => regimeOf(id.trim()).id);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const dir = flags.dir ?? (profile.name === 'smoke' ? 'runs/reproduce-smoke' : `results/${profile.name}`);
-  const runs = shardOf(gridOf(profile), shard).filter((spec) => !parts || parts.includes(spec.part));
+  const runs = shardOf(gridOf(profile), shard).filter((spec) => (!parts || parts.includes(spec.part)) && (!regimes || regimes.includes(spec.regime)));
   const maxRuns = intFlag('max-runs', flags['max-runs'], Number.MAX_SAFE_INTEGER);
 
   const done: string[] = [];
@@ -62,7 +65,7 @@ export async function runReproduce(argv: string[]): Promise<void> {
     else todo.push(spec);
   }
   const skipped = runs.length - done.length - todo.length;
-  console.error(`${profile.name} grid, shard ${shard.index}/${shard.count}${parts ? ` (${parts.join(', ')})` : ''}: ${runs.length} runs — ${done.length} finished (reused), `
+  console.error(`${profile.name} grid, shard ${shard.index}/${shard.count}${[parts?.join(', '), regimes?.join(', ')].filter(Boolean).map((f) => ` (${f})`).join('')}: ${runs.length} runs — ${done.length} finished (reused), `
     + `${todo.length} to run, ${skipped} unavailable${[...unavailable].map(([r, why]) => `\n  ${r}: ${why}`).join('')}`);
   if (flags['dry-run']) {
     for (const spec of todo) console.log(spec.id);
