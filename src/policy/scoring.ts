@@ -68,10 +68,10 @@ export function prepareScoring(actions: readonly ScoredAction[], vocabSize: numb
 }
 
 /**
- * log π(token | prompt, earlier action tokens) for every action token, differentiable with respect to the
- * model's variables. Call inside `tf.tidy` / a gradient function.
+ * log π(· | prompt, earlier action tokens) over the whole vocabulary at every action position, [rows, k,
+ * vocabulary], with the admissible mask and the temperature applied. Call inside `tf.tidy` / a gradient function.
  */
-export function scoreActions(model: PolicyModel, inputs: ScoringInputs, temperature: number): ScoredBatch {
+export function actionLogProbs(model: PolicyModel, inputs: ScoringInputs, temperature: number): tf.Tensor3D {
   const { rows, width, actionLength: k } = inputs;
   const vocab = model.config.vocabSize;
   const { hidden } = model.forward({
@@ -84,7 +84,17 @@ export function scoreActions(model: PolicyModel, inputs: ScoringInputs, temperat
   });
   let logits = tf.div(model.logits(hidden), temperature);
   if (inputs.allowedBias) logits = tf.add(logits, tf.tensor3d(inputs.allowedBias, [rows, k, vocab]));
-  const logProbsAll = tf.logSoftmax(logits);
+  return tf.logSoftmax(logits) as tf.Tensor3D;
+}
+
+/**
+ * log π(token | prompt, earlier action tokens) for every action token, differentiable with respect to the
+ * model's variables. Call inside `tf.tidy` / a gradient function.
+ */
+export function scoreActions(model: PolicyModel, inputs: ScoringInputs, temperature: number): ScoredBatch {
+  const { rows, actionLength: k } = inputs;
+  const vocab = model.config.vocabSize;
+  const logProbsAll = actionLogProbs(model, inputs, temperature);
   const picked = tf.sum(tf.mul(tf.oneHot(tf.tensor2d(inputs.targets, [rows, k], 'int32'), vocab), logProbsAll), -1);
   const mask = tf.tensor2d(inputs.targetMask, [rows, k]);
   return { logProbs: tf.mul(picked, mask) as tf.Tensor2D, mask };

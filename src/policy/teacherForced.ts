@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { PolicyModel } from './model';
-import { prepareScoring, type ScoredAction } from './scoring';
+import { actionLogProbs, prepareScoring, type ScoredAction } from './scoring';
 
 /** Rows per forward pass (bounds the [rows, action length, vocabulary] logits). */
 const CHUNK = 32;
@@ -19,19 +19,9 @@ export async function teacherForcedEntropies(model: PolicyModel, actions: readon
   for (let start = 0; start < actions.length; start += CHUNK) {
     const chunk = actions.slice(start, start + CHUNK);
     const inputs = prepareScoring(chunk, model.config.vocabSize);
-    const { rows, width, actionLength: k } = inputs;
-    const vocab = model.config.vocabSize;
+    const k = inputs.actionLength;
     const entropies = tf.tidy(() => {
-      const { hidden } = model.forward({
-        tokens: tf.tensor2d(inputs.tokens, [rows, width], 'int32'),
-        positions: tf.tensor2d(inputs.positions, [rows, width], 'int32'),
-        keyMask: tf.tensor2d(inputs.keyMask, [rows, width]),
-        // As in scoreActions: the hidden state at p predicts the token at p + 1.
-        outputs: { start: width - k - 1, length: k },
-      });
-      let logits = tf.div(model.logits(hidden), temperature);
-      if (inputs.allowedBias) logits = tf.add(logits, tf.tensor3d(inputs.allowedBias, [rows, k, vocab]));
-      const logProbs = tf.logSoftmax(logits);
+      const logProbs = actionLogProbs(model, inputs, temperature);
       // Masked-out tokens have probability exactly 0; 0 · log p adds nothing.
       return tf.neg(tf.sum(tf.mul(tf.exp(logProbs), logProbs), -1));
     });
