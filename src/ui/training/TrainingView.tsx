@@ -59,7 +59,8 @@ export function TrainingView() {
           <UpdateColumn chartHeight={chartHeight} sideBySide />
           <div className="stage-side">
             <OutcomeColumn />
-            <StoryPanel chartHeight={Math.max(130, Math.min(300, viewport - 560))} />
+            {/* The side column holds the outcomes, the story's title, chart and honest line under the progress line. */}
+            <StoryPanel chartHeight={Math.max(130, Math.min(300, viewport - 580))} />
           </div>
         </div>
         <SettingsDrawer open={drawer} onClose={closeDrawer} />
