@@ -42,7 +42,7 @@ const asyncReadbacksOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/'] },
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/', 'runs/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
