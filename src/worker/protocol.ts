@@ -7,6 +7,7 @@ import type { BackendChoice, BackendRequest } from '../train/backend';
 import type { TrainConfig } from '../train/config';
 import type { Trajectory } from '../train/rollout';
 import type { IterationProgress, Metrics, StepView } from '../train/trainer';
+import type { SavedTrajectorySummary } from '../persist/savedRun';
 
 /** Where the initial weights come from: the shipped base checkpoint, a fresh model, or a loaded file. */
 export type InitSource = 'base' | 'scratch' | 'loaded';
@@ -53,15 +54,8 @@ export type ToWorker =
    */
   | { type: 'testFault'; fault: 'destroy-gpu-device' | 'exhaust-wasm-heap' };
 
-/** A short description of one trajectory of the batch (the inspector's list). */
-export interface TrajectorySummary {
-  id: number;
-  group: number;
-  task: string;
-  won: boolean;
-  reward: number;
-  length: number;
-}
+/** A short description of one trajectory of the batch (the inspector's list); a saved run keeps the same. */
+export type TrajectorySummary = SavedTrajectorySummary;
 
 /** What the page knows about the run. */
 export interface RunStatus {
