@@ -5,17 +5,13 @@
  * imported steps open in the inspector with the advantages the live run used.
  */
 import { readFile } from 'node:fs/promises';
-import { test, expect, waitForBackend } from './fixtures';
+import { test, expect, stepIterations, waitForBackend } from './fixtures';
 
 test('the live run downloads in the step format and imports back step for step', async ({ page }) => {
   test.setTimeout(300_000);
   await page.goto('./#backend=wasm&B=2&G=2&steps=10');
   await waitForBackend(page);
-  for (const n of [1, 2]) {
-    await expect(page.getByTestId('step-once')).toBeEnabled();
-    await page.getByTestId('step-once').click();
-    await expect(page.getByTestId('iteration')).toHaveText(String(n), { timeout: 180_000 });
-  }
+  await stepIterations(page, 2);
 
   const pending = page.waitForEvent('download');
   await page.getByTestId('export-steps').click();

@@ -41,3 +41,12 @@ export async function waitForBackend(page: Page): Promise<string> {
   await expect(badge).toHaveText(/^(webgpu|webgl|wasm|cpu)$/, { timeout: 90_000 });
   return (await badge.textContent())!.trim();
 }
+
+/** Presses Step `count` times, each after the previous iteration has finished (the counter reads 1, 2, …). */
+export async function stepIterations(page: Page, count: number): Promise<void> {
+  for (let n = 1; n <= count; n++) {
+    await expect(page.getByTestId('step-once')).toBeEnabled();
+    await page.getByTestId('step-once').click();
+    await expect(page.getByTestId('iteration')).toHaveText(String(n), { timeout: 180_000 });
+  }
+}

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { test, expect, waitForBackend } from './fixtures';
+import { test, expect, stepIterations, waitForBackend } from './fixtures';
 
 async function download(page: Page, testId: string): Promise<{ name: string; text: string }> {
   const pending = page.waitForEvent('download');
@@ -22,11 +22,7 @@ test('export a short run, import its checkpoint and its metrics; malformed files
   test.setTimeout(300_000);
   await page.goto('./#backend=wasm&B=2&G=2&steps=10');
   await waitForBackend(page);
-  for (const n of [1, 2]) {
-    await expect(page.getByTestId('step-once')).toBeEnabled();
-    await page.getByTestId('step-once').click();
-    await expect(page.getByTestId('iteration')).toHaveText(String(n), { timeout: 180_000 });
-  }
+  await stepIterations(page, 2);
   const metrics = await download(page, 'export-jsonl');
   expect(metrics.text.trim().split('\n')).toHaveLength(2);
   const checkpoint = await download(page, 'export-checkpoint');
