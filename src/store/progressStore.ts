@@ -16,6 +16,10 @@ export interface LaneProgress {
   progress: IterationProgress;
   /** Pause (or Reset) stopped the iteration here; nothing of it was kept. */
   abandoned: boolean;
+  /** Where this run of the iteration began: its first safe point reported (every message counts, not just the drawn ones). */
+  start: IterationProgress;
+  /** This run of the iteration follows one that Pause dropped: the iteration runs again from its start. */
+  rerun: boolean;
 }
 
 /** The progress store's state. */
@@ -33,8 +37,16 @@ export interface ProgressState {
 /** The progress after one worker message. */
 export function applyProgressMessage(latest: LaneProgress | null, message: FromWorker): LaneProgress | null {
   switch (message.type) {
-    case 'progress':
-      return { lane: message.lane, generation: message.generation, iteration: message.iteration, progress: message.progress, abandoned: message.abandoned === true };
+    case 'progress': {
+      const same = latest !== null && latest.lane === message.lane && latest.generation === message.generation && latest.iteration === message.iteration;
+      // A report after the one that abandoned the same iteration starts that iteration's next run.
+      const continuing = same && !latest.abandoned;
+      return {
+        lane: message.lane, generation: message.generation, iteration: message.iteration, progress: message.progress, abandoned: message.abandoned === true,
+        start: continuing ? latest.start : message.progress,
+        rerun: continuing ? latest.rerun : same,
+      };
+    }
     case 'metrics':
       return latest && latest.lane === message.lane ? null : latest;
     case 'run':

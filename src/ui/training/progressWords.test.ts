@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { LaneProgress } from '../../store/progressStore';
 import { describeProgress } from './progressWords';
 
-const rollout = (step: number, abandoned = false): LaneProgress => ({
-  lane: 0, generation: 1, iteration: 4, abandoned,
+const first = { phase: 'rollout', round: 0, step: 1, maxSteps: 15, finished: 0, episodes: 64 } as const;
+const rollout = (step: number, abandoned = false, rerun = false): LaneProgress => ({
+  lane: 0, generation: 1, iteration: 4, abandoned, start: first, rerun,
   progress: { phase: 'rollout', round: 0, step, maxSteps: 15, finished: 10, episodes: 64 },
 });
-const update = (minibatch: number): LaneProgress => ({ lane: 1, generation: 1, iteration: 4, abandoned: false, progress: { phase: 'update', minibatch, minibatches: 5 } });
+const update = (minibatch: number, rerun = false): LaneProgress => ({
+  lane: 1, generation: 1, iteration: 4, abandoned: false, start: first, rerun, progress: { phase: 'update', minibatch, minibatches: 5 },
+});
 
 describe('describeProgress', () => {
   it('says where the iteration is, in words, with the fill of the phase', () => {
@@ -24,6 +27,12 @@ describe('describeProgress', () => {
     const abandoned = describeProgress(rollout(7, true), false, false, null);
     expect(abandoned.phase).toBe('abandoned');
     expect(abandoned.text).toMatch(/^Paused in iteration 4 at rollout step 7 of at most 15: .*dropped.*Play runs it again/);
+  });
+
+  it('says when an iteration that Pause dropped runs again from its start', () => {
+    expect(describeProgress(rollout(3, false, true), true, false, null).text).toBe('Iteration 4 (run again from its start) · rollout: step 3 of at most 15 · 10 of 64 episodes finished');
+    expect(describeProgress(update(2, true), true, false, null).text).toMatch(/^Iteration 4 \(run again from its start\) · update: minibatch 2 of 5/);
+    expect(describeProgress(rollout(3, true, true), false, false, null).text).toMatch(/^Paused in iteration 4 at rollout step 3/);
   });
 
   it('between iterations it says so', () => {

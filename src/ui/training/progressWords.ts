@@ -32,19 +32,21 @@ export function describeProgress(latest: LaneProgress | null, running: boolean, 
       fraction: 0, phase: 'abandoned',
     };
   }
+  // A run of an iteration that Pause dropped before starts again from its first rollout step.
+  const again = latest.rerun && latest.start.phase === 'rollout' && latest.start.step === 1 ? ' (run again from its start)' : latest.rerun ? ' (run again)' : '';
   const fraction = p.phase === 'rollout' ? (p.step - 1) / p.maxSteps : p.minibatches > 0 ? p.minibatch / p.minibatches : 1;
-  if (pausing) return { text: `${who}: pausing at the next safe point (now at ${where})…`, fraction, phase: 'pausing' };
+  if (pausing) return { text: `${who}${again}: pausing at the next safe point (now at ${where})…`, fraction, phase: 'pausing' };
   if (p.phase === 'rollout') {
     const round = p.round > 0 ? `, DAPO resampling round ${p.round}` : '';
     return {
-      text: `${who} · rollout${round}: step ${p.step} of at most ${p.maxSteps} · ${p.finished} of ${p.episodes} episodes finished`,
+      text: `${who}${again} · rollout${round}: step ${p.step} of at most ${p.maxSteps} · ${p.finished} of ${p.episodes} episodes finished`,
       fraction, phase: 'rollout',
     };
   }
   return {
     text: p.minibatch === 0
-      ? `${who} · update: ${p.minibatches} minibatch${p.minibatches === 1 ? '' : 'es'} to apply`
-      : `${who} · update: minibatch ${p.minibatch} of ${p.minibatches} applied`,
+      ? `${who}${again} · update: ${p.minibatches} minibatch${p.minibatches === 1 ? '' : 'es'} to apply`
+      : `${who}${again} · update: minibatch ${p.minibatch} of ${p.minibatches} applied`,
     fraction, phase: 'update',
   };
 }
