@@ -104,3 +104,52 @@ test('a corrupted saved run is explained and removed, and the page trains as usu
   await stepTimes(page, 1);
   await expect(page.getByTestId('saved-status')).toHaveText('Saved in this browser at iteration 1', { timeout: 60_000 });
 });
+
+test('two tabs: one owns the saved run, the other trains without saving until it takes the run over', async ({ page, context }) => {
+  test.setTimeout(900_000);
+  await page.goto(LINK);
+  await waitForBackend(page);
+  await stepTimes(page, 1);
+  await expect(page.getByTestId('saved-status')).toHaveText('Saved in this browser at iteration 1', { timeout: 60_000 });
+
+  // A second tab of the same page: told plainly, offered nothing, saves nothing.
+  const second = await context.newPage();
+  const problems: string[] = [];
+  second.on('pageerror', (error) => problems.push(error.message));
+  second.on('console', (msg) => { if (msg.type() === 'error') problems.push(msg.text()); });
+  await second.goto(`${LINK}&seed=7`);
+  await expect(second.getByTestId('saved-elsewhere')).toContainText('open in another tab', { timeout: 60_000 });
+  await expect(second.getByTestId('resume-offer')).toHaveCount(0);
+  await waitForBackend(second);
+  await stepTimes(second, 2);
+  await expect(second.getByTestId('saved-status')).toHaveCount(0);
+  // The first tab still saves its own run.
+  await stepTimes(page, 1);
+  await expect(page.getByTestId('saved-status')).toHaveText('Saved in this browser at iteration 2', { timeout: 60_000 });
+
+  // Taking over: the first tab stops saving and says so; the second is offered the first tab's run.
+  await second.getByTestId('take-over-run').click();
+  await expect(page.getByTestId('saved-elsewhere')).toContainText('took the saved run over');
+  await expect(page.getByTestId('saved-status')).toHaveCount(0);
+  const offer = second.getByTestId('resume-offer');
+  await expect(offer).toContainText('stopped at iteration 2');
+  await expect(offer).toContainText('seed 7 (saved: 1)');
+  // What the first tab trains now is not saved over the run the second tab took.
+  await stepTimes(page, 1);
+  await expect(page.getByTestId('iteration')).toHaveText('3');
+  await second.getByTestId('resume-run').click();
+  await expect(second.getByTestId('iteration')).toHaveText('2', { timeout: 120_000 });
+  await stepTimes(second, 2);
+  await expect(second.getByTestId('saved-status')).toHaveText('Saved in this browser at iteration 4', { timeout: 60_000 });
+
+  // A reload of the first tab finds the saved run open in the second and offers nothing.
+  await page.reload();
+  await expect(page.getByTestId('saved-elsewhere')).toContainText('open in another tab', { timeout: 60_000 });
+  await expect(page.getByTestId('resume-offer')).toHaveCount(0);
+  // Once the second tab is closed, taking over offers the run it saved last.
+  await second.close();
+  await page.getByTestId('take-over-run').click();
+  await expect(page.getByTestId('saved-elsewhere')).toHaveCount(0);
+  await expect(page.getByTestId('resume-offer')).toContainText('stopped at iteration 4');
+  expect(problems, 'console errors in the second tab').toEqual([]);
+});

@@ -1,6 +1,7 @@
 /**
- * What the page knows about the saved run (src/persist): an earlier run it offers to resume, and the
- * iteration the live run was last saved at. A failed write is shown in the banner once, in words.
+ * What the page knows about the saved run (src/persist): an earlier run it offers to resume, the
+ * iteration the live run was last saved at, and whether another tab owns the saved run. A failed write
+ * is shown in the banner once, in words.
  */
 import { create } from 'zustand';
 import type { FromWorker } from '../worker/protocol';
@@ -15,6 +16,12 @@ export interface ResumeOffer {
   differs: string | null;
 }
 
+/**
+ * Another tab owns the saved run: it was open there when this tab started (`open`), or it took the
+ * saved run over from this tab (`taken`). Either way this tab trains without saving.
+ */
+export type SavedElsewhere = 'open' | 'taken';
+
 /** The saved-run store's state and actions. */
 export interface SavedRunState {
   offer: ResumeOffer | null;
@@ -22,21 +29,29 @@ export interface SavedRunState {
   savedIteration: number | null;
   /** Why saving fails now, or null. */
   failing: string | null;
+  /** Whether another tab owns the saved run (this tab does not save), or null when this tab does. */
+  elsewhere: SavedElsewhere | null;
   setOffer(offer: ResumeOffer | null): void;
+  /** Another tab owns the saved run now (`open`, `taken`), or this tab does again (null). */
+  setElsewhere(elsewhere: SavedElsewhere | null): void;
   /** Applies one worker message (`saved`). */
   receive(message: FromWorker): void;
 }
 
 /** The saved-run store (one per page). */
-export const useSavedRun = create<SavedRunState>()((set) => ({
+export const useSavedRun = create<SavedRunState>()((set, get) => ({
   offer: null,
   savedIteration: null,
   failing: null,
+  elsewhere: null,
   setOffer(offer) {
     set({ offer });
   },
+  setElsewhere(elsewhere) {
+    set(elsewhere ? { elsewhere, offer: null, savedIteration: null, failing: null } : { elsewhere });
+  },
   receive(message) {
-    if (message.type !== 'saved') return;
+    if (message.type !== 'saved' || get().elsewhere) return;
     if (message.ok) set({ savedIteration: message.iteration, failing: null });
     else {
       set({ failing: message.message });

@@ -1,15 +1,37 @@
 /**
- * The offer to resume a run saved before a reload ("Resume run at iteration N" / "Discard"), and a
- * quiet line saying up to which iteration the live run is saved in this browser.
+ * The offer to resume a run saved before a reload ("Resume run at iteration N" / "Discard"), a quiet
+ * line saying up to which iteration the live run is saved in this browser, or, when another tab owns
+ * the saved run, a notice that this tab trains without saving, with a button to take the saved run over.
  */
 import { useSavedRun } from '../store/savedRunStore';
-import { discardSavedRun, resumeSavedRun } from './io/savedRunOffer';
+import { discardSavedRun, resumeSavedRun, takeOverSavedRun } from './io/savedRunOffer';
 
-/** The resume offer, or the saved-run status line. */
+/** The resume offer, the other-tab notice, or the saved-run status line. */
 export function ResumeOffer() {
   const offer = useSavedRun((s) => s.offer);
   const savedIteration = useSavedRun((s) => s.savedIteration);
   const failing = useSavedRun((s) => s.failing);
+  const elsewhere = useSavedRun((s) => s.elsewhere);
+  if (elsewhere) {
+    return (
+      <section className="resume-offer" data-testid="saved-elsewhere" aria-label="Saved run">
+        <p>
+          <strong>
+            {elsewhere === 'open'
+              ? 'The saved run is open in another tab of this page, which saves it.'
+              : 'Another tab of this page took the saved run over.'}
+          </strong>{' '}
+          This tab trains without saving: a reload of this tab starts over.
+        </p>
+        <p className="resume-note">
+          Taking it over stops the saving in the other tab and offers its last saved iteration here, to resume or discard.
+        </p>
+        <div className="resume-actions">
+          <button type="button" data-testid="take-over-run" onClick={() => void takeOverSavedRun()}>Take over the saved run</button>
+        </div>
+      </section>
+    );
+  }
   if (offer) {
     return (
       <section className="resume-offer" data-testid="resume-offer" aria-label="Saved run">
