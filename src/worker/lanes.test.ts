@@ -107,4 +107,37 @@ describe('LaneSet', () => {
     const plain = messages.slice(uninterrupted).filter((m) => m.type === 'metrics').slice(-1)[0];
     expect(plain.type === 'metrics' && plain.steps.map((s) => s.action)).toEqual(metrics[1].type === 'metrics' && metrics[1].steps.map((s) => s.action));
   });
+
+  it('saves a comparison only with both lanes, and never a lane\'s state from a run it has left', async () => {
+    await tf.setBackend('cpu');
+    const records: { lane: number; iteration: number; seed: number }[][] = [];
+    const lanes = new LaneSet({
+      post: () => undefined, backend: () => 'cpu', loadBaseCheckpoint: async () => null, saving: () => true,
+      persistRun: (saved) => records.push(saved.map((l, lane) => ({ lane, iteration: l.state.iteration, seed: l.config.seed }))),
+    });
+    await lanes.lane(0).configure({ ...fast, seed: 3 }, 'scratch');
+    await lanes.setCount(2);
+    // Lane 0's first iteration alone would make a one-lane record: nothing is saved until lane 1 has one too.
+    await lanes.lane(0).step();
+    expect(records).toEqual([]);
+    await lanes.lane(1).step();
+    expect(records.at(-1)).toEqual([{ lane: 0, iteration: 1, seed: 3 }, { lane: 1, iteration: 1, seed: 3 }]);
+    // Lanes may stand one iteration apart (Pause drops the unfinished iteration): each is saved at its own.
+    await lanes.lane(0).step();
+    expect(records.at(-1)).toEqual([{ lane: 0, iteration: 2, seed: 3 }, { lane: 1, iteration: 1, seed: 3 }]);
+    // A setting that restarts both lanes: lane 1's next iteration must not be saved beside lane 0's old run.
+    const count = records.length;
+    await lanes.lane(0).configure({ seed: 5 });
+    await lanes.lane(1).configure({ seed: 5 });
+    await lanes.lane(1).step();
+    expect(records).toHaveLength(count);
+    await lanes.lane(0).step();
+    expect(records.at(-1)).toEqual([{ lane: 0, iteration: 1, seed: 5 }, { lane: 1, iteration: 1, seed: 5 }]);
+    // Reset forgets both lanes' saved states the same way.
+    await lanes.reset();
+    await lanes.lane(0).step();
+    expect(records).toHaveLength(count + 1);
+    await lanes.lane(1).step();
+    expect(records.at(-1)).toEqual([{ lane: 0, iteration: 1, seed: 5 }, { lane: 1, iteration: 1, seed: 5 }]);
+  });
 });

@@ -15,7 +15,10 @@ export class LaneSet {
   readonly lanes: RunController[];
   private running = false;
   private loopGeneration = 0;
-  /** Each lane's state at its last completed iteration (what the saved run holds). */
+  /**
+   * Each lane's state at its last completed iteration of its current run (what the saved run holds);
+   * the run is saved only once every lane has one.
+   */
   private saved: (SavedLane | undefined)[] = [];
 
   constructor(private readonly host: LaneHost) {
@@ -24,12 +27,17 @@ export class LaneSet {
 
   private makeLane(index: number): RunController {
     return new RunController({
-      ...this.host, onFailure: () => this.pause(), onRestart: () => this.pause(),
+      ...this.host, onFailure: () => this.pause(),
+      onRestart: () => {
+        this.pause();
+        // The lane's saved state belongs to the run it leaves.
+        this.saved[index] = undefined;
+      },
       persistLane: (lane, saved) => {
         this.saved[lane] = saved;
-        const lanes: SavedLane[] = [];
-        for (let i = 0; i < this.lanes.length && this.saved[i]; i++) lanes.push(this.saved[i]!);
-        if (lanes.length) this.host.persistRun?.(lanes);
+        // Only a record with every lane: a comparison saved with lane 0 alone would resume as one lane.
+        const lanes = this.lanes.map((_, i) => this.saved[i]);
+        if (lanes.every((l) => l !== undefined)) this.host.persistRun?.(lanes);
       },
     }, index);
   }
@@ -116,6 +124,7 @@ export class LaneSet {
   /** Every lane back to iteration 0. */
   async reset(): Promise<void> {
     this.pause();
+    this.saved = [];
     await Promise.all(this.lanes.map((lane) => lane.reset()));
   }
 
