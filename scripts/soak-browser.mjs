@@ -8,7 +8,9 @@
 //   npm run soak:browser                                  # build, then 30 minutes
 //   npm run soak:browser -- --no-build --minutes 5 --every 30
 //   npm run soak:browser -- --hash 'backend=wasm&B=2&G=4&steps=8'
-import { resolve } from 'node:path';
+//   npm run soak:browser -- --minutes 10 --snapshots runs/heap   # page heap snapshots, first and last sample
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { serveDist, waitForServer } from './lib/serve.mjs';
 
@@ -18,10 +20,12 @@ const HELP = `usage: npm run soak:browser -- [options]
   --hash TEXT      the page's URL hash (default backend=wasm&B=2&G=4&steps=8&speed=iteration)
   --no-build       use the existing dist/ instead of running vite build
   --dist DIR       serve this folder instead of dist/ (implies --no-build)
+  --no-gc          sample the heaps as they are (by default a garbage collection is forced first)
+  --snapshots DIR  write the page's heap snapshot at the first and the last sample into DIR
   --json           print the samples as one JSON object as well`;
 
 function parseArgs(argv) {
-  const options = { minutes: 30, every: 60, hash: 'backend=wasm&B=2&G=4&steps=8&speed=iteration', build: true, dist: 'dist', json: false };
+  const options = { minutes: 30, every: 60, hash: 'backend=wasm&B=2&G=4&steps=8&speed=iteration', build: true, dist: 'dist', json: false, gc: true, snapshots: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -35,6 +39,8 @@ function parseArgs(argv) {
     else if (arg === '--no-build') options.build = false;
     else if (arg === '--dist') { options.dist = value(); options.build = false; }
     else if (arg === '--json') options.json = true;
+    else if (arg === '--no-gc') options.gc = false;
+    else if (arg === '--snapshots') options.snapshots = value();
     else if (arg === '--help' || arg === '-h') { console.log(HELP); process.exit(0); }
     else throw new Error(`unknown option ${arg}\n${HELP}`);
   }
@@ -55,11 +61,24 @@ function observe() {
   }).observe({ type: 'longtask', buffered: true });
 }
 
+/** Writes the page's heap snapshot (DevTools protocol, streamed in chunks) to `file`. */
+async function heapSnapshot(cdp, file) {
+  const out = createWriteStream(file);
+  const onChunk = ({ chunk }) => out.write(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    await new Promise((done) => out.end(done));
+  }
+}
+
 /**
  * The training worker's JS heap through the page's DevTools session: attach to the worker target and ask
  * `Runtime.getHeapUsage` (messages wrapped in Target.sendMessageToTarget). Resolves null if unavailable.
  */
-async function workerHeap(cdp) {
+async function workerHeap(cdp, gc) {
   const { targetInfos } = await cdp.send('Target.getTargets');
   const worker = targetInfos.find((t) => t.type === 'worker');
   if (!worker) return null;
@@ -75,6 +94,7 @@ async function workerHeap(cdp) {
       };
       cdp.on('Target.receivedMessageFromTarget', onMessage);
     });
+    if (gc) await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 2, method: 'HeapProfiler.collectGarbage' }) });
     await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
     return await reply;
   } finally {
@@ -116,8 +136,10 @@ async function main() {
     await page.waitForFunction(() => !document.querySelector('[data-testid="play"]')?.disabled, null, { timeout: 120_000 });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
+    if (options.gc || options.snapshots) await cdp.send('HeapProfiler.enable');
+    if (options.snapshots) mkdirSync(options.snapshots, { recursive: true });
     await page.getByTestId('play').click();
-    console.log(`soak: ${options.minutes} min in Chromium on ${backend}, #${options.hash}, a sample every ${options.every} s`);
+    console.log(`soak: ${options.minutes} min in Chromium on ${backend}, #${options.hash}, a sample every ${options.every} s${options.gc ? ', each after a forced garbage collection' : ''}`);
 
     const started = Date.now();
     const samples = [];
@@ -125,6 +147,7 @@ async function main() {
     for (;;) {
       await page.waitForTimeout(options.every * 1000);
       const elapsed = (Date.now() - started) / 1000;
+      if (options.gc) await cdp.send('HeapProfiler.collectGarbage');
       const { metrics } = await cdp.send('Performance.getMetrics');
       const pageHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
       const long = await page.evaluate(() => ({ ...window.__soakLongTasks }));
@@ -132,14 +155,20 @@ async function main() {
       const sample = {
         minute: Math.round((elapsed / 60) * 10) / 10,
         iteration: Number(await page.getByTestId('iteration').textContent()),
-        pageHeapMB: mb(pageHeap), workerHeapMB: mb(await workerHeap(cdp).catch(() => null)),
+        pageHeapMB: mb(pageHeap), workerHeapMB: mb(await workerHeap(cdp, options.gc).catch(() => null)),
         tensors: row?.['tfjs/num_tensors'] ?? null,
         longTasks: long.count - seenLong.count, longTaskMs: Math.round(long.totalMs - seenLong.totalMs), longestMs: Math.round(long.maxMs),
       };
       seenLong = long;
       samples.push(sample);
       console.log(`${String(sample.minute).padStart(5)} min  iteration ${String(sample.iteration).padStart(5)}  page heap ${sample.pageHeapMB} MB  worker heap ${sample.workerHeapMB ?? '?'} MB  tensors ${sample.tensors ?? '?'}  long tasks +${sample.longTasks} (${sample.longTaskMs} ms, longest so far ${sample.longestMs} ms)`);
-      if (elapsed >= options.minutes * 60) break;
+      const lastSample = elapsed >= options.minutes * 60;
+      if (options.snapshots && (samples.length === 1 || lastSample)) {
+        const file = join(options.snapshots, `page-${samples.length === 1 ? 'first' : 'last'}.heapsnapshot`);
+        await heapSnapshot(cdp, file);
+        console.log(`        page heap snapshot: ${file}`);
+      }
+      if (lastSample) break;
     }
     await page.getByTestId('pause').click().catch(() => undefined);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_SAVED_HISTORY } from '../persist/savedRun';
 import { DEFAULT_TRAIN_CONFIG } from '../train/config';
 import type { FromWorker, RunStatus } from '../worker/protocol';
 import { applyRunMessage, KEPT_ITERATIONS, useRun, type RunData } from './runStore';
@@ -18,6 +19,14 @@ describe('applyRunMessage', () => {
     expect(data.lanes[0].history).toHaveLength(KEPT_ITERATIONS + 2);
     expect(data.lanes[0].recent.map((r) => r.iteration)[0]).toBe(3);
     expect(data.lanes[0].status?.iteration).toBe(KEPT_ITERATIONS + 2);
+  });
+
+  it('keeps the last MAX_SAVED_HISTORY iterations of metrics, as the worker and the saved run do', () => {
+    let data = applyRunMessage(empty, { type: 'run', lane: 0, status: status(1) });
+    for (let i = 1; i <= MAX_SAVED_HISTORY + 3; i++) data = applyRunMessage(data, metrics(i));
+    expect(data.lanes[0].history).toHaveLength(MAX_SAVED_HISTORY);
+    expect(data.lanes[0].history[0].iteration).toBe(4);
+    expect(data.lanes[0].history.at(-1)!.iteration).toBe(MAX_SAVED_HISTORY + 3);
   });
 
   it('ignores a stale run\'s metrics and returns the same object', () => {

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { Trajectory } from '../train/rollout';
 import type { Metrics, StepView } from '../train/trainer';
 import type { FromWorker, RunStatus, ToWorker, TrajectorySummary } from '../worker/protocol';
+import { boundedHistory } from '../persist/savedRun';
 import { sendToWorker } from './workerLink';
 
 /** How many recent iterations keep their per-step records on the page (as in the worker). */
@@ -22,7 +23,10 @@ export interface IterationRecord {
 /** One lane: its status, metric history and recent iterations. */
 export interface LaneView {
   status: RunStatus | null;
-  /** One entry per finished iteration, oldest first. */
+  /**
+   * One entry per finished iteration, oldest first: the last MAX_SAVED_HISTORY (5,000), as the worker
+   * keeps and saves, so a run of any length holds a bounded page heap.
+   */
   history: Metrics[];
   /** The most recent iterations (at most KEPT_ITERATIONS), oldest first. */
   recent: IterationRecord[];
@@ -120,7 +124,7 @@ export function applyRunMessage(data: RunData, message: FromWorker): RunData {
       const record: IterationRecord = { iteration: message.iteration, steps: message.steps, trajectories: message.trajectories };
       lanes[message.lane] = {
         status: { ...current.status, iteration: message.iteration },
-        history: [...current.history, message.metrics],
+        history: boundedHistory([...current.history, message.metrics]),
         recent: [...current.recent, record].slice(-KEPT_ITERATIONS),
       };
       return { ...data, lanes };
