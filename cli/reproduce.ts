@@ -18,14 +18,16 @@ import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createRng } from '../src/core/prng';
-import { gridOf, parseParts, parseShard, PROFILES, regimeOf, shardOf, summaryPath, type Profile, type RunSpec } from '../src/experiments/grid';
+import {
+  configInputOf, gridOf, parseParts, parseShard, PROFILES, regimeOf, shardOf, summaryPath, trainingMismatch, type Profile, type RunSpec,
+} from '../src/experiments/grid';
 import {
   compact, CURVE_METRICS, evaluationSchema, parseRunSummary, SUMMARY_FORMAT, type EvalCounts, type Evaluation, type RunSummary,
 } from '../src/experiments/summary';
 import { alfworldTaskType } from '../src/experiments/taskType';
 import { ALFWORLD_PRESET_NAMES } from '../src/envs/alfworld/presets';
 import { type Checkpoint } from '../src/train/checkpoint';
-import { maxActionTokens, parseAlgorithmLabel, parseTrainConfig, type TrainConfig } from '../src/train/config';
+import { maxActionTokens, parseTrainConfig, type TrainConfig } from '../src/train/config';
 import { rollout, type Trajectory } from '../src/train/rollout';
 import { Trainer } from '../src/train/trainer';
 import { intFlag, parseFlags, UsageError } from './args';
@@ -58,15 +60,23 @@ export async function runReproduce(argv: string[]): Promise<void> {
   const done: string[] = [];
   const unavailable = new Map<string, string>();
   const todo: RunSpec[] = [];
+  // A summary trained with other settings than its regime now asks for is run again (and replaced).
+  const stale: string[] = [];
   for (const spec of runs) {
     const why = whyUnavailable(spec);
+    const summary = why ? null : await readSummary(summaryPath(dir, spec.id));
+    const mismatch = summary && trainingMismatch(spec, summary.config);
     if (why) unavailable.set(spec.regime, why);
-    else if (await readSummary(summaryPath(dir, spec.id))) done.push(spec.id);
-    else todo.push(spec);
+    else if (summary && !mismatch) done.push(spec.id);
+    else {
+      if (mismatch) stale.push(`${spec.id}: ${mismatch}`);
+      todo.push(spec);
+    }
   }
   const skipped = runs.length - done.length - todo.length;
   console.error(`${profile.name} grid, shard ${shard.index}/${shard.count}${[parts?.join(', '), regimes?.join(', ')].filter(Boolean).map((f) => ` (${f})`).join('')}: ${runs.length} runs — ${done.length} finished (reused), `
-    + `${todo.length} to run, ${skipped} unavailable${[...unavailable].map(([r, why]) => `\n  ${r}: ${why}`).join('')}`);
+    + `${todo.length} to run, ${skipped} unavailable${[...unavailable].map(([r, why]) => `\n  ${r}: ${why}`).join('')}`
+    + (stale.length ? `\n  ${stale.length} summaries trained with other settings are run again:\n    ${stale.join('\n    ')}` : ''));
   if (flags['dry-run']) {
     for (const spec of todo) console.log(spec.id);
     return;
@@ -103,8 +113,7 @@ function whyUnavailable(spec: RunSpec): string | null {
 }
 
 function configOf(spec: RunSpec): TrainConfig {
-  const regime = regimeOf(spec.regime);
-  const parsed = parseTrainConfig({ env: regime.env, preset: regime.preset, seed: spec.seed, ...parseAlgorithmLabel(spec.algo), k: spec.k, zeta: spec.zeta, stepEntropy: spec.stepEntropy });
+  const parsed = parseTrainConfig(configInputOf(spec));
   if (!parsed.ok) throw new Error(`${spec.id}: ${parsed.errors.join('; ')}`);
   return parsed.config;
 }

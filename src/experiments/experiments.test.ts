@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTaskSource } from '../train/tasks';
 import { fillPlaceholders, untracedNumbers } from './discussion';
-import { gridOf, parseParts, parseShard, PROFILES, runId, shardOf } from './grid';
+import { DEFAULT_TRAIN_CONFIG } from '../train/config';
+import { configInputOf, gridOf, parseParts, parseShard, PROFILES, REGIMES, runId, shardOf, trainingMismatch } from './grid';
 import {
   bootstrapDifference, detectableDifference, detectableDifferenceT, meanInterval, seedsForPower, seedsForPowerT, tQuantile975, welchDifference,
 } from './statistics';
@@ -35,6 +36,25 @@ describe('gridOf', () => {
     expect(parseParts('main, ablation')).toEqual(['main', 'ablation']);
     expect(() => parseParts('main,tables')).toThrow(/main, ablation, sensitivity, entropy-mode; got "main,tables"/);
     expect(() => parseParts(' , ')).toThrow(/--part/);
+  });
+});
+
+describe('a regime\'s own training settings', () => {
+  const spec = (regime: string, algo = 'grpo') => ({ regime, algo, k: 1, zeta: 0.1, seed: 3, stepEntropy: 'all' as const });
+  it('leave the regimes without them on the trainer\'s defaults, with the same input as before', () => {
+    for (const regime of REGIMES.filter((r) => !r.training)) {
+      expect(configInputOf(spec(regime.id, 'grpo+empg'))).toEqual({
+        env: regime.env, preset: regime.preset, seed: 3, algorithm: 'grpo', empg: 'full', k: 1, zeta: 0.1, stepEntropy: 'all',
+      });
+    }
+  });
+  it('mark a summary trained with other settings as not belonging to the grid', () => {
+    const defaults = { ...DEFAULT_TRAIN_CONFIG };
+    expect(trainingMismatch(spec('webshop'), defaults)).toBeNull();
+    expect(trainingMismatch(spec('webshop'), { ...defaults, groupSize: 16 })).toBe('groupSize 16 (the grid asks 8)');
+    expect(trainingMismatch(spec('webshop'), { ...defaults, lr: 1e-3, tasksPerIteration: 4 }))
+      .toBe('lr 0.001 (the grid asks 0.003), tasksPerIteration 4 (the grid asks 8)');
+    expect(trainingMismatch(spec('webshop'), {})).toMatch(/^lr undefined/);
   });
 });
 

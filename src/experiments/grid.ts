@@ -9,14 +9,31 @@
  */
 import { z } from 'zod';
 import { STEP_ENTROPY_MODES, type StepEntropyMode } from '../core/stepEntropy';
+import { DEFAULT_TRAIN_CONFIG, parseAlgorithmLabel } from '../train/config';
 
-/** An environment regime: an environment, a preset and the base checkpoint every run starts from. */
+/**
+ * An environment regime: an environment, a preset, the base checkpoint every run starts from and, where
+ * the trainer's defaults do not suit it, its own training settings — the same for every algorithm of the
+ * regime, chosen on GRPO alone (docs/TRAINING.md says how).
+ */
 export interface Regime {
   id: string;
   title: string;
   env: 'alfworld' | 'webshop' | 'deepsearch';
   preset: string;
   checkpoint: string;
+  /** Training settings of this regime's runs that differ from the defaults of src/train/config.ts. */
+  training?: RegimeTraining;
+}
+
+/** The training settings a regime may set for all its runs (fields of `TrainConfig`). */
+export interface RegimeTraining {
+  /** Adam learning rate. */
+  lr?: number;
+  /** Tasks per iteration, B. */
+  tasksPerIteration?: number;
+  /** Rollouts per task, G. */
+  groupSize?: number;
 }
 
 /** The regimes, in table order. */
@@ -106,6 +123,31 @@ export function gridOf(profile: Profile): RunSpec[] {
     }
   }
   return runs;
+}
+
+/**
+ * The training configuration of a run, before validation (`parseTrainConfig`): its regime's environment,
+ * preset and training settings, then the run's seed, algorithm, k, ζ and step-entropy mode; every other
+ * field keeps the trainer's default.
+ */
+export function configInputOf(spec: Pick<RunSpec, 'regime' | 'algo' | 'k' | 'zeta' | 'seed' | 'stepEntropy'>): Record<string, unknown> {
+  const regime = regimeOf(spec.regime);
+  return {
+    env: regime.env, preset: regime.preset, ...regime.training,
+    seed: spec.seed, ...parseAlgorithmLabel(spec.algo), k: spec.k, zeta: spec.zeta, stepEntropy: spec.stepEntropy,
+  };
+}
+
+/**
+ * How a run's recorded configuration differs from the training settings its regime asks for now (lr, B, G:
+ * the regime's own, else the trainer's defaults), or null when it does not — a summary trained otherwise
+ * does not belong to the grid.
+ */
+export function trainingMismatch(spec: Pick<RunSpec, 'regime'>, config: Readonly<Record<string, unknown>>): string | null {
+  const { lr, tasksPerIteration, groupSize } = DEFAULT_TRAIN_CONFIG;
+  const wanted = { lr, tasksPerIteration, groupSize, ...regimeOf(spec.regime).training };
+  const differ = (['lr', 'tasksPerIteration', 'groupSize'] as const).filter((key) => config[key] !== wanted[key]);
+  return differ.length ? differ.map((key) => `${key} ${config[key]} (the grid asks ${wanted[key]})`).join(', ') : null;
 }
 
 /** A shard `i/n` (1-based): run i, i + n, i + 2n, … of the grid. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gridOf, PROFILES, runId, type RunSpec } from './grid';
 import { experimentsBundle, experimentsBundleSchema } from './bundle';
 import { ENTROPY_CHANGE_FORMAT, ENTROPY_LEVELS, type EntropyChange } from './entropyChange';
-import { buildReport, cellKey, curveBand } from './report';
+import { buildReport, cellKey, curveBand, trainingSettings } from './report';
 import { SUMMARY_FORMAT, type RunSummary } from './summary';
 
 const profile = { ...PROFILES.quick, iterations: 3 };
@@ -42,6 +42,13 @@ describe('buildReport', () => {
     expect(report.markdown).toContain('| webshop | dapo | 1 of 8 |');
     expect(report.markdown).toContain('No finished runs yet.');
     expect(report.markdown).toContain('Hand-written discussion.');
+  });
+
+  it('says with which learning rate and B × G each regime\'s runs were trained', () => {
+    expect(report.markdown).toContain('Trained with settings not recorded (as the run summaries record).');
+    const config = (lr: number) => ({ config: { lr, tasksPerIteration: 8, groupSize: 8 } });
+    expect(trainingSettings([config(1e-3), config(1e-3)])).toBe('lr 0.001, B × G = 8 × 8');
+    expect(trainingSettings([config(3e-3), config(1e-3)])).toBe('lr 0.003, B × G = 8 × 8; lr 0.001, B × G = 8 × 8');
   });
 
   it('draws curves as SVG with the runs\' values', () => {

@@ -121,6 +121,13 @@ export function curveBand(runs: readonly RunSummary[], metric: string, window: n
   return { mean, low, high };
 }
 
+/** The learning rate and B × G of some runs, e.g. `lr 0.001, B × G = 8 × 8`; different settings are listed apart, with `;`. */
+export function trainingSettings(runs: readonly Pick<RunSummary, 'config'>[]): string {
+  const settings = new Set(runs.map(({ config: c }) => (typeof c.lr === 'number' && typeof c.tasksPerIteration === 'number' && typeof c.groupSize === 'number'
+    ? `lr ${c.lr}, B × G = ${c.tasksPerIteration} × ${c.groupSize}` : 'settings not recorded')));
+  return [...settings].join('; ');
+}
+
 /** Builds docs/RESULTS.md and its figures from `summaries` of `profile` (and the Fig. 3 analogue's files, if any). */
 export function buildReport(
   summaries: readonly RunSummary[], profile: Profile, expected: readonly RunSpec[], discussion = '', entropyChanges: readonly EntropyChange[] = [],
@@ -175,6 +182,7 @@ export function buildReport(
     }
     const base = present[0].runs[0].base;
     const alf = regime.env === 'alfworld';
+    out(`Trained with ${trainingSettings(present.flatMap((c) => c.runs))} (as the run summaries record).`, '');
     values[`base ${regime.id}`] = f1(rate(base.t1));
     values[`base-greedy ${regime.id}`] = f1(rate(base.greedy));
     if (!alf) values[`base-score ${regime.id}`] = f1(100 * base.t1.meanScore);
