@@ -1,11 +1,14 @@
 /**
  * What a Deep Search-lite checkpoint does, question kind by question kind: success greedy and sampled at T = 1
- * on the train, test-id and test-ood splits (one split's worth of questions; sampled: twice over), and the habits
- * behind it — how often the first action is an answer, searches per episode, and wrong answers that name one of
- * the question's own entities (docs/TRAINING.md, why GRPO learned weakly on the first `tiny`).
+ * on the train, test-id and test-ood splits (one split's worth of questions; sampled: `--samples` times over,
+ * default 2), and the habits behind it — how often the first action is an answer, searches per episode, and wrong
+ * answers that name one of the question's own entities or, in a chain, the first hop's object (docs/TRAINING.md, why GRPO learned weakly on the first
+ * `tiny`, and why some seeds do not learn). `--splits` picks the splits (default all three).
  *
  *   npx tsx scripts/deepsearch-kinds.ts public/checkpoints/deepsearch-base.json runs/ds/grpo-s1.ckpt.json
+ *   npx tsx scripts/deepsearch-kinds.ts --splits test-id,test-ood --samples 8 runs/ds/*.ckpt.json
  */
+import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadCheckpoint, useBackend } from '../cli/train';
 import { createRng } from '../src/core/prng';
@@ -16,34 +19,47 @@ import type { TaskSource } from '../src/train/tasks';
 import { Trainer } from '../src/train/trainer';
 
 /** Counts over the episodes of one question kind. */
-interface Tally { episodes: number; won: number; answerFirst: number; searches: number; anchorAnswers: number }
+interface Tally { episodes: number; won: number; answerFirst: number; searches: number; anchorAnswers: number; bridgeAnswers: number }
 
 const percent = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(0)} %`;
 
+const SPLITS: Split[] = ['train', 'test-id', 'test-ood'];
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { splits: { type: 'string', default: SPLITS.join(',') }, samples: { type: 'string', default: '2' } },
+});
+const splits = values.splits.split(',').map((name) => name.trim());
+const unknown = splits.filter((name) => !(SPLITS as string[]).includes(name));
+if (unknown.length > 0) throw new Error(`--splits: unknown split ${unknown.join(', ')}; known: ${SPLITS.join(', ')}`);
+const samples = Number(values.samples);
+if (!Number.isInteger(samples) || samples < 1) throw new Error(`--samples must be a whole number of at least 1, got "${values.samples}"`);
+if (positionals.length === 0) throw new Error('name one or more Deep Search-lite checkpoints');
+
 await useBackend('wasm');
-console.log('| checkpoint | split | decoding | success | by kind: success (episodes, first action an answer, searches, wrong answer = a question entity) |');
+console.log('| checkpoint | split | decoding | success | by kind: success (episodes, first action an answer, searches, wrong answer = a question entity, wrong answer = the first hop’s object) |');
 console.log('|---|---|---|---|---|');
-for (const path of process.argv.slice(2)) {
+for (const path of positionals) {
   const checkpoint = await loadCheckpoint(path);
   const parsed = parseTrainConfig({ env: checkpoint.env, preset: checkpoint.preset });
   if (!parsed.ok || checkpoint.env !== 'deepsearch') throw new Error(`${path} is not a Deep Search-lite checkpoint`);
   const preset = getPreset(checkpoint.preset);
   const world = presetWorld(preset);
   const trainer = await Trainer.create(parsed.config, { checkpoint });
-  for (const split of ['train', 'test-id', 'test-ood'] as Split[]) {
+  for (const split of splits as Split[]) {
     // Training questions come from the relabelled copies of the world, as the trainer draws them.
     const count = split === 'train' ? trainingWorld(preset, 0).splits.train.length : world.splits[split].length;
     // Train seed of question i: copy i mod n, question i of that copy (the trainer's seed → question rule).
     const copies = Math.max(1, preset.trainWorlds);
     const trainSeed = (i: number) => i * copies + (i % copies);
+    const worldOf = (i: number) => (split === 'train' ? trainingWorld(preset, trainSeed(i)) : world);
     const questionOf = (i: number) => (split === 'train'
-      ? questionForSeed(trainingWorld(preset, trainSeed(i)), 'train', Math.floor(trainSeed(i) / copies))
+      ? questionForSeed(worldOf(i), 'train', Math.floor(trainSeed(i) / copies))
       : questionForSeed(world, split, i));
     // The trainer's held-out seeds alternate test-id (even) and test-ood (odd).
     const seedOf = (i: number) => (split === 'train' ? trainSeed(i) : 2 * i + (split === 'test-id' ? 0 : 1));
     const source: TaskSource = { ...trainer.source, start: (seed) => trainer.source.start(seedOf(seed), split === 'train' ? 'train' : 'test') };
     for (const greedy of [true, false]) {
-      const tasks = Array.from({ length: greedy ? count : 2 * count }, (_, i) => ({ taskSeed: i % count, group: i }));
+      const tasks = Array.from({ length: greedy ? count : samples * count }, (_, i) => ({ taskSeed: i % count, group: i }));
       const results: Trajectory[] = await rollout(trainer.model, trainer.tokenizer, source, tasks, {
         split: split === 'train' ? 'train' : 'test', copies: 1, greedy, maxSteps: source.stepLimit, temperature: 1,
         masked: parsed.config.decoding === 'masked', maxActionTokens: maxActionTokens('deepsearch'),
@@ -52,18 +68,22 @@ for (const path of process.argv.slice(2)) {
       const kinds = new Map<string, Tally>();
       results.forEach((trajectory, i) => {
         const question = questionOf(i % count);
+        // In a chain of two or more hops, the entity the first search finds (the bridge).
+        const bridge = question.kind === 'compositional' && question.hops >= 2
+          ? worldOf(i % count).facts.get(question.anchors[0])?.get(question.relations[0])?.object : undefined;
         const key = `${question.kind} ${question.hops}`;
-        const tally = kinds.get(key) ?? { episodes: 0, won: 0, answerFirst: 0, searches: 0, anchorAnswers: 0 };
+        const tally = kinds.get(key) ?? { episodes: 0, won: 0, answerFirst: 0, searches: 0, anchorAnswers: 0, bridgeAnswers: 0 };
         tally.episodes++;
         if (trajectory.won) tally.won++;
         if (trajectory.steps[0]?.action.startsWith('answer[')) tally.answerFirst++;
         tally.searches += trajectory.steps.filter((s) => s.action.startsWith('search[')).length;
         const answered = /^answer\[(.*)\]$/.exec(trajectory.steps.at(-1)?.action ?? '')?.[1].trim();
         if (!trajectory.won && answered !== undefined && question.anchors.includes(answered)) tally.anchorAnswers++;
+        if (!trajectory.won && answered !== undefined && answered === bridge) tally.bridgeAnswers++;
         kinds.set(key, tally);
       });
       const cells = [...kinds.entries()].sort().map(([kind, t]) =>
-        `${kind}: ${percent(t.won, t.episodes)} (${t.episodes}, ${percent(t.answerFirst, t.episodes)}, ${(t.searches / t.episodes).toFixed(1)}, ${percent(t.anchorAnswers, t.episodes)})`);
+        `${kind}: ${percent(t.won, t.episodes)} (${t.episodes}, ${percent(t.answerFirst, t.episodes)}, ${(t.searches / t.episodes).toFixed(1)}, ${percent(t.anchorAnswers, t.episodes)}, ${percent(t.bridgeAnswers, t.episodes)})`);
       const won = results.filter((t) => t.won).length;
       console.log(`| ${path} | ${split} | ${greedy ? 'greedy' : 'T = 1'} | ${percent(won, results.length)} | ${cells.join('; ')} |`);
     }
