@@ -153,3 +153,70 @@ test('two tabs: one owns the saved run, the other trains without saving until it
   await expect(page.getByTestId('resume-offer')).toContainText('stopped at iteration 4');
   expect(problems, 'console errors in the second tab').toEqual([]);
 });
+
+/** Each lane's metric lines from the page's metrics export, by algorithm (the two lanes differ in it). */
+async function exportedLanes(page: Page): Promise<Map<string, Record<string, unknown>[]>> {
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-jsonl').click();
+  const chunks = await (await (await download).createReadStream()).toArray();
+  const lanes = new Map<string, Record<string, unknown>[]>();
+  for (const line of Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean)) {
+    const row = JSON.parse(line) as Record<string, unknown>;
+    const key = String(row.algo);
+    lanes.set(key, [...(lanes.get(key) ?? []), row]);
+  }
+  return lanes;
+}
+
+/** A metric line without its timings and tensor count (which differ between runs of the same iteration). */
+const comparable = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith('perf/') && k !== 'tfjs/num_tensors'));
+
+test('compare mode: a reload mid-run brings both lanes back at their iterations, and both continue', async ({ page }) => {
+  test.setTimeout(900_000);
+  await page.goto(`${LINK}&compare=1&algo=grpo&algo2=grpo+empg`);
+  await waitForBackend(page);
+  await expect(page.getByTestId('compare-toggle')).toBeChecked();
+  await page.getByTestId('play').click();
+  await expect.poll(() => iteration(page), { timeout: 400_000 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(async () => {
+    const done = await iteration(page);
+    return (await page.getByTestId('saved-status').textContent()) === `Saved in this browser at iteration ${done}`;
+  }, { timeout: 120_000 }).toBe(true);
+  const before = await exportedLanes(page);
+  expect(before.size).toBe(2);
+  await page.reload();
+
+  const resume = page.getByTestId('resume-run');
+  await expect(resume).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('resume-offer')).toContainText('grpo vs grpo+empg');
+  const offered = Number(/iteration (\d+)/.exec((await resume.textContent())!)![1]);
+  await waitForBackend(page);
+  await resume.click();
+  await expect(page.getByTestId('iteration')).toHaveText(String(offered), { timeout: 120_000 });
+  await expect(page.getByTestId('compare-toggle')).toBeChecked();
+  await expect(page.locator('.lane-legend li')).toHaveCount(2);
+
+  // Both lanes are back with their curves: lane 0 at the offered iteration, lane 1 at it or one behind
+  // (Play alternates the lanes), every iteration shown before the reload with the same metrics.
+  const after = await exportedLanes(page);
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  const [first, second] = [...after.values()];
+  expect(first.map((row) => row.iteration)).toEqual(Array.from({ length: offered }, (_, i) => i + 1));
+  const behind = offered - second.length;
+  expect(behind === 0 || behind === 1).toBe(true);
+  expect(second.map((row) => row.iteration)).toEqual(Array.from({ length: second.length }, (_, i) => i + 1));
+  for (const [algo, rows] of before) {
+    const restored = after.get(algo)!;
+    for (const row of rows) {
+      const same = restored.find((r) => r.iteration === row.iteration);
+      if (same) expect(comparable(same)).toEqual(comparable(row));
+    }
+  }
+
+  // Both continue: one Step trains one more iteration of each lane, and that is saved.
+  await stepTimes(page, 1);
+  // Step trains lane 0, then lane 1: the counter (lane 0's) moves first.
+  await expect.poll(async () => [...(await exportedLanes(page)).values()].map((rows) => rows.length), { timeout: 180_000 })
+    .toEqual([offered + 1, second.length + 1]);
+  await expect(page.getByTestId('saved-status')).toHaveText(`Saved in this browser at iteration ${offered + 1}`, { timeout: 60_000 });
+});
