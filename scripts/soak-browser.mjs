@@ -76,27 +76,31 @@ async function heapSnapshot(cdp, file) {
 
 /**
  * The training worker's JS heap through the page's DevTools session: attach to the worker target and ask
- * `Runtime.getHeapUsage` (messages wrapped in Target.sendMessageToTarget). Resolves null if unavailable.
+ * `Runtime.getHeapUsage` (messages wrapped in Target.sendMessageToTarget), after a full garbage
+ * collection when `gc` (each reply awaited in turn). Resolves null if unavailable.
  */
 async function workerHeap(cdp, gc) {
   const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find((t) => t.type === 'worker');
+  const workers = targetInfos.filter((t) => t.type === 'worker');
+  const worker = workers.find((t) => /trainer/.test(`${t.title} ${t.url}`)) ?? workers[0];
   if (!worker) return null;
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+  let nextId = 0;
+  const ask = (method) => new Promise((done) => {
+    const id = ++nextId;
+    const onMessage = (event) => {
+      if (event.sessionId !== sessionId) return;
+      const message = JSON.parse(event.message);
+      if (message.id !== id) return;
+      cdp.off('Target.receivedMessageFromTarget', onMessage);
+      done(message.result ?? null);
+    };
+    cdp.on('Target.receivedMessageFromTarget', onMessage);
+    void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+  });
   try {
-    const reply = new Promise((done) => {
-      const onMessage = (event) => {
-        if (event.sessionId !== sessionId) return;
-        const message = JSON.parse(event.message);
-        if (message.id !== 1) return;
-        cdp.off('Target.receivedMessageFromTarget', onMessage);
-        done(message.result ? message.result.usedSize : null);
-      };
-      cdp.on('Target.receivedMessageFromTarget', onMessage);
-    });
-    if (gc) await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 2, method: 'HeapProfiler.collectGarbage' }) });
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
-    return await reply;
+    if (gc) await ask('HeapProfiler.collectGarbage');
+    return (await ask('Runtime.getHeapUsage'))?.usedSize ?? null;
   } finally {
     await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
   }
