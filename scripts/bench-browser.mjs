@@ -14,6 +14,7 @@
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { numberFlag, readFlags } from './lib/args.mjs';
 import { serveDist, waitForServer } from './lib/serve.mjs';
 
 const HELP = `usage: npm run bench:browser -- [options]
@@ -28,27 +29,17 @@ const HELP = `usage: npm run bench:browser -- [options]
   --timeout S      give up on a backend after S seconds (default 900)
   --json           print the result as one JSON object as well`;
 
-function parseArgs(argv) {
-  const options = { backends: ['webgpu', 'wasm'], iterations: 3, rounds: 1, hash: '', build: true, dist: 'dist', timeout: 900, json: false, gpu: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--backends') options.backends = value().split(',').filter(Boolean);
-    else if (arg === '--iterations') options.iterations = Number(value());
-    else if (arg === '--rounds') options.rounds = Number(value());
-    else if (arg === '--hash') options.hash = value().replace(/^#/, '');
-    else if (arg === '--no-build') options.build = false;
-    else if (arg === '--dist') { options.dist = value(); options.build = false; }
-    else if (arg === '--timeout') options.timeout = Number(value());
-    else if (arg === '--json') options.json = true;
-    else if (arg === '--gpu') options.gpu = true;
-    else if (arg === '--help' || arg === '-h') { console.log(HELP); process.exit(0); }
-    else throw new Error(`unknown option ${arg}\n${HELP}`);
-  }
+function parseOptions(argv) {
+  const flags = readFlags(argv, {
+    backends: { type: 'string' }, iterations: { type: 'string' }, rounds: { type: 'string' }, hash: { type: 'string' },
+    'no-build': { type: 'boolean' }, dist: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' }, gpu: { type: 'boolean' },
+  }, HELP);
+  const options = {
+    backends: (flags.backends ?? 'webgpu,wasm').split(',').filter(Boolean),
+    iterations: numberFlag(flags, 'iterations', 3), rounds: numberFlag(flags, 'rounds', 1), hash: (flags.hash ?? '').replace(/^#/, ''),
+    build: !flags['no-build'] && flags.dist === undefined, dist: flags.dist ?? 'dist', timeout: numberFlag(flags, 'timeout', 900),
+    json: Boolean(flags.json), gpu: Boolean(flags.gpu),
+  };
   for (const name of options.backends) {
     if (!['webgpu', 'webgl', 'wasm', 'cpu'].includes(name)) throw new Error(`--backends: unknown backend "${name}"`);
   }
@@ -92,7 +83,7 @@ async function measure(browser, origin, backend, options) {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2));
   const dist = resolve(options.dist);
   const { origin, server, stop: stopServer } = await serveDist(dist, options.build);
   let browser;

@@ -8,16 +8,15 @@
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { numberFlag, readFlags } from './lib/args.mjs';
 import { serveDist, waitForServer } from './lib/serve.mjs';
 
-const options = { hash: 'backend=wasm&env=webshop&B=4&G=8&lr=0.003&algo=grpo+empg', seconds: 120, build: false };
-for (let i = 2; i < process.argv.length; i++) {
-  const arg = process.argv[i];
-  if (arg === '--hash') options.hash = process.argv[++i].replace(/^#/, '');
-  else if (arg === '--seconds') options.seconds = Number(process.argv[++i]);
-  else if (arg === '--build') options.build = true;
-  else throw new Error(`unknown option ${arg} (--hash TEXT, --seconds S, --build)`);
-}
+const flags = readFlags(process.argv.slice(2), { hash: { type: 'string' }, seconds: { type: 'string' }, build: { type: 'boolean' } },
+  'usage: node scripts/lecture-timing.mjs [--hash TEXT] [--seconds S] [--build]');
+const options = {
+  hash: (flags.hash ?? 'backend=wasm&env=webshop&B=4&G=8&lr=0.003&algo=grpo+empg').replace(/^#/, ''),
+  seconds: numberFlag(flags, 'seconds', 120), build: Boolean(flags.build),
+};
 
 const { origin, server, stop } = await serveDist(resolve('dist'), options.build);
 let browser;

@@ -12,6 +12,7 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { numberFlag, readFlags } from './lib/args.mjs';
 import { serveDist, waitForServer } from './lib/serve.mjs';
 
 const HELP = `usage: npm run soak:browser -- [options]
@@ -24,26 +25,17 @@ const HELP = `usage: npm run soak:browser -- [options]
   --snapshots DIR  write the page's heap snapshot at the first and the last sample into DIR
   --json           print the samples as one JSON object as well`;
 
-function parseArgs(argv) {
-  const options = { minutes: 30, every: 60, hash: 'backend=wasm&B=2&G=4&steps=8&speed=iteration', build: true, dist: 'dist', json: false, gc: true, snapshots: null };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--minutes') options.minutes = Number(value());
-    else if (arg === '--every') options.every = Number(value());
-    else if (arg === '--hash') options.hash = value().replace(/^#/, '');
-    else if (arg === '--no-build') options.build = false;
-    else if (arg === '--dist') { options.dist = value(); options.build = false; }
-    else if (arg === '--json') options.json = true;
-    else if (arg === '--no-gc') options.gc = false;
-    else if (arg === '--snapshots') options.snapshots = value();
-    else if (arg === '--help' || arg === '-h') { console.log(HELP); process.exit(0); }
-    else throw new Error(`unknown option ${arg}\n${HELP}`);
-  }
+function parseOptions(argv) {
+  const flags = readFlags(argv, {
+    minutes: { type: 'string' }, every: { type: 'string' }, hash: { type: 'string' }, 'no-build': { type: 'boolean' },
+    dist: { type: 'string' }, 'no-gc': { type: 'boolean' }, snapshots: { type: 'string' }, json: { type: 'boolean' },
+  }, HELP);
+  const options = {
+    minutes: numberFlag(flags, 'minutes', 30), every: numberFlag(flags, 'every', 60),
+    hash: (flags.hash ?? 'backend=wasm&B=2&G=4&steps=8&speed=iteration').replace(/^#/, ''),
+    build: !flags['no-build'] && flags.dist === undefined, dist: flags.dist ?? 'dist', json: Boolean(flags.json),
+    gc: !flags['no-gc'], snapshots: flags.snapshots ?? null,
+  };
   if (!(options.minutes > 0) || !(options.every >= 5)) throw new Error('--minutes must be > 0 and --every ≥ 5');
   return options;
 }
@@ -118,7 +110,7 @@ async function lastMetrics(page) {
 const mb = (bytes) => (bytes == null ? null : Math.round((bytes / 2 ** 20) * 10) / 10);
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2));
   const { origin, server, stop: stopServer } = await serveDist(resolve(options.dist), options.build);
   let browser;
   try {

@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { selectBackend, type BackendRequest } from '../src/train/backend';
 import { RunController } from '../src/worker/runController';
+import { numberFlag, readFlags } from './lib/args.mjs';
 
 const HELP = `usage: npm run soak -- [--iterations N] [--backend wasm|cpu] [--every N] [--json]
   1,000 iterations of ALFWorld-lite tiny, B = 1, G = 2, 4 steps, a fresh tiny model; prints a sample every
@@ -19,29 +20,19 @@ const HELP = `usage: npm run soak -- [--iterations N] [--backend wasm|cpu] [--ev
 
 interface Sample { iteration: number; seconds: number; rssMB: number; heapMB: number; tensors: number; tensorMB: number }
 
-function parseArgs(argv: string[]) {
-  const options = { iterations: 1000, backend: 'wasm' as BackendRequest, every: 50, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--iterations') options.iterations = Number(value());
-    else if (arg === '--backend') options.backend = value() as BackendRequest;
-    else if (arg === '--every') options.every = Number(value());
-    else if (arg === '--json') options.json = true;
-    else if (arg === '--help' || arg === '-h') { console.log(HELP); process.exit(0); }
-    else throw new Error(`unknown option ${arg}\n${HELP}`);
-  }
+function parseOptions(argv: string[]) {
+  const flags = readFlags(argv, { iterations: { type: 'string' }, backend: { type: 'string' }, every: { type: 'string' }, json: { type: 'boolean' } }, HELP);
+  const options = {
+    iterations: numberFlag(flags, 'iterations', 1000), backend: (flags.backend ?? 'wasm') as BackendRequest,
+    every: numberFlag(flags, 'every', 50), json: Boolean(flags.json),
+  };
   if (!Number.isInteger(options.iterations) || options.iterations < 10) throw new Error('--iterations must be an integer ≥ 10');
   if (!Number.isInteger(options.every) || options.every < 1) throw new Error('--every must be a positive integer');
   return options;
 }
 
 async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2));
   tf.env().set('PROD', true);
   const choice = await selectBackend({ requested: options.backend, requestedBy: 'by --backend' });
   if (choice.backend !== options.backend) throw new Error(`backend ${options.backend} is not available here: ${choice.reason}`);
