@@ -10,10 +10,14 @@
 //   npm run bench:page -- --dist /tmp/old-dist --hash 'backend=wasm&B=2&G=2'
 //   npm run bench:page -- --no-build --scroll chart-success  # with the training curves in view
 //   npm run bench:page -- --no-build --trace     # also each task's CPU time and contents, from a Chromium trace
+//   npm run bench:page -- --dist DIR --profile   # V8's sampling profiler: the functions behind each busy stretch
+//                                                # (use an unminified build: npx vite build --minify false --outDir DIR)
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { serveDist, waitForServer } from './lib/serve.mjs';
+import { writeFileSync } from 'node:fs';
+import { busyStretches, printStretches, startProfile } from './lib/busy.mjs';
 import { cpuLongTasks, describeTasks, longTasks, startTrace } from './lib/trace.mjs';
 
 const HELP = `usage: npm run bench:page -- [options]
@@ -27,10 +31,13 @@ const HELP = `usage: npm run bench:page -- [options]
   --trace          record a Chromium trace (the Performance panel's data) while training and report every
                    main-thread task over 50 ms with its wall time, its CPU time (its cost without the
                    machine's other work) and the script, style, layout and paint inside it
+  --profile [FILE] sample the main thread with V8's profiler while training and print, for each busy stretch
+                   over 50 ms, the functions it spent its time in (names are the source's with an unminified
+                   build: npx vite build --minify false --outDir DIR, then --dist DIR); FILE keeps the profile
   --json           print the result as one JSON object as well`;
 
 function parseArgs(argv) {
-  const options = { iterations: 5, hash: 'backend=wasm&B=4&G=8&steps=20', build: true, dist: 'dist', timeout: 600, json: false, scroll: '', trace: false };
+  const options = { iterations: 5, hash: 'backend=wasm&B=4&G=8&steps=20', build: true, dist: 'dist', timeout: 600, json: false, scroll: '', trace: false, profile: false, profileFile: '' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -46,6 +53,10 @@ function parseArgs(argv) {
     else if (arg === '--timeout') options.timeout = Number(value());
     else if (arg === '--json') options.json = true;
     else if (arg === '--trace') options.trace = true;
+    else if (arg === '--profile') {
+      options.profile = true;
+      if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) options.profileFile = argv[++i];
+    }
     else if (arg === '--help' || arg === '-h') { console.log(HELP); process.exit(0); }
     else throw new Error(`unknown option ${arg}\n${HELP}`);
   }
@@ -110,6 +121,7 @@ async function main() {
     const loadBefore = loadavg()[0];
     const started = await page.evaluate(() => performance.now());
     const tracer = options.trace ? await startTrace(page) : null;
+    const profiler = options.profile ? await startProfile(page) : null;
     const wallStart = Date.now();
     await play.click();
     const iteration = () => page.getByTestId('iteration').textContent().then(Number);
@@ -125,6 +137,7 @@ async function main() {
     const loadAfter = loadavg()[0];
     await page.getByTestId('pause').click().catch(() => {});
     const traced = tracer ? await tracer.stop() : null;
+    const profile = profiler ? await profiler.stop() : null;
 
     const found = await page.evaluate(() => window.__longTasks);
     const inWindow = (e) => e.start >= started && e.start <= ended;
@@ -165,6 +178,10 @@ async function main() {
       trace = { wallMs: wall.map((t) => t.wallMs), cpuMs: cpu.map((t) => t.cpuMs) };
       console.log(`trace: ${wall.length} main-thread tasks over 50 ms of wall time; ${cpu.length} over 50 ms of CPU time${cpu.length ? ` (${cpu.map((t) => t.cpuMs).join(', ')} ms)` : ''}`);
       console.log(describeTasks(wall, 12));
+    }
+    if (profile) {
+      if (options.profileFile) writeFileSync(options.profileFile, JSON.stringify(profile));
+      printStretches(busyStretches(profile), 8);
     }
     if (problems.length) console.log(`page errors: ${problems.join(' | ')}`);
     if (options.json) {
