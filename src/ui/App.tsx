@@ -15,6 +15,7 @@ import { connectWorker } from '../store/workerLink';
 import { startWorker } from '../worker/client';
 import { installTestHooks } from '../worker/testHooks';
 import type { FromWorker } from '../worker/protocol';
+import { DeferredRunProvider } from './deferredRun';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { NoticeBanner } from './NoticeBanner';
@@ -95,13 +96,15 @@ export function App() {
       <Header />
       <NoticeBanner />
       <ResumeOffer />
-      <main>
-        <ErrorBoundary name="The training view"><TrainingView /></ErrorBoundary>
-        <ErrorBoundary name="Experiments"><ExperimentsPanel /></ErrorBoundary>
-        <ErrorBoundary name="Real runs"><ImportPanel /></ErrorBoundary>
-        <ErrorBoundary name="Play it yourself"><PlayPanel /></ErrorBoundary>
-        <ErrorBoundary name="The EMPG calculator"><EmpgCalculator /></ErrorBoundary>
-      </main>
+      <DeferredRunProvider>
+        <main>
+          <ErrorBoundary name="The training view"><TrainingView /></ErrorBoundary>
+          <ErrorBoundary name="Experiments"><ExperimentsPanel /></ErrorBoundary>
+          <ErrorBoundary name="Real runs"><ImportPanel /></ErrorBoundary>
+          <ErrorBoundary name="Play it yourself"><PlayPanel /></ErrorBoundary>
+          <ErrorBoundary name="The EMPG calculator"><EmpgCalculator /></ErrorBoundary>
+        </main>
+      </DeferredRunProvider>
       <footer className="footer">
         EMPG: Wang et al., <em>Harnessing Uncertainty: Entropy-Modulated Policy Gradients for Long-Horizon LLM Agents</em>,
         arXiv 2509.09265. Everything on this page runs in your browser.

@@ -3,13 +3,14 @@
  * outcome advantages A(τ) as bars (green solved, red failed); below, g's range, the bonus and how big
  * the advantages were before and after modulation. Clicking a bar opens that rollout in the inspector.
  */
-import { useDeferredValue } from 'react';
+import { useMemo } from 'react';
 import { useRun } from '../../store/runStore';
 import { algorithmLabel } from '../../train/config';
 import type { StepView } from '../../train/trainer';
 import type { TrajectorySummary } from '../../worker/protocol';
 import { JumpLink } from '../JumpLink';
 import { Help } from '../explain/Help';
+import { useDeferredRun } from '../deferredRun';
 import { OUTCOME_COLOURS } from './scatterScene';
 
 interface RolloutBar {
@@ -20,7 +21,11 @@ interface RolloutBar {
 
 function rolloutBars(trajectories: TrajectorySummary[], steps: StepView[]): Map<number, RolloutBar[]> {
   const byTraj = new Map<number, StepView[]>();
-  for (const s of steps) byTraj.set(s.traj, [...(byTraj.get(s.traj) ?? []), s]);
+  for (const s of steps) {
+    const own = byTraj.get(s.traj);
+    if (own) own.push(s);
+    else byTraj.set(s.traj, [s]);
+  }
   const groups = new Map<number, RolloutBar[]>();
   for (const summary of trajectories) {
     const own = byTraj.get(summary.id) ?? [];
@@ -28,23 +33,29 @@ function rolloutBars(trajectories: TrajectorySummary[], steps: StepView[]): Map<
       summary, outcome: own[0]?.outcomeAdvantage ?? 0,
       meanFinal: own.length ? own.reduce((a, s) => a + s.finalAdvantage, 0) / own.length : 0,
     };
-    groups.set(summary.group, [...(groups.get(summary.group) ?? []), bar]);
+    const group = groups.get(summary.group);
+    if (group) group.push(bar);
+    else groups.set(summary.group, [bar]);
   }
   return groups;
 }
 
 const fmt = (v: number | undefined, digits = 2) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits));
 
-/** The advantage column. */
+/** The advantage column (from the deferred run: it follows a new batch in the background). */
 export function AdvantageColumn() {
-  const lane = useRun((s) => s.selection?.lane ?? 0);
-  const latest = useDeferredValue(useRun((s) => s.lanes[lane]?.recent.at(-1)));
-  const metrics = useRun((s) => s.lanes[lane]?.history.at(-1));
+  const lane = useDeferredRun((s) => s.selection?.lane ?? 0);
+  const latest = useDeferredRun((s) => s.lanes[lane]?.recent.at(-1));
+  const metrics = useDeferredRun((s) => s.lanes[lane]?.history.at(-1));
   const select = useRun((s) => s.select);
-  const laneCount = useRun((s) => s.lanes.length);
-  const config = useRun((s) => s.lanes[lane]?.status?.config);
-  const groups = latest ? rolloutBars(latest.trajectories, latest.steps) : new Map<number, RolloutBar[]>();
-  const scale = Math.max(1e-9, ...[...groups.values()].flat().map((b) => Math.abs(b.outcome)));
+  const laneCount = useDeferredRun((s) => s.lanes.length);
+  const config = useDeferredRun((s) => s.lanes[lane]?.status?.config);
+  const { groups, scale } = useMemo(() => {
+    const groups = latest ? rolloutBars(latest.trajectories, latest.steps) : new Map<number, RolloutBar[]>();
+    let scale = 1e-9;
+    for (const bars of groups.values()) for (const b of bars) scale = Math.max(scale, Math.abs(b.outcome));
+    return { groups, scale };
+  }, [latest]);
   return (
     <div className="flow-column advantage-column" data-testid="advantage-column">
       <h3>Advantage <Help term="advantage-column" /></h3>

@@ -7,6 +7,7 @@
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { useRun, type StepSelection } from '../../store/runStore';
+import { useDeferredRun } from '../deferredRun';
 import type { MagnitudeMode } from './centralView';
 import { paintCanvas } from './scatterPaint';
 import { buildScene, markOfStep, nearestMark, orderedMarks, sameStep, sceneShapes, stepWindow, type AxisExtent, type Scene, type ScatterMark } from './scatterScene';
@@ -139,7 +140,8 @@ export const EntropyGradChart = memo(function EntropyGradChart({ points, magnitu
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const width = useWidth(box);
-  const selection = useRun((s) => s.selection);
+  // The deferred run's selection, drawn with the deferred run's points.
+  const selection = useDeferredRun((s) => s.selection);
   const scene = useMemo(() => buildScene(points, { magnitude, width, height, yLabel, extent }), [points, magnitude, width, height, yLabel, extent]);
   const [hover, setHover] = useState<{ scene: Scene; index: number } | null>(null);
   const [focused, setFocused] = useState<StepSelection | null>(null);

@@ -1,8 +1,9 @@
 /** The central chart of one lane: its scatter or deciles, a legend, SVG/PNG export and the caption with live numbers. */
-import { useDeferredValue, useRef } from 'react';
+import { useRef } from 'react';
 import { useRun } from '../../store/runStore';
 import { algorithmLabel } from '../../train/config';
 import { downloadChartPng, downloadChartSvg } from '../charts/chartExport';
+import { useDeferredRun } from '../deferredRun';
 import { BinnedChart } from './BinnedChart';
 import { useCentralView } from './centralView';
 import { CouplingCaption } from './CouplingCaption';
@@ -40,12 +41,12 @@ function Legend({ magnitude }: { magnitude: string }) {
   );
 }
 
-/** One lane's chart, legend and caption. */
+/** One lane's chart, legend and caption (from the deferred run, like the points it is given). */
 export function LaneCentralChart({ lane, height, titled, points, extent, bins, binTop }: LaneCentralChartProps) {
   const figure = useRef<HTMLElement>(null);
-  const recent = useDeferredValue(useRun((s) => s.lanes[lane]?.recent));
-  const status = useRun((s) => s.lanes[lane]?.status ?? null);
-  const history = useDeferredValue(useRun((s) => s.lanes[lane]?.history));
+  const recent = useDeferredRun((s) => s.lanes[lane]?.recent);
+  const status = useDeferredRun((s) => s.lanes[lane]?.status ?? null);
+  const history = useDeferredRun((s) => s.lanes[lane]?.history);
   const { magnitude, space, kind, window } = useCentralView();
   const shown = (recent ?? []).slice(-window);
   const latest = shown.at(-1);

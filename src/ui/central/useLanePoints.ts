@@ -3,9 +3,9 @@
  * that show them (the column and its enlarged view), and the axis extent they share: lanes compared side
  * by side are drawn on the same axes, so a taller cloud means bigger updates, not a different scale.
  */
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useRun } from '../../store/runStore';
+import { useDeferredRun, type RunView } from '../deferredRun';
 import { useCentralView } from './centralView';
 import { niceAxis, pointsExtent, unionExtent, type AxisExtent } from './scatterScene';
 import { buildUpdatePoints, entropyBins, MAX_CHART_POINTS, type EntropyBin, type UpdatePoint } from './updatePoints';
@@ -22,8 +22,9 @@ export interface LanePoints {
 
 /** The points of every lane under the current view settings. */
 export function useLanePoints(): LanePoints {
-  // Deferred: the charts re-render in the background (interruptible), never blocking the page.
-  const recents = useDeferredValue(useRun(useShallow((s) => s.lanes.map((l) => l.recent))));
+  // The deferred run: the charts re-render in the background (interruptible), never blocking the page.
+  // The same list while every lane's kept iterations are the same (a status message changes nothing here).
+  const recents = useDeferredRun(useShallow((s: RunView) => s.lanes.map((l) => l.recent)));
   const { magnitude, space, window, kind } = useCentralView();
   const limit = magnitude === 'both' ? MAX_CHART_POINTS / 2 : MAX_CHART_POINTS;
   return useMemo(() => {

@@ -8,7 +8,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { BundleCell } from '../../experiments/bundle';
 import type { Metrics } from '../../train/trainer';
 import { REGIMES } from '../../experiments/grid';
-import { useRun } from '../../store/runStore';
+import { useDeferredRun } from '../deferredRun';
 import { useView } from '../../store/viewStore';
 import { useStaggered } from '../charts/useStaggered';
 import { useHeldWhile, useOnScreen } from '../useOnScreen';
@@ -77,7 +77,7 @@ export function ExperimentsPanel() {
   const comparisons = useMemo(() => (load?.ok ? load.bundle.comparisons.filter((c) => c.regime === regime) : []), [load, regime]);
   // The user's run is comparable only when it plays the same environment and preset; only then does the
   // panel follow its history (otherwise a new iteration re-renders nothing here).
-  const yours = useRun((s) => {
+  const yours = useDeferredRun((s) => {
     const config = s.lanes[0]?.status?.config;
     return !recording && config?.env === regimeInfo.env && config.preset === regimeInfo.preset ? s.lanes[0]?.history ?? null : null;
   });

@@ -4,8 +4,9 @@
  * selected, the first step of the EMPG lane's newest iteration) — and its batch's minimum, maximum and
  * means.
  */
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
-import { useRun, type IterationRecord } from '../../store/runStore';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { IterationRecord } from '../../store/runStore';
+import { useDeferredRun } from '../deferredRun';
 import { algorithmLabel, type TrainConfig } from '../../train/config';
 import type { StepView } from '../../train/trainer';
 import { Tex } from '../Tex';
@@ -51,23 +52,20 @@ function Step({ title, tex, children }: { title: string; tex: string; children?:
 
 /** The panel (a collapsible section). */
 export function EmpgIn60s() {
-  const selection = useRun((s) => s.selection);
+  // The deferred run, so a new iteration, run or import is worked through in the background.
+  const selection = useDeferredRun((s) => s.selection);
   // The inspected step, on its own lane; before anything is selected, the lane the inspector opens on.
-  const lane = useRun((s) => s.selection?.lane ?? defaultLane(s.lanes));
-  const configNow = useRun((s) => s.lanes[lane]?.status?.config);
+  const lane = useDeferredRun((s) => s.selection?.lane ?? defaultLane(s.lanes));
+  const config = useDeferredRun((s) => s.lanes[lane]?.status?.config);
   // The equations are typeset only while the panel is open, and in the background: a new iteration never waits for KaTeX.
   const [open, setOpen] = useState(false);
-  const recentNow = useRun((s) => s.lanes[lane]?.recent);
-  // Deferred together, so a new run (an import, a recording) is worked through in the background.
-  const inputs = useDeferredValue(useMemo(() => ({ selection, lane, config: configNow, recent: recentNow }), [selection, lane, configNow, recentNow]));
+  const recent = useDeferredRun((s) => s.lanes[lane]?.recent);
   const w = useMemo(() => {
-    const { selection, lane, config, recent } = inputs;
     const onSelectedLane = selection?.lane === lane;
     const record = (onSelectedLane ? recent?.find((r) => r.iteration === selection?.iteration) : undefined) ?? recent?.at(-1);
     const chosen = record && (record.steps.find((s) => onSelectedLane && s.traj === selection?.traj && s.t === selection?.t && record.iteration === selection?.iteration) ?? record.steps[0]);
     return record && chosen && config ? workedStep(record, chosen, config) : null;
-  }, [inputs]);
-  const config = inputs.config;
+  }, [selection, lane, config, recent]);
   return (
     <details className="empg60" id="empg-in-60s" data-testid="empg-in-60s" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>EMPG in 60 seconds{w ? ` — worked on τ${w.step.traj}, step ${w.step.t + 1} of iteration ${w.record.iteration}${config ? ` (${algorithmLabel(config).toUpperCase()})` : ''}` : ''}</summary>

@@ -4,7 +4,7 @@
  * other rollouts of its group. ←/→ move a step and ↑/↓ a rollout (unless focus is in a form field).
  * Below it: the explanations (EMPG in 60 seconds, the guided tour).
  */
-import { useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useRun } from '../../store/runStore';
 import { ExplainSection } from '../explain/ExplainSection';
 import { ImportedTokenFields } from '../import/ImportedTokenFields';
@@ -14,7 +14,7 @@ import { batchMaxTokenEntropy, StepNumbers } from './StepNumbers';
 import { Timeline } from './Timeline';
 import { TokenStrip } from './TokenStrip';
 import { filterTrajectories, TrajectoryPicker, type TrajectoryFilter } from './TrajectoryPicker';
-import { moveStep, selectTrajectory, tokenText, useInspected } from './useInspected';
+import { moveStep, selectTrajectory, tokenText, useInspected, type Inspected } from './useInspected';
 import { followTarget } from './followNewest';
 import { PinState } from './PinState';
 import './inspector.css';
@@ -74,8 +74,6 @@ export function InspectorPanel() {
     return () => window.removeEventListener('keydown', onKey);
   }, [filter]);
 
-  const max = inspected ? batchMaxTokenEntropy(inspected.record.steps) : 0;
-  const pick = (t: number) => inspected && useRun.getState().select({ ...inspected.selection, t });
   return (
     <>
       <DefaultSelection />
@@ -83,40 +81,47 @@ export function InspectorPanel() {
         <h3 className="inspector-title">Inspector <Help term="inspector" /></h3>
         <PinState />
         {!inspected && <p className="muted">Run an iteration (Step or Play), then click any point of the chart or any rollout to step through it here.</p>}
-        {inspected && (
-          <>
-            <TrajectoryPicker lane={inspected.selection.lane} iteration={inspected.selection.iteration} traj={inspected.selection.traj} filter={filter} onFilter={setFilter} />
-            <Timeline steps={inspected.steps} t={inspected.selection.t} maxEntropy={max} onPick={pick} />
-            <div className="inspector-step" data-testid="inspector-step" data-traj={inspected.summary.id} data-t={inspected.step.t}>
-              <div className="inspector-text">
-                <h4>
-                  τ{inspected.summary.id} · step <span data-testid="inspector-step-index">{inspected.step.t + 1}</span> of {inspected.summary.length}
-                  <span className={inspected.summary.won ? 'ok' : 'bad'}> · {inspected.summary.won ? 'solved' : 'failed'}</span>
-                </h4>
-                <p className="task">{inspected.summary.task}</p>
-                <h5>Observation</h5>
-                <pre className="observation" data-testid="inspector-observation" tabIndex={0} aria-label="Observation">{inspected.data?.observation ?? 'loading…'}</pre>
-                {inspected.data && (
-                  <details className="prompt">
-                    <summary>Prompt the model saw ({inspected.data.prompt.length} tokens)</summary>
-                    <p className="prompt-text">{inspected.data.prompt.map((id) => tokenText(inspected.vocabulary, id)).join(' ')}</p>
-                  </details>
-                )}
-                <h5>Action</h5>
-                <p className="action" data-testid="inspector-action">{inspected.step.action}
-                  {inspected.data && !inspected.data.valid && <span className="bad"> (invalid: no-op)</span>}</p>
-                <TokenStrip tokens={inspected.step.tokens} entropies={inspected.step.tokenEntropies} top={inspected.data?.top ?? null}
-                  vocabulary={inspected.vocabulary} maxEntropy={max} />
-                <ImportedTokenFields />
-                {inspected.data && <><h5>Environment's answer</h5><pre className="observation" tabIndex={0} aria-label="Environment's answer">{inspected.data.nextObservation}</pre></>}
-              </div>
-              <StepNumbers step={inspected.step} summary={inspected.summary} />
-            </div>
-            <GroupRollouts record={inspected.record} selection={inspected.selection} group={inspected.summary.group} maxEntropy={max} />
-          </>
-        )}
+        {inspected && <InspectedStep inspected={inspected} filter={filter} onFilter={setFilter} />}
       </section>
       <ExplainSection />
     </>
   );
 }
+
+/** The inspected step's picker, timeline, texts, tokens and group. Memoised: it re-renders only when the step, its data or the filter change. */
+const InspectedStep = memo(function InspectedStep({ inspected, filter, onFilter }: { inspected: Inspected; filter: TrajectoryFilter; onFilter(filter: TrajectoryFilter): void }) {
+  const max = useMemo(() => batchMaxTokenEntropy(inspected.record.steps), [inspected.record.steps]);
+  const pick = useCallback((t: number) => useRun.getState().select({ ...inspected.selection, t }), [inspected.selection]);
+  return (
+    <>
+      <TrajectoryPicker lane={inspected.selection.lane} iteration={inspected.selection.iteration} traj={inspected.selection.traj} filter={filter} onFilter={onFilter} />
+      <Timeline steps={inspected.steps} t={inspected.selection.t} maxEntropy={max} onPick={pick} />
+      <div className="inspector-step" data-testid="inspector-step" data-traj={inspected.summary.id} data-t={inspected.step.t}>
+        <div className="inspector-text">
+          <h4>
+            τ{inspected.summary.id} · step <span data-testid="inspector-step-index">{inspected.step.t + 1}</span> of {inspected.summary.length}
+            <span className={inspected.summary.won ? 'ok' : 'bad'}> · {inspected.summary.won ? 'solved' : 'failed'}</span>
+          </h4>
+          <p className="task">{inspected.summary.task}</p>
+          <h5>Observation</h5>
+          <pre className="observation" data-testid="inspector-observation" tabIndex={0} aria-label="Observation">{inspected.data?.observation ?? 'loading…'}</pre>
+          {inspected.data && (
+            <details className="prompt">
+              <summary>Prompt the model saw ({inspected.data.prompt.length} tokens)</summary>
+              <p className="prompt-text">{inspected.data.prompt.map((id) => tokenText(inspected.vocabulary, id)).join(' ')}</p>
+            </details>
+          )}
+          <h5>Action</h5>
+          <p className="action" data-testid="inspector-action">{inspected.step.action}
+            {inspected.data && !inspected.data.valid && <span className="bad"> (invalid: no-op)</span>}</p>
+          <TokenStrip tokens={inspected.step.tokens} entropies={inspected.step.tokenEntropies} top={inspected.data?.top ?? null}
+            vocabulary={inspected.vocabulary} maxEntropy={max} />
+          <ImportedTokenFields />
+          {inspected.data && <><h5>Environment's answer</h5><pre className="observation" tabIndex={0} aria-label="Environment's answer">{inspected.data.nextObservation}</pre></>}
+        </div>
+        <StepNumbers step={inspected.step} summary={inspected.summary} />
+      </div>
+      <GroupRollouts record={inspected.record} selection={inspected.selection} group={inspected.summary.group} maxEntropy={max} />
+    </>
+  );
+});

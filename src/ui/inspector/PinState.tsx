@@ -4,6 +4,7 @@
  */
 import { useRun } from '../../store/runStore';
 import { algorithmLabel } from '../../train/config';
+import { useDeferredRun } from '../deferredRun';
 
 /** Props of `PinState`. */
 export interface PinStateProps {
@@ -13,10 +14,11 @@ export interface PinStateProps {
 
 /** The pin line. */
 export function PinState({ compact = false }: PinStateProps) {
-  const selection = useRun((s) => s.selection);
-  const pinned = useRun((s) => s.pinned);
-  const config = useRun((s) => (s.selection ? s.lanes[s.selection.lane]?.status?.config : undefined));
-  const laneCount = useRun((s) => s.lanes.length);
+  // The deferred run, like the inspector it describes.
+  const selection = useDeferredRun((s) => s.selection);
+  const pinned = useDeferredRun((s) => s.pinned);
+  const config = useDeferredRun((s) => (s.selection ? s.lanes[s.selection.lane]?.status?.config : undefined));
+  const laneCount = useDeferredRun((s) => s.lanes.length);
   const unpin = useRun((s) => s.unpin);
   if (!selection) return null;
   const lane = laneCount > 1 && config ? ` · ${algorithmLabel(config).toUpperCase()}` : '';

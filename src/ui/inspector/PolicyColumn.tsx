@@ -1,4 +1,5 @@
 /** Policy: the selected step's action, token by token, each shaded by its entropy; and the step entropy H_t. */
+import { useMemo } from 'react';
 import { Help } from '../explain/Help';
 import { JumpLink } from '../JumpLink';
 import { entropyColour, TokenStrip } from './TokenStrip';
@@ -10,7 +11,8 @@ import './inspector.css';
 /** The policy column. */
 export function PolicyColumn() {
   const inspected = useInspected();
-  const max = inspected ? batchMaxTokenEntropy(inspected.record.steps) : 0;
+  const steps = inspected?.record.steps;
+  const max = useMemo(() => (steps ? batchMaxTokenEntropy(steps) : 0), [steps]);
   return (
     <div className="flow-column policy-column" data-testid="policy-column">
       <h3>Policy <Help term="token-colour" /></h3>

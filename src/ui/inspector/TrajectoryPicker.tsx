@@ -2,8 +2,8 @@
  * Which trajectory the inspector shows: lane (in compare mode), iteration among the kept ones, filters
  * by task, outcome and group, and the filtered list itself.
  */
-import { useDeferredValue } from 'react';
 import { useRun } from '../../store/runStore';
+import { useDeferredRun } from '../deferredRun';
 import type { TrajectorySummary } from '../../worker/protocol';
 
 /** The inspector's filters; empty strings mean "any". */
@@ -31,8 +31,8 @@ export interface TrajectoryPickerProps {
 
 /** The picker. */
 export function TrajectoryPicker({ lane, iteration, traj, filter, onFilter }: TrajectoryPickerProps) {
-  const laneCount = useRun((s) => s.lanes.length);
-  const recent = useDeferredValue(useRun((s) => s.lanes[lane]?.recent)) ?? [];
+  const laneCount = useDeferredRun((s) => s.lanes.length);
+  const recent = useDeferredRun((s) => s.lanes[lane]?.recent) ?? [];
   const select = useRun((s) => s.select);
   const record = recent.find((r) => r.iteration === iteration);
   const all = record?.trajectories ?? [];

@@ -3,7 +3,9 @@
  * kept iterations (available at once) and, once the worker has sent it, the full trajectory with
  * observations, prompts and top-5 alternatives. Also the moves the keyboard and buttons make.
  */
+import { useMemo } from 'react';
 import { useRun, type IterationRecord, type StepSelection } from '../../store/runStore';
+import { useDeferredRun } from '../deferredRun';
 import type { StepData } from '../../train/rollout';
 import type { StepView } from '../../train/trainer';
 import type { TrajectorySummary } from '../../worker/protocol';
@@ -22,20 +24,28 @@ export interface Inspected {
   vocabulary: string[];
 }
 
-/** The selected step, or null when nothing (still kept) is selected. */
+const NO_WORDS: string[] = [];
+
+/**
+ * The selected step, or null when nothing (still kept) is selected. Read from the deferred run
+ * (deferredRun.tsx), and the same object until the selection, its iteration, the fetched trajectory or
+ * the vocabulary change.
+ */
 export function useInspected(): Inspected | null {
-  const selection = useRun((s) => s.selection);
-  const record = useRun((s) => (s.selection ? s.lanes[s.selection.lane]?.recent.find((r) => r.iteration === s.selection!.iteration) : undefined));
-  const detail = useRun((s) => s.detail);
-  const vocabulary = useRun((s) => s.lanes[s.selection?.lane ?? 0]?.status?.vocabulary) ?? [];
-  if (!selection || !record) return null;
-  const summary = record.trajectories.find((t) => t.id === selection.traj);
-  const steps = record.steps.filter((s) => s.traj === selection.traj).sort((a, b) => a.t - b.t);
-  const step = steps.find((s) => s.t === selection.t);
-  if (!summary || !step) return null;
-  const matches = detail && detail.lane === selection.lane && detail.iteration === selection.iteration && detail.trajectory.id === selection.traj;
-  const data = matches ? detail.trajectory.steps.find((s) => s.t === selection.t) ?? null : null;
-  return { selection, record, summary, steps, step, data, vocabulary };
+  const selection = useDeferredRun((s) => s.selection);
+  const record = useDeferredRun((s) => (s.selection ? s.lanes[s.selection.lane]?.recent.find((r) => r.iteration === s.selection!.iteration) : undefined));
+  const detail = useDeferredRun((s) => s.detail);
+  const vocabulary = useDeferredRun((s) => s.lanes[s.selection?.lane ?? 0]?.status?.vocabulary) ?? NO_WORDS;
+  return useMemo(() => {
+    if (!selection || !record) return null;
+    const summary = record.trajectories.find((t) => t.id === selection.traj);
+    const steps = record.steps.filter((s) => s.traj === selection.traj).sort((a, b) => a.t - b.t);
+    const step = steps.find((s) => s.t === selection.t);
+    if (!summary || !step) return null;
+    const matches = detail && detail.lane === selection.lane && detail.iteration === selection.iteration && detail.trajectory.id === selection.traj;
+    const data = matches ? detail.trajectory.steps.find((s) => s.t === selection.t) ?? null : null;
+    return { selection, record, summary, steps, step, data, vocabulary };
+  }, [selection, record, detail, vocabulary]);
 }
 
 /** Moves the selection `delta` steps within its trajectory (clamped). */

@@ -3,10 +3,9 @@
  * a step's update size depends on its entropy — shown as the coupling before and after modulation per
  * iteration, and one honest line on success at this scale with a link to the measured results.
  */
-import { useDeferredValue } from 'react';
-import { useRun } from '../../store/runStore';
 import { useView } from '../../store/viewStore';
 import { algorithmLabel } from '../../train/config';
+import { useDeferredRun } from '../deferredRun';
 import { Help } from '../explain/Help';
 import { defaultLane } from '../inspector/followNewest';
 import { CouplingOverTime } from './CouplingOverTime';
@@ -21,11 +20,13 @@ export interface StoryPanelProps {
   chartHeight: number;
 }
 
-/** The panel. */
+const NO_HISTORY: never[] = [];
+
+/** The panel (from the deferred run: it follows a new iteration in the background). */
 export function StoryPanel({ chartHeight }: StoryPanelProps) {
-  const lane = useRun((s) => defaultLane(s.lanes));
-  const config = useRun((s) => s.lanes[lane]?.status?.config);
-  const history = useDeferredValue(useRun((s) => s.lanes[lane]?.history)) ?? [];
+  const lane = useDeferredRun((s) => defaultLane(s.lanes));
+  const config = useDeferredRun((s) => s.lanes[lane]?.status?.config);
+  const history = useDeferredRun((s) => s.lanes[lane]?.history) ?? NO_HISTORY;
   const smoothing = useView((s) => s.settings.smoothing);
   const empgOn = config !== undefined && config.empg !== 'off';
   return (
