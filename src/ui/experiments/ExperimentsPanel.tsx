@@ -12,7 +12,7 @@ import { useDeferredRun } from '../deferredRun';
 import { useView } from '../../store/viewStore';
 import { useStaggered } from '../charts/useStaggered';
 import { useHeldWhile, useOnScreen } from '../useOnScreen';
-import { chartRowsOf, loadBundle, type BundleLoad } from './experimentsData';
+import { chartRowsOf, loadBundle, type BundleLoad, type ChartRow } from './experimentsData';
 import './experiments.css';
 
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
@@ -40,21 +40,28 @@ const ExperimentChart = memo(function ExperimentChart({ title, metric, cells, yo
   return (
     <figure ref={figure} className="metric-chart" data-testid={`experiments-chart-${metric}`}>
       <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={220}>
-        <LineChart data={drawn} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          {/* A number axis with recharts' few nice ticks kept as they are (interval 0): no label is measured in the DOM. */}
-          <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} interval={0} />
-          <YAxis width={48} interval={0} />
-          <Tooltip />
-          <Legend />
-          {cells.map((c, i) => (
-            <Line key={c.key} dataKey={c.key} name={`${c.label} (${c.seeds})`} stroke={COLOURS[i % COLOURS.length]} dot={false} isAnimationActive={false} connectNulls />
-          ))}
-          {yours && <Line dataKey="yours" name="your run" stroke="#000" strokeWidth={2.5} dot={false} isAnimationActive={false} />}
-        </LineChart>
-      </ResponsiveContainer>
+      <ExperimentPlot rows={drawn} cells={cells} withYours={yours !== null} />
     </figure>
+  );
+});
+
+/** The recharts plot of an Experiments chart: memoised, so it redraws only when its drawn rows (or lines) change. */
+const ExperimentPlot = memo(function ExperimentPlot({ rows, cells, withYours }: { rows: ChartRow[]; cells: readonly BundleCell[]; withYours: boolean }) {
+  return (
+    <ResponsiveContainer width="100%" height={220}>
+      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        {/* A number axis with recharts' few nice ticks kept as they are (interval 0): no label is measured in the DOM. */}
+        <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} interval={0} />
+        <YAxis width={48} interval={0} />
+        <Tooltip />
+        <Legend />
+        {cells.map((c, i) => (
+          <Line key={c.key} dataKey={c.key} name={`${c.label} (${c.seeds})`} stroke={COLOURS[i % COLOURS.length]} dot={false} isAnimationActive={false} connectNulls />
+        ))}
+        {withYours && <Line dataKey="yours" name="your run" stroke="#000" strokeWidth={2.5} dot={false} isAnimationActive={false} />}
+      </LineChart>
+    </ResponsiveContainer>
   );
 });
 
