@@ -34,6 +34,20 @@ describe('applyRunMessage', () => {
     expect(applyRunMessage(data, metrics(1, 1))).toBe(data);
   });
 
+  it('a status message of the same run keeps the history and step records as they are (same objects)', () => {
+    let data = applyRunMessage(empty, { type: 'run', lane: 0, status: status(1) });
+    data = applyRunMessage(data, metrics(1));
+    data = applyRunMessage(data, metrics(2));
+    const next = applyRunMessage(data, { type: 'run', lane: 0, status: { ...status(1, 2), running: false } });
+    expect(next.lanes[0].status?.running).toBe(false);
+    expect(next.lanes[0].history).toBe(data.lanes[0].history);
+    expect(next.lanes[0].recent).toBe(data.lanes[0].recent);
+    // Back at an earlier iteration (after a divergence), what it undid is dropped.
+    const back = applyRunMessage(data, { type: 'run', lane: 0, status: status(1, 1) });
+    expect(back.lanes[0].history.map((m) => m.iteration)).toEqual([1]);
+    expect(back.lanes[0].recent.map((r) => r.iteration)).toEqual([1]);
+  });
+
   it('a new generation starts the lane over and drops its selection', () => {
     let data = applyRunMessage(empty, { type: 'run', lane: 0, status: status(1) });
     data = applyRunMessage(data, metrics(1));

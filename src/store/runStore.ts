@@ -103,10 +103,14 @@ export function applyRunMessage(data: RunData, message: FromWorker): RunData {
       const before = lanes[message.lane] ?? emptyLane();
       const restarted = before.status?.generation !== message.status.generation;
       // The same run at an earlier iteration went back to earlier weights (after a divergence): drop what it undid.
-      const kept = (iteration: number) => iteration <= message.status.iteration;
+      // Lists that lose nothing stay the same objects, so a status message re-renders none of their readers.
+      const kept = <T extends { iteration: number } | Metrics>(list: T[]): T[] => {
+        const done = (x: T) => (x.iteration as number) <= message.status.iteration;
+        return list.every(done) ? list : list.filter(done);
+      };
       lanes[message.lane] = restarted
         ? { status: message.status, history: [], recent: [] }
-        : { status: message.status, history: before.history.filter((m) => kept(m.iteration)), recent: before.recent.filter((r) => kept(r.iteration)) };
+        : { status: message.status, history: kept(before.history), recent: kept(before.recent) };
       const selection = restarted && data.selection?.lane === message.lane ? null : data.selection;
       const detail = restarted && data.detail?.lane === message.lane ? null : data.detail;
       return { lanes, selection, detail };
