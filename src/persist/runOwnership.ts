@@ -23,9 +23,14 @@ export class RunOwnership {
     return this.held || !this.locks || this.refused;
   }
 
-  /** Takes the lock if no other tab holds it; resolves whether this tab owns the saved run. */
-  async claim(): Promise<boolean> {
-    return this.owner || this.request({ ifAvailable: true });
+  /**
+   * Takes the lock if no other tab holds it; resolves whether this tab owns the saved run. A lock held
+   * when the page starts may be this tab's own, from the document a reload is replacing, whose release
+   * can arrive a moment later: the claim waits up to `graceMs` for it before giving up.
+   */
+  async claim(graceMs = 2_000): Promise<boolean> {
+    if (this.owner || await this.request({ ifAvailable: true })) return true;
+    return this.request({ signal: AbortSignal.timeout(graceMs) });
   }
 
   /** Takes the lock, from the tab holding it if there is one (that tab is told through its `lost`). */
@@ -54,6 +59,8 @@ export class RunOwnership {
           // Stolen by another tab (an AbortError): the only way a lock held for the page's life ends.
           this.held = false;
           this.lost();
+        } else if (options.signal?.aborted) {
+          resolve(false);
         } else {
           this.refused = true;
           resolve(true);
