@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTaskSource } from '../train/tasks';
 import { fillPlaceholders, untracedNumbers } from './discussion';
-import { DEFAULT_TRAIN_CONFIG } from '../train/config';
+import { DEFAULT_TRAIN_CONFIG, parseAlgorithmLabel, parseTrainConfig } from '../train/config';
 import { configInputOf, gridOf, parseParts, parseShard, PROFILES, REGIMES, runId, shardOf, trainingMismatch } from './grid';
 import {
   bootstrapDifference, detectableDifference, detectableDifferenceT, meanInterval, seedsForPower, seedsForPowerT, tQuantile975, welchDifference,
@@ -47,6 +47,16 @@ describe('a regime\'s own training settings', () => {
         env: regime.env, preset: regime.preset, seed: 3, algorithm: 'grpo', empg: 'full', k: 1, zeta: 0.1, stepEntropy: 'all',
       });
     }
+  });
+  it('reach every run of the long regime, whatever the algorithm, and only there', () => {
+    expect(REGIMES.filter((r) => r.training).map((r) => r.id)).toEqual(['alfworld-long']);
+    for (const algo of ['grpo', 'grpo+empg', 'dapo+empg']) {
+      const parsed = parseTrainConfig(configInputOf(spec('alfworld-long', algo)));
+      if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+      expect(parsed.config).toMatchObject({ preset: 'long', lr: 3e-4, tasksPerIteration: 8, groupSize: 8, seed: 3, ...parseAlgorithmLabel(algo) });
+    }
+    expect(trainingMismatch(spec('alfworld-long'), { ...DEFAULT_TRAIN_CONFIG })).toBe('lr 0.003 (the grid asks 0.0003)');
+    expect(trainingMismatch(spec('alfworld-long'), { ...DEFAULT_TRAIN_CONFIG, lr: 3e-4 })).toBeNull();
   });
   it('mark a summary trained with other settings as not belonging to the grid', () => {
     const defaults = { ...DEFAULT_TRAIN_CONFIG };
