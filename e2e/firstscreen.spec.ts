@@ -38,7 +38,7 @@ test('a plain link opens the recorded comparison with its own settings, and Step
 test('a link with other settings shows no recording of someone else\'s run', async ({ page }) => {
   await page.goto('./#backend=wasm&algo=grpo+empg&zeta=0.2&compare=1&algo2=grpo+empg-bonus');
   await expect(page.getByTestId('run-caption')).toContainText('Live run: GRPO + EMPG vs GRPO + EMPG, ablation: future-clarity bonus only', { timeout: 60_000 });
-  await expect(page.getByTestId('run-caption')).toContainText('no recording of these settings');
+  await expect(page.getByTestId('run-caption').getByText('no recording of these settings')).toBeVisible();
   await expect(page.getByTestId('recording-mark')).toHaveCount(0);
   await expect(page.getByTestId('compare-toggle')).toBeChecked();
   await expect(page.getByTestId('zeta-slider')).toHaveValue('0.2');

@@ -1,5 +1,6 @@
-/** The top bar: the name, and the backend badge with why it was chosen and its self-check. */
+/** The top bar: the name, whether the run is saved, and the backend badge with why it was chosen and its self-check. */
 import { useRuntime } from '../store/runtimeStore';
+import { SavedStatus } from './SavedStatus';
 
 /** The page header. */
 export function Header() {
@@ -8,6 +9,7 @@ export function Header() {
       <div className="brand">
         <h1>EMPG Playground</h1>
         <p className="tagline">How entropy shapes a policy-gradient step — and how EMPG re-scales it.</p>
+        <SavedStatus />
       </div>
       <BackendBadge />
     </header>
@@ -30,7 +32,7 @@ function BackendBadge() {
         <span className={`badge badge-${phase === 'ready' ? choice?.backend : 'pending'}`} data-testid="backend">{label}</span>
       </div>
       {/* The lines are always there (empty until the backend is chosen), so nothing moves when it arrives. */}
-      <p className="backend-reason" data-testid={ready ? 'backend-reason' : undefined}>{ready ? reason : '\u00a0'}</p>
+      <p className="backend-reason" data-testid={ready ? 'backend-reason' : undefined} title={ready ? reason : undefined}>{ready ? reason : '\u00a0'}</p>
       <p className="backend-check" data-testid={ready ? 'backend-check' : undefined} data-max-rel-error={ready ? choice.selfCheck.maxRelError : undefined}>
         {ready ? <>self-check vs cpu: max relative gradient error {choice.selfCheck.maxRelError.toExponential(1)}{' '}
           {choice.selfCheck.ok ? '✓' : '✗'}</> : '\u00a0'}

@@ -1,16 +1,14 @@
 /**
- * The offer to resume a run saved before a reload ("Resume run at iteration N" / "Discard"), a quiet
- * line saying up to which iteration the live run is saved in this browser, or, when another tab owns
- * the saved run, a notice that this tab trains without saving, with a button to take the saved run over.
+ * The offer to resume a run saved before a reload ("Resume run at iteration N" / "Discard"), or, when
+ * another tab owns the saved run, a notice that this tab trains without saving, with a button to take the
+ * saved run over. The line saying up to which iteration the live run is saved is in the header (SavedStatus).
  */
 import { useSavedRun } from '../store/savedRunStore';
 import { discardSavedRun, resumeSavedRun, takeOverSavedRun } from './io/savedRunOffer';
 
-/** The resume offer, the other-tab notice, or the saved-run status line. */
+/** The resume offer, the other-tab notice, or nothing. */
 export function ResumeOffer() {
   const offer = useSavedRun((s) => s.offer);
-  const savedIteration = useSavedRun((s) => s.savedIteration);
-  const failing = useSavedRun((s) => s.failing);
   const elsewhere = useSavedRun((s) => s.elsewhere);
   if (elsewhere) {
     return (
@@ -52,7 +50,5 @@ export function ResumeOffer() {
       </section>
     );
   }
-  if (failing) return <p className="saved-status saved-failing" data-testid="saved-status">Not saved: {failing}</p>;
-  if (savedIteration === null) return null;
-  return <p className="saved-status" data-testid="saved-status">Saved in this browser at iteration {savedIteration}</p>;
+  return null;
 }

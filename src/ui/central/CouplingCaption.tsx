@@ -30,14 +30,14 @@ function strength(v: number): string {
 /** The caption paragraph. */
 export function CouplingCaption({ points, latestSteps, empgOn, iterations }: CouplingCaptionProps) {
   const { plainR, empgR } = useMemo(() => coupling(points), [points]);
-  if (points.length < 2) return <p className="caption muted">The chart fills in after the first iteration (press Step or Play).</p>;
+  if (points.length < 2) return <p className="caption coupling-caption muted">The chart fills in after the first iteration (press Step or Play).</p>;
   const gs = latestSteps.map((s) => s.g);
   const gMin = Math.min(...gs);
   const gMax = Math.max(...gs);
   // Every group's rollouts agreed (all solved or all failed): GRPO's advantage is 0 for every step.
   const noOutcomeSignal = points.every((p) => p.plain === 0);
   return (
-    <p className="caption" data-testid="coupling-caption">
+    <p className="caption coupling-caption" data-testid="coupling-caption">
       {iterations}, {points.length} steps.{' '}
       {noOutcomeSignal
         ? <>No group had both a success and a failure, so plain GRPO gives every step advantage 0 and would not

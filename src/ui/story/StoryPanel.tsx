@@ -32,8 +32,8 @@ export function StoryPanel({ chartHeight }: StoryPanelProps) {
   return (
     <section className="story" data-testid="story" aria-labelledby="story-title">
       <h3 id="story-title">
-        What EMPG changes: entropy vs update size, per iteration
-        {config && <span className="story-lane"> · {algorithmLabel(config).toUpperCase()}</span>} <Help term="coupling/empg_r" align="left" />
+        What EMPG changes: entropy vs update size, per iteration <Help term="coupling/empg_r" align="left" />
+        {config && <span className="story-lane"> · {algorithmLabel(config).toUpperCase()}</span>}
       </h3>
       <p className="story-lead">
         Under a plain policy gradient, uncertain (high-entropy) steps get bigger updates: the dashed correlation is

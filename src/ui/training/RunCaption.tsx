@@ -1,7 +1,7 @@
 /**
  * One line under the control bar that says what the screen shows: a recorded run and the settings it
- * was trained with, or the live run and its settings. It is always there, so nothing below it moves
- * when a run starts.
+ * was trained with, or the live run and its settings. It is always there, and the sentence for a run not
+ * yet started keeps its room (unseen) once it starts, so nothing below it moves when a run starts.
  */
 import { useRun } from '../../store/runStore';
 import { useView } from '../../store/viewStore';
@@ -31,7 +31,7 @@ export function RunCaption() {
   return (
     <p className="run-caption" data-testid="run-caption">
       Live run: {live}{initLabel && <> · <span className="init-label">{initLabel}</span></>}.
-      {!started && ' There is no recording of these settings: press Play or Step to train them.'}
+      {' '}<span className={started ? 'kept-room' : undefined} aria-hidden={started || undefined}>There is no recording of these settings: press Play or Step to train them.</span>
     </p>
   );
 }
