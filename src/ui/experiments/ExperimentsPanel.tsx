@@ -35,12 +35,13 @@ const READINGS: Record<string, string> = {
  */
 const ExperimentChart = memo(function ExperimentChart({ title, metric, cells, yours }: { title: string; metric: string; cells: readonly BundleCell[]; yours: Metrics[] | null }) {
   const figure = useRef<HTMLElement>(null);
-  const rows = useMemo(() => chartRowsOf(cells, yours, metric), [cells, yours, metric]);
-  const drawn = useStaggered(useHeldWhile(rows, useOnScreen(figure)), 0);
+  // The rows and whether your run has a line change together, and both wait while the chart is off screen.
+  const plot = useMemo(() => ({ rows: chartRowsOf(cells, yours, metric), withYours: yours !== null }), [cells, yours, metric]);
+  const drawn = useStaggered(useHeldWhile(plot, useOnScreen(figure)), 0);
   return (
     <figure ref={figure} className="metric-chart" data-testid={`experiments-chart-${metric}`}>
       <figcaption>{title}</figcaption>
-      <ExperimentPlot rows={drawn} cells={cells} withYours={yours !== null} />
+      <ExperimentPlot rows={drawn.rows} cells={cells} withYours={drawn.withYours} />
     </figure>
   );
 });
