@@ -155,3 +155,22 @@ test('the deciles chart lists its legend in the order of its bars, and its y tit
   expect(title.x + title.width, 'the y title ends left of every tick label').toBeLessThanOrEqual(Math.min(...ticks));
   await chart.screenshot({ path: testInfo.outputPath('deciles.png') });
 });
+
+test('every drop-down of the settings shows its whole choice', async ({ page }) => {
+  for (const viewport of [{ width: 1360, height: 900 }, { width: 1024, height: 768 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto('./#backend=wasm&decoding=free');
+    await expect(page.getByTestId('run-caption')).toContainText('Live run', { timeout: 60_000 });
+    // The selected choice's text width (in the select's own font) against the room inside the select, less its arrow.
+    const cut = await page.locator('.settings select').evaluateAll((selects) => selects.flatMap((el) => {
+      const select = el as HTMLSelectElement;
+      const style = getComputedStyle(select);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = select.selectedOptions[0]?.text ?? '';
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return context.measureText(text).width > room ? [`"${text}" (${Math.round(context.measureText(text).width)} px in ${Math.round(room)} px)`] : [];
+    }));
+    expect(cut, `cut-off choices at ${viewport.width}×${viewport.height}`).toEqual([]);
+  }
+});
