@@ -174,3 +174,23 @@ test('every drop-down of the settings shows its whole choice', async ({ page }) 
     expect(cut, `cut-off choices at ${viewport.width}×${viewport.height}`).toEqual([]);
   }
 });
+
+test('the training curves of one row start their plots at the same height', async ({ page }) => {
+  await page.goto('./#backend=wasm');
+  await expect(page.getByTestId('recording-mark')).toBeVisible({ timeout: 60_000 });
+  await page.locator('.charts-grid').first().scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('chart-zero-std').locator('svg.recharts-surface')).toBeVisible();
+  // Figures that share a row (same top) must have their plots at the same top too ("Groups without signal" sat lower).
+  const rows = await page.locator('.charts-grid').first().locator('.metric-chart').evaluateAll((figures) => {
+    const byRow = new Map<number, number[]>();
+    for (const figure of figures) {
+      const plot = figure.querySelector('svg.recharts-surface');
+      if (!plot) continue;
+      const top = Math.round(figure.getBoundingClientRect().top);
+      byRow.set(top, [...(byRow.get(top) ?? []), plot.getBoundingClientRect().top]);
+    }
+    return [...byRow.values()];
+  });
+  expect(rows.length).toBeGreaterThanOrEqual(2);
+  for (const plots of rows) expect(Math.max(...plots) - Math.min(...plots), `plot tops ${plots.join(', ')}`).toBeLessThan(1);
+});
