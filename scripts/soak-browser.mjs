@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Browser soak: the built playground trains for a long time in headless Chromium (30 minutes by default)
 // while this script samples, every minute, the JS heap of the page and of the training worker (Chrome
-// DevTools Protocol), TF.js's tensor count (the `tfjs/num_tensors` column of the page's own metrics
+// DevTools Protocol), the page's DOM nodes and event listeners, TF.js's tensor count (the `tfjs/num_tensors` column of the page's own metrics
 // export) and the page's main-thread long tasks (over 50 ms). A script, not a test: it prints the
 // figures and fails (exit 1) only if the tensor count grows after the first sample or training stops.
 //
@@ -148,16 +148,18 @@ async function main() {
       const pageHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
       const long = await page.evaluate(() => ({ ...window.__soakLongTasks }));
       const row = await lastMetrics(page);
+      const dom = await cdp.send('Memory.getDOMCounters').catch(() => null);
       const sample = {
         minute: Math.round((elapsed / 60) * 10) / 10,
         iteration: Number(await page.getByTestId('iteration').textContent()),
         pageHeapMB: mb(pageHeap), workerHeapMB: mb(await workerHeap(cdp, options.gc).catch(() => null)),
+        domNodes: dom?.nodes ?? null, listeners: dom?.jsEventListeners ?? null,
         tensors: row?.['tfjs/num_tensors'] ?? null,
         longTasks: long.count - seenLong.count, longTaskMs: Math.round(long.totalMs - seenLong.totalMs), longestMs: Math.round(long.maxMs),
       };
       seenLong = long;
       samples.push(sample);
-      console.log(`${String(sample.minute).padStart(5)} min  iteration ${String(sample.iteration).padStart(5)}  page heap ${sample.pageHeapMB} MB  worker heap ${sample.workerHeapMB ?? '?'} MB  tensors ${sample.tensors ?? '?'}  long tasks +${sample.longTasks} (${sample.longTaskMs} ms, longest so far ${sample.longestMs} ms)`);
+      console.log(`${String(sample.minute).padStart(5)} min  iteration ${String(sample.iteration).padStart(5)}  page heap ${sample.pageHeapMB} MB  worker heap ${sample.workerHeapMB ?? '?'} MB  DOM nodes ${sample.domNodes ?? '?'}  listeners ${sample.listeners ?? '?'}  tensors ${sample.tensors ?? '?'}  long tasks +${sample.longTasks} (${sample.longTaskMs} ms, longest so far ${sample.longestMs} ms)`);
       const lastSample = elapsed >= options.minutes * 60;
       if (options.snapshots && (samples.length === 1 || lastSample)) {
         const file = join(options.snapshots, `page-${samples.length === 1 ? 'first' : 'last'}.heapsnapshot`);
