@@ -1,7 +1,7 @@
 /**
  * The page on a phone (390 × 844, touch): with no backend in the link it trains on wasm (or webgl) and
- * says why, shows the recording first, fits the screen without sideways scrolling, and Play works by
- * touch. A backend named in the link still wins.
+ * says why, shows the recording first with the central chart on the first screen and the settings
+ * behind a button, fits the screen without sideways scrolling, and Play works by touch. A backend named in the link still wins.
  */
 import type { Page, TestInfo } from '@playwright/test';
 import { test, expect, waitForBackend } from './fixtures';
@@ -14,9 +14,12 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-/** How far the page is wider than the screen (0 when it fits). */
-function overflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+/**
+ * How far the page is wider than the screen (0 when it fits). Measured against the device's width, not
+ * `innerWidth`: a phone widens its layout viewport to a page that overflows and zooms out.
+ */
+async function overflow(page: Page): Promise<number> {
+  return (await page.evaluate(() => document.scrollingElement!.scrollWidth)) - page.viewportSize()!.width;
 }
 
 test('a phone defaults to wasm and the recording, fits the screen, and trains by touch', async ({ page }, testInfo) => {
@@ -29,6 +32,14 @@ test('a phone defaults to wasm and the recording, fits the screen, and trains by
   await expect(page.getByTestId('recording-mark')).toBeVisible();
   await expect(page.getByTestId('iteration')).not.toHaveText('0');
   expect(await overflow(page)).toBeLessThanOrEqual(0);
+  // The story first: the central chart starts on the first screen, above the settings (behind a button).
+  const chart = await page.getByTestId('entropy-grad-chart').boundingBox();
+  expect(chart!.y).toBeLessThan(844 - 120);
+  await expect(page.getByTestId('settings-drawer')).toBeHidden();
+  await page.getByTestId('settings-open').tap();
+  await expect(page.getByTestId('settings-drawer')).toBeVisible();
+  await page.getByTestId('settings-close').tap();
+  await expect(page.getByTestId('settings-drawer')).toBeHidden();
   await screenshot(page, testInfo, 'phone-first-paint');
 
   // A smaller run than the recording's, so one iteration is quick.

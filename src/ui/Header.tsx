@@ -25,17 +25,17 @@ function BackendBadge() {
   const reason = note && choice?.requested === choice?.backend ? note : choice?.reason;
   const ready = choice !== null && choice !== undefined && phase === 'ready';
   const label = phase === 'ready' && choice ? choice.backend : phase === 'selecting' ? 'choosing…' : 'starting…';
+  const check = ready ? `self-check vs cpu: max relative gradient error ${choice.selfCheck.maxRelError.toExponential(1)} ${choice.selfCheck.ok ? '✓' : '✗'}` : '';
   return (
     <div className="backend" aria-live="polite">
       <div className="backend-line">
         <span className="muted">backend</span>
-        <span className={`badge badge-${phase === 'ready' ? choice?.backend : 'pending'}`} data-testid="backend">{label}</span>
+        <span className={`badge badge-${phase === 'ready' ? choice?.backend : 'pending'}`} data-testid="backend" title={ready ? `${reason ?? ''} ${check}`.trim() : undefined}>{label}</span>
       </div>
       {/* The lines are always there (empty until the backend is chosen), so nothing moves when it arrives. */}
       <p className="backend-reason" data-testid={ready ? 'backend-reason' : undefined} title={ready ? reason : undefined}>{ready ? reason : '\u00a0'}</p>
       <p className="backend-check" data-testid={ready ? 'backend-check' : undefined} data-max-rel-error={ready ? choice.selfCheck.maxRelError : undefined}>
-        {ready ? <>self-check vs cpu: max relative gradient error {choice.selfCheck.maxRelError.toExponential(1)}{' '}
-          {choice.selfCheck.ok ? '✓' : '✗'}</> : '\u00a0'}
+        {ready ? check : '\u00a0'}
       </p>
     </div>
   );

@@ -116,6 +116,8 @@ export function ExperimentsPanel() {
             ? <p className="muted">No finished runs for this environment yet.</p>
             : (
               <>
+                {/* Wider than a phone: the table scrolls sideways in its own box (reachable by keyboard), the page does not. */}
+                <div className="table-scroll" tabIndex={0} role="region" aria-label="Held-out success by setting">
                 <table className="experiments-table" data-testid="experiments-table">
                   <caption>Held-out success at T = 1 (%), mean ± 95 % interval across seeds; base checkpoint {cells[0].baseT1.toFixed(1)} %</caption>
                   <thead><tr><th>setting</th><th>seeds</th><th>success</th><th>change vs base</th><th>greedy</th></tr></thead>
@@ -128,6 +130,7 @@ export function ExperimentsPanel() {
                     ))}
                   </tbody>
                 </table>
+                </div>
                 {comparisons.length > 0 && <p className="muted small">Differences in held-out success at T = 1 (docs/RESULTS.md, "When EMPG helps here"):</p>}
                 {comparisons.length > 0 && (
                   <ul className="experiments-comparisons" data-testid="experiments-comparisons">

@@ -38,7 +38,7 @@ function Icon({ shape }: { shape: 'play' | 'pause' | 'step' | 'reset' | 'present
 export interface ControlBarProps {
   /** Presentation mode: the tour and the settings drawer join the bar. */
   present?: boolean;
-  /** Opens or closes the settings drawer (presentation mode). */
+  /** Opens or closes the settings drawer (presentation mode, and a narrow screen); the bar shows its button when given. */
   onSettings?(): void;
   settingsOpen?: boolean;
 }
@@ -98,8 +98,10 @@ export function ControlBar({ present = false, onSettings, settingsOpen = false }
           <button type="button" className="bar-button" onClick={() => applySettings(lecturePatch())} data-testid="lecture-start"
             title="Lecture start: WebShop-lite, GRPO + EMPG, B = 4, G = 8, lr 3e-3 — success rises visibly within about two minutes on a laptop (measured: docs/TRAINING.md)">
             Lecture</button>
-          <button type="button" className="bar-button" onClick={onSettings} aria-expanded={settingsOpen} data-testid="settings-open">⚙ Settings</button>
         </>
+      )}
+      {onSettings && (
+        <button type="button" className="bar-button" onClick={onSettings} aria-expanded={settingsOpen} data-testid="settings-open">⚙ Settings</button>
       )}
       <button type="button" className="bar-button" onClick={() => useView.getState().update({ present: !present })} data-testid="present-toggle"
         aria-pressed={present} title={present ? 'Back to the full page' : 'Presentation mode: the story large, settings in a drawer (present=1 in the link)'}>

@@ -6,7 +6,9 @@
  * inspector underneath, and export / import. On a narrow screen the columns stack in the same order.
  *
  * Presentation mode (`present=1`) puts the story above the fold: the central chart large with its
- * caption, the coupling chart and the outcomes beside it, the settings in a drawer.
+ * caption, the coupling chart and the outcomes beside it, the settings in a drawer. A phone-narrow
+ * screen tells the story first as well: the central chart and its caption under the control bar, then
+ * the coupling over time, the settings behind a button in the same drawer.
  */
 import { useCallback, useState } from 'react';
 import { useRun } from '../../store/runStore';
@@ -26,6 +28,7 @@ import { ChartsPanel } from '../charts/ChartsPanel';
 import { IoPanel } from '../io/IoPanel';
 import { SeedSweepPanel } from '../seeds/SeedSweepPanel';
 import { StoryPanel } from '../story/StoryPanel';
+import { useNarrowScreen } from '../useNarrowScreen';
 import { useViewportHeight } from '../useViewportHeight';
 import './training.css';
 
@@ -37,6 +40,7 @@ export function TrainingView() {
   const toggleDrawer = useCallback(() => setDrawer((open) => !open), []);
   const lanes = useRun((s) => s.lanes.length);
   const viewport = useViewportHeight();
+  const narrow = useNarrowScreen();
   const rest = (
     <>
       <ChartsPanel />
@@ -65,6 +69,28 @@ export function TrainingView() {
         </div>
         <SettingsDrawer open={drawer} onClose={closeDrawer} />
         <div className="flow flow-rest">
+          <EnvironmentColumn />
+          <PolicyColumn />
+          <AdvantageColumn />
+        </div>
+        {rest}
+      </section>
+    );
+  }
+  if (narrow) {
+    return (
+      <section className="panel training-view narrow" aria-labelledby="training-title">
+        <h2 id="training-title" className="sr-only">Training</h2>
+        <ControlBar onSettings={toggleDrawer} settingsOpen={drawer} />
+        <IterationProgress />
+        <RunCaption />
+        <div className="flow">
+          <UpdateColumn />
+          <OutcomeColumn />
+        </div>
+        <StoryPanel chartHeight={150} />
+        <SettingsDrawer open={drawer} onClose={closeDrawer} />
+        <div className="flow">
           <EnvironmentColumn />
           <PolicyColumn />
           <AdvantageColumn />
