@@ -13,13 +13,10 @@
  */
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
-import { loadCheckpoint, useBackend } from '../cli/train';
-import { createRng } from '../src/core/prng';
-import { getPreset, presetWorld, questionForSeed, trainingWorld, type Question, type Split } from '../src/envs/deepsearch/index';
-import { maxActionTokens, parseTrainConfig } from '../src/train/config';
-import { rollout, type StepData, type Trajectory } from '../src/train/rollout';
-import type { TaskSource } from '../src/train/tasks';
-import { Trainer } from '../src/train/trainer';
+import { useBackend } from '../cli/train';
+import type { Question, Split } from '../src/envs/deepsearch/index';
+import type { StepData, Trajectory } from '../src/train/rollout';
+import { openDeepSearchProbe } from './lib/deepsearchProbe';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { samples: { type: 'string', default: '8' } } });
 const samples = Number(values.samples);
@@ -86,31 +83,11 @@ function partingDecision(a: Trajectory, b: Trajectory): string {
   return `${decision}: ${change}`;
 }
 for (const path of positionals) {
-  const checkpoint = await loadCheckpoint(path);
-  const parsed = parseTrainConfig({ env: checkpoint.env, preset: checkpoint.preset });
-  if (!parsed.ok || checkpoint.env !== 'deepsearch') throw new Error(`${path} is not a Deep Search-lite checkpoint`);
-  const preset = getPreset(checkpoint.preset);
-  const world = presetWorld(preset);
-  const trainer = await Trainer.create(parsed.config, { checkpoint });
-  const copies = Math.max(1, preset.trainWorlds);
-  // Train seed of question i: copy i mod n, question i of that copy (the trainer's seed → question rule).
-  const trainSeed = (i: number) => i * copies + (i % copies);
+  const probe = await openDeepSearchProbe(path);
   const run = async (split: Split, greedy: boolean) => {
-    const count = split === 'train' ? trainingWorld(preset, 0).splits.train.length : world.splits[split].length;
-    const questionOf = (i: number) => (split === 'train'
-      ? questionForSeed(trainingWorld(preset, trainSeed(i)), 'train', Math.floor(trainSeed(i) / copies))
-      : questionForSeed(world, split, i));
-    // The trainer's held-out seeds alternate test-id (even) and test-ood (odd).
-    const seedOf = (i: number) => (split === 'train' ? trainSeed(i) : 2 * i + (split === 'test-id' ? 0 : 1));
-    const source: TaskSource = { ...trainer.source, start: (seed) => trainer.source.start(seedOf(seed), split === 'train' ? 'train' : 'test') };
-    const episodes = greedy ? count : samples * count;
-    const tasks = Array.from({ length: episodes }, (_, i) => ({ taskSeed: i % count, group: i }));
-    const trajectories = await rollout(trainer.model, trainer.tokenizer, source, tasks, {
-      split: split === 'train' ? 'train' : 'test', copies: 1, greedy, maxSteps: source.stepLimit, temperature: 1,
-      masked: parsed.config.decoding === 'masked', maxActionTokens: maxActionTokens('deepsearch'),
-      context: trainer.model.config.context, invalidPenalty: parsed.config.invalidPenalty,
-    }, createRng('evaluation'));
-    return { trajectories, questions: trajectories.map((_, i) => questionOf(i % count)), count };
+    const trajectories = await probe.roll(split, greedy, samples);
+    const count = probe.count(split);
+    return { trajectories, questions: trajectories.map((_, i) => probe.questionOf(split, i % count)), count };
   };
   const train = await run('train', false);
   entropyLines.push(`| ${path} | training copies | ${entropyRow(train.trajectories, train.questions)} |`);
@@ -151,7 +128,7 @@ for (const path of positionals) {
   const sampledSuccess = heldOut.sampled.filter((t) => t.won).length;
   greedyLines.push(`| ${path} | ${greedyRow(heldOut.greedy, heldOut.greedyQ)} | ${pct(sampledSuccess, heldOut.sampled.length)} | `
     + `${pct(fromGreedyLosses, sampledWins)} (${greedyLosses} of ${heldOut.greedy.length} questions lost greedy) |`);
-  trainer.dispose();
+  probe.trainer.dispose();
 }
 console.log('Entropy (nats, mean over the action\'s tokens, sampled at T = 1) by question kind (success at T = 1): first action / after the first search\'s results (share that answers there) / answer\n');
 console.log('| checkpoint | questions | entropy |\n|---|---|---|');

@@ -10,13 +10,10 @@
  */
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
-import { loadCheckpoint, useBackend } from '../cli/train';
-import { createRng } from '../src/core/prng';
-import { getPreset, presetWorld, questionForSeed, trainingWorld, type Split } from '../src/envs/deepsearch/index';
-import { maxActionTokens, parseTrainConfig } from '../src/train/config';
-import { rollout, type Trajectory } from '../src/train/rollout';
-import type { TaskSource } from '../src/train/tasks';
-import { Trainer } from '../src/train/trainer';
+import { useBackend } from '../cli/train';
+import type { Split } from '../src/envs/deepsearch/index';
+import type { Trajectory } from '../src/train/rollout';
+import { openDeepSearchProbe } from './lib/deepsearchProbe';
 
 /** Counts over the episodes of one question kind. */
 interface Tally { episodes: number; won: number; answerFirst: number; searches: number; anchorAnswers: number; bridgeAnswers: number }
@@ -39,38 +36,17 @@ await useBackend('wasm');
 console.log('| checkpoint | split | decoding | success | by kind: success (episodes, first action an answer, searches, wrong answer = a question entity, wrong answer = the first hop’s object) |');
 console.log('|---|---|---|---|---|');
 for (const path of positionals) {
-  const checkpoint = await loadCheckpoint(path);
-  const parsed = parseTrainConfig({ env: checkpoint.env, preset: checkpoint.preset });
-  if (!parsed.ok || checkpoint.env !== 'deepsearch') throw new Error(`${path} is not a Deep Search-lite checkpoint`);
-  const preset = getPreset(checkpoint.preset);
-  const world = presetWorld(preset);
-  const trainer = await Trainer.create(parsed.config, { checkpoint });
+  const probe = await openDeepSearchProbe(path);
   for (const split of splits as Split[]) {
-    // Training questions come from the relabelled copies of the world, as the trainer draws them.
-    const count = split === 'train' ? trainingWorld(preset, 0).splits.train.length : world.splits[split].length;
-    // Train seed of question i: copy i mod n, question i of that copy (the trainer's seed → question rule).
-    const copies = Math.max(1, preset.trainWorlds);
-    const trainSeed = (i: number) => i * copies + (i % copies);
-    const worldOf = (i: number) => (split === 'train' ? trainingWorld(preset, trainSeed(i)) : world);
-    const questionOf = (i: number) => (split === 'train'
-      ? questionForSeed(worldOf(i), 'train', Math.floor(trainSeed(i) / copies))
-      : questionForSeed(world, split, i));
-    // The trainer's held-out seeds alternate test-id (even) and test-ood (odd).
-    const seedOf = (i: number) => (split === 'train' ? trainSeed(i) : 2 * i + (split === 'test-id' ? 0 : 1));
-    const source: TaskSource = { ...trainer.source, start: (seed) => trainer.source.start(seedOf(seed), split === 'train' ? 'train' : 'test') };
+    const count = probe.count(split);
     for (const greedy of [true, false]) {
-      const tasks = Array.from({ length: greedy ? count : samples * count }, (_, i) => ({ taskSeed: i % count, group: i }));
-      const results: Trajectory[] = await rollout(trainer.model, trainer.tokenizer, source, tasks, {
-        split: split === 'train' ? 'train' : 'test', copies: 1, greedy, maxSteps: source.stepLimit, temperature: 1,
-        masked: parsed.config.decoding === 'masked', maxActionTokens: maxActionTokens('deepsearch'),
-        context: trainer.model.config.context, invalidPenalty: parsed.config.invalidPenalty,
-      }, createRng('evaluation'));
+      const results: Trajectory[] = await probe.roll(split, greedy, samples);
       const kinds = new Map<string, Tally>();
       results.forEach((trajectory, i) => {
-        const question = questionOf(i % count);
+        const question = probe.questionOf(split, i % count);
         // In a chain of two or more hops, the entity the first search finds (the bridge).
         const bridge = question.kind === 'compositional' && question.hops >= 2
-          ? worldOf(i % count).facts.get(question.anchors[0])?.get(question.relations[0])?.object : undefined;
+          ? probe.worldOf(split, i % count).facts.get(question.anchors[0])?.get(question.relations[0])?.object : undefined;
         const key = `${question.kind} ${question.hops}`;
         const tally = kinds.get(key) ?? { episodes: 0, won: 0, answerFirst: 0, searches: 0, anchorAnswers: 0, bridgeAnswers: 0 };
         tally.episodes++;
@@ -88,5 +64,5 @@ for (const path of positionals) {
       console.log(`| ${path} | ${split} | ${greedy ? 'greedy' : 'T = 1'} | ${percent(won, results.length)} | ${cells.join('; ')} |`);
     }
   }
-  trainer.dispose();
+  probe.trainer.dispose();
 }
