@@ -23,7 +23,7 @@ export function RunCaption() {
     const what = shown.source === PRECOMPUTED ? 'Recorded run' : `Recorded run from ${shown.source}`;
     return (
       <p className="run-caption" data-testid="run-caption">
-        {what}: {describeRecording(shown.recording)}. Play trains the settings above live, from iteration 0.
+        {what}: {describeRecording(shown.recording)}. Play trains these settings live, from iteration 0.
       </p>
     );
   }
