@@ -64,6 +64,18 @@ async function attachShot(panel: Locator, testInfo: TestInfo, name: string): Pro
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
+test('the panel opens on the training environment of the link and follows the training settings', async ({ page }) => {
+  await page.goto('./#env=webshop&backend=wasm');
+  const panel = page.getByTestId('play-panel');
+  await expect(panel.getByTestId('play-source')).toContainText('WebShop-lite · tiny preset, seed 0');
+  await expect(panel.getByTestId('play-env')).toHaveValue('webshop');
+  await page.getByTestId('env-select').selectOption('deepsearch');
+  await expect(panel.getByTestId('play-source')).toContainText('Deep Search-lite · tiny preset, seed 0');
+  await expect(panel.getByTestId('play-env')).toHaveValue('deepsearch');
+  await page.getByTestId('env-select').selectOption('alfworld');
+  await expect(panel.getByTestId('play-source')).toContainText('ALFWorld-lite · tiny preset, seed 0');
+});
+
 test('plays ALFWorld-lite to success; the transcript matches Node byte for byte', async ({ page }, testInfo) => {
   const seed = 4;
   const game = generateTask(seed, 'tiny');
