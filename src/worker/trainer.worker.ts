@@ -1,7 +1,8 @@
 /**
  * The Web Worker that owns TF.js and everything that computes, so the page never freezes: it chooses
  * and verifies the backend, recovers from backend faults (src/worker/backendRecovery.ts), and runs the
- * training run (src/worker/runController.ts) on the page's messages.
+ * training run (src/worker/runController.ts) on the page's messages, taken in order
+ * (src/worker/messageHandler.ts).
  */
 import '../core/jitless';
 import * as tf from '@tensorflow/tfjs';
@@ -11,6 +12,7 @@ import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wa
 import { selectBackend, type BackendRequest, type GpuEventHooks } from '../train/backend';
 import type { FromWorker, ToWorker } from './protocol';
 import { LaneSet } from './lanes';
+import { messageHandler } from './messageHandler';
 import { BackendRecovery } from './backendRecovery';
 import { destroyWebGpuDevice, exhaustWasmHeap } from '../train/backendFaults';
 import { openRunDatabase } from '../persist/runDatabase';
@@ -33,7 +35,6 @@ let requested: BackendRequest = 'auto';
 let requestedBy: string | undefined;
 let baseUrl = self.location.href;
 let testHooks = false;
-let ready: Promise<void> = Promise.resolve();
 
 /** The saved run (src/persist): written after every iteration, off the training path. */
 const saver = new RunSaver(openRunDatabase, (report) => post({ type: 'saved', ...report }));
@@ -112,61 +113,25 @@ async function resume(): Promise<void> {
   saver.enabled = true;
 }
 
-async function handle(message: ToWorker): Promise<void> {
-  switch (message.type) {
-    case 'init':
-      requested = message.backend;
-      requestedBy = message.requestedBy;
-      baseUrl = message.baseUrl;
-      testHooks = message.testHooks === true;
-      ready = (async () => {
-        post({ type: 'status', phase: 'selecting' });
-        const choice = await selectBackend({ requested, requestedBy, wasmPaths, hooks });
-        // A model trained from scratch is sized for the backend: the small one needs a real GPU.
-        for (const lane of lanes.lanes) lane.setDefaults({ modelSize: choice.backend === 'webgpu' ? 'small' : 'tiny' });
-        post({ type: 'status', phase: 'ready', choice });
-      })();
-      return ready;
-    case 'configure':
-      await ready;
-      return lanes.lane(message.lane).configure(message.config, message.init);
-    case 'setLanes':
-      await ready;
-      return lanes.setCount(message.count);
-    case 'play':
-      await ready;
-      return lanes.play();
-    case 'pause':
-      return lanes.pause();
-    case 'step':
-      await ready;
-      return lanes.step();
-    case 'reset':
-      await ready;
-      return lanes.reset();
-    case 'loadCheckpoint':
-      await ready;
-      return lanes.lane(message.lane).loadCheckpoint(message.checkpoint, message.name);
-    case 'saving':
-      saver.enabled = message.enabled;
-      return;
-    case 'resume':
-      await ready;
-      return resume();
-    case 'requestTrajectory':
-      return lanes.lane(message.lane).requestTrajectory(message.iteration, message.traj);
-    case 'requestCheckpoint':
-      return lanes.lane(message.lane).requestCheckpoint();
-    case 'requestSteps':
-      return lanes.lane(message.lane).requestSteps();
-    case 'testFault':
-      await ready;
-      return causeFault(message.fault);
-  }
-}
+const receive = messageHandler({
+  post,
+  lanes,
+  start(message) {
+    requested = message.backend;
+    requestedBy = message.requestedBy;
+    baseUrl = message.baseUrl;
+    testHooks = message.testHooks === true;
+    return (async () => {
+      post({ type: 'status', phase: 'selecting' });
+      const choice = await selectBackend({ requested, requestedBy, wasmPaths, hooks });
+      // A model trained from scratch is sized for the backend: the small one needs a real GPU.
+      for (const lane of lanes.lanes) lane.setDefaults({ modelSize: choice.backend === 'webgpu' ? 'small' : 'tiny' });
+      post({ type: 'status', phase: 'ready', choice });
+    })();
+  },
+  setSaving: (enabled) => { saver.enabled = enabled; },
+  resume,
+  fault: causeFault,
+});
 
-self.onmessage = (event: MessageEvent<ToWorker>) => {
-  handle(event.data).catch((error: unknown) => {
-    post({ type: 'error', kind: 'internal', message: error instanceof Error ? error.message : String(error) });
-  });
-};
+self.onmessage = (event: MessageEvent<ToWorker>) => receive(event.data);
