@@ -57,6 +57,27 @@ describe('RunController', () => {
     expect(JSON.stringify(of('metrics').at(-1)!.steps.map((s) => s.action))).toBe(firstBatch);
   });
 
+  it('with no base checkpoint to start from, a shape-keeping setting keeps the run and a queued Step', async () => {
+    await tf.setBackend('cpu');
+    const { run, of } = laneHarness();
+    await run.configure(fast, 'base');
+    await run.step();
+    const { generation } = of('run').at(-1)!.status;
+    // Step, then a new ζ before that iteration has run: the Step is carried out, on the same run.
+    await Promise.all([run.step(), run.configure({ ...fast, zeta: 0.3 }, 'base')]);
+    const status = of('run').at(-1)!.status;
+    expect(status.generation).toBe(generation);
+    expect(status.config.zeta).toBe(0.3);
+    expect(status.initLabel).toMatch(/no base checkpoint/);
+    expect(of('metrics').map((m) => [m.iteration, m.generation])).toEqual([[1, generation], [2, generation]]);
+    // Asking for a fresh model changes nothing either: the run already is one (the same seed's weights).
+    await run.configure(fast, 'scratch');
+    expect(of('run').at(-1)!.status.generation).toBe(generation);
+    // A new seed still restarts it.
+    await run.configure({ ...fast, seed: 9 }, 'base');
+    expect(of('run').at(-1)!.status).toMatchObject({ generation: generation + 1, iteration: 0 });
+  });
+
   it('rejects a bad checkpoint or setting with a clear message and keeps the run', async () => {
     await tf.setBackend('cpu');
     const { run, of } = laneHarness();

@@ -114,7 +114,9 @@ export class RunController {
     this.running = false;
     let checkpoint: Checkpoint | undefined;
     let initLabel: string;
-    let init = this.init;
+    // A new run that stands in a fresh model for a missing base checkpoint asks for the checkpoint again
+    // (a run continued or restored keeps the weights it has).
+    let init = !saved && !resumeFrom && this.fellBack() ? 'base' : this.init;
     if (init === 'loaded' && this.loaded) {
       checkpoint = this.loaded.checkpoint;
       initLabel = `loaded file ${this.loaded.name}`;
@@ -189,6 +191,14 @@ export class RunController {
     });
   }
 
+  /**
+   * The page asked for the base checkpoint and the run started from a fresh model, because none fits
+   * its environment and preset (or it could not be fetched).
+   */
+  private fellBack(): boolean {
+    return this.init === 'scratch' && this.requestedInit === 'base';
+  }
+
   /** Changes the defaults before the first run is built (e.g. the model size the backend suits). */
   setDefaults(partial: Partial<TrainConfig>): void {
     if (this.trainer) return;
@@ -209,6 +219,7 @@ export class RunController {
     }
     const next = parsed.config;
     const initChanged = init !== undefined && init !== this.requestedInit;
+    const fellBack = this.fellBack();
     if (init !== undefined) this.requestedInit = init;
     let nextInit = initChanged || this.init !== 'loaded' ? this.requestedInit : 'loaded';
     if (nextInit === 'loaded' && this.loaded && !fitsConfig(this.loaded.checkpoint, next)) {
@@ -218,7 +229,9 @@ export class RunController {
         message: `${this.loaded.name} is a ${this.loaded.checkpoint.env}/${this.loaded.checkpoint.preset} checkpoint and does not fit ${next.env}/${next.preset}: the run starts from ${nextInit === 'base' ? 'the base checkpoint' : 'a fresh model'} instead.`,
       });
     }
-    const needsReset = !this.trainer || nextInit !== this.init || RESET_KEYS.some((k) => next[k] !== this.config[k]);
+    // A run that fell back to a fresh model already is what asking for the base checkpoint again gives.
+    const sameInit = nextInit === this.init || (fellBack && nextInit === 'base');
+    const needsReset = !this.trainer || !sameInit || RESET_KEYS.some((k) => next[k] !== this.config[k]);
     if (needsReset) {
       this.host.onRestart?.();
       const before = { config: this.config, init: this.init, generation: this.generation };
