@@ -5,6 +5,7 @@
  * imported steps open in the inspector with the advantages the live run used.
  */
 import { readFile } from 'node:fs/promises';
+import { listedSteps } from './chartSteps';
 import { test, expect, stepIterations, waitForBackend } from './fixtures';
 
 test('the live run downloads in the step format and imports back step for step', async ({ page }) => {
@@ -47,7 +48,7 @@ test('the live run downloads in the step format and imports back step for step',
   await expect(page.getByTestId('iteration')).toHaveText('2');
 
   // A step of the imported run opens in the inspector with the advantage the live run's update used.
-  const marks = page.getByTestId('entropy-grad-chart').locator('.central-chart').first().locator('[data-testid="update-point"]');
+  const marks = await listedSteps(page.getByTestId('entropy-grad-chart'));
   await expect(marks.first()).toBeAttached();
   expect(await marks.count()).toBe(lines.filter((l) => l.train_step === 2).length);
   const target = await marks.nth(0).evaluate((b) => ({ traj: b.getAttribute('data-traj')!, t: Number(b.getAttribute('data-t')) }));

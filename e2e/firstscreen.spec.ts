@@ -76,7 +76,7 @@ test('the inspector follows the newest iteration until a step is pinned, and can
   const canvas = page.getByTestId('scatter-canvas').first();
   await canvas.scrollIntoViewIfNeeded();
   await expect(page.getByTestId('inspector')).not.toBeInViewport();
-  const mark = page.locator('.central-chart').first().getByTestId('update-point').first();
+  const mark = page.locator('.central-chart').first().getByTestId('scatter-active');
   const at = { x: Number(await mark.getAttribute('data-x')), y: Number(await mark.getAttribute('data-y')) };
   await canvas.click({ position: at });
   await expect(page.getByTestId('pin-state')).toHaveAttribute('data-pinned', '1');

@@ -50,7 +50,7 @@ test('a phone defaults to wasm and the recording, fits the screen, and trains by
   await page.getByTestId('pause').tap();
   await expect(page.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
   await expect(page.getByTestId('success-rate')).toHaveText(/^\d\.\d\d$/);
-  await expect(page.locator('[data-testid="entropy-grad-chart"] [data-testid="update-point"]').first()).toBeAttached();
+  await expect(page.locator('[data-testid="entropy-grad-chart"] [data-testid="scatter-active"]').first()).toBeAttached();
   expect(await overflow(page)).toBeLessThanOrEqual(0);
   await page.getByTestId('entropy-grad-chart').scrollIntoViewIfNeeded();
   await screenshot(page, testInfo, 'phone-trained');

@@ -6,6 +6,7 @@
  * Parquet table import at sequence level, and the imported run exports back to the step format.
  */
 import { readFile } from 'node:fs/promises';
+import { listedSteps } from './chartSteps';
 import { test, expect } from './fixtures';
 
 const sample = 'public/samples/alfworld-empg-steps.jsonl';
@@ -23,7 +24,7 @@ test('import the sample and walk every view; compare, bad lines, verl and TRL fi
 
   // Central chart: a mark per step with a finite entropy and magnitude.
   const chart = page.getByTestId('entropy-grad-chart');
-  const marks = chart.locator('.central-chart').first().locator('[data-testid="update-point"]');
+  const marks = await listedSteps(chart);
   await expect(marks.first()).toBeAttached();
   const listed = await marks.evaluateAll((els) => els.map((el) => [Number(el.getAttribute('data-entropy')), Number(el.getAttribute('data-magnitude'))]));
   expect(listed.length).toBeGreaterThan(10);

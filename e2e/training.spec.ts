@@ -5,6 +5,7 @@
  * Small runs (B = 2, G = 2 on wasm) keep an iteration to a couple of seconds on a CPU-only machine.
  */
 import type { Page, TestInfo } from '@playwright/test';
+import { listedSteps } from './chartSteps';
 import { test, expect, waitForBackend } from './fixtures';
 
 const SMALL_RUN = 'backend=wasm&B=2&G=2';
@@ -130,7 +131,7 @@ test('on WebGPU (SwiftShader here): Play runs three iterations, the charts stay 
   await page.keyboard.press(' ');
   await expect(page.getByTestId('play')).toBeEnabled({ timeout: 120_000 });
 
-  const marks = page.getByTestId('entropy-grad-chart').locator('[data-testid="update-point"]');
+  const marks = await listedSteps(page.getByTestId('entropy-grad-chart'));
   await expect(marks.first()).toBeAttached();
   for (const [entropy, magnitude] of await marks.evaluateAll((els) => els.map((el) => [Number(el.getAttribute('data-entropy')), Number(el.getAttribute('data-magnitude'))]))) {
     expect(Number.isFinite(entropy) && Number.isFinite(magnitude) && magnitude >= 0).toBe(true);

@@ -2,15 +2,16 @@
  * Entropy against update magnitude, one mark per step of a lane's kept iterations (see scatterScene.ts
  * for the encoding), drawn on a canvas: a thousand marks cost one paint instead of a thousand SVG
  * elements to diff, so a new iteration never blocks the page. Hovering a mark shows its step, clicking
- * selects it everywhere. Every step is also reachable as a visually hidden button — with Tab and the
- * arrow keys, read by screen readers, addressable by tests — that carries its mark's position.
+ * selects it everywhere. Every step is also reachable from the keyboard and by screen readers through
+ * one focusable listbox whose active step moves with the arrow keys, and, on request, as a list of
+ * buttons; both carry each mark's position for tests and tools.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { useRun, type StepSelection } from '../../store/runStore';
 import { useDeferredRun } from '../deferredRun';
 import type { MagnitudeMode } from './centralView';
 import { paintCanvas } from './scatterPaint';
-import { buildScene, markOfStep, nearestMark, orderedMarks, sameStep, sceneShapes, stepWindow, type AxisExtent, type Scene, type ScatterMark } from './scatterScene';
+import { buildScene, markOfStep, nearestMark, orderedMarks, sameStep, sceneShapes, type AxisExtent, type Scene, type ScatterMark } from './scatterScene';
 import type { UpdatePoint } from './updatePoints';
 
 /** Props of `EntropyGradChart`. */
@@ -22,6 +23,8 @@ export interface EntropyGradChartProps {
   yLabel: string;
   /** Axis maxima shared with the other lanes. */
   extent?: AxisExtent;
+  /** Also list every step as a button under the chart. */
+  listed?: boolean;
 }
 
 /** How far from a mark (CSS pixels) the pointer still hovers or clicks it. */
@@ -78,30 +81,52 @@ function pageStride(count: number): number {
   return Math.max(10, Math.round(count / 20));
 }
 
+/** What a screen reader says for the step of rank `i` of `count`. */
+function stepLabel(m: ScatterMark, i: number, count: number): string {
+  const p = m.point;
+  return `${i + 1} of ${count}: step ${p.t + 1} of trajectory ${p.traj}, iteration ${p.iteration}, ${p.success ? 'solved' : 'failed'}: entropy ${p.entropy.toFixed(3)}, magnitude plain ${p.plain.toFixed(3)}, EMPG ${p.empg.toFixed(3)}`;
+}
+
+/** The data attributes that identify a step and its mark (for tests and tools reading the page). */
+function markData(m: ScatterMark, rank: number) {
+  const p = m.point;
+  return {
+    'data-lane': p.lane, 'data-iteration': p.iteration, 'data-traj': p.traj, 'data-t': p.t, 'data-entropy': p.entropy,
+    'data-magnitude': m.value, 'data-x': m.x.toFixed(1), 'data-y': m.y.toFixed(1), 'data-rank': rank,
+  };
+}
+
+let nextListboxId = 0;
+
 /**
- * The accessible layer: every step on the chart, ordered by entropy, reachable with the arrow keys
- * (one step), Page Up / Page Down (a stride) and Home / End. A window of `STEP_WINDOW` buttons around
- * the focused step is rendered; moving the focus slides the window, so no step is out of reach. Buttons
- * are keyed by their place in the window: a new iteration updates them in place (a focused button keeps
- * the focus, now on the step of the same rank) instead of replacing 300 elements.
+ * The accessible layer: one focusable element for every step on the chart (the listbox pattern for
+ * dense charts). The steps are ordered by entropy as they lie on the x-axis; the arrow keys move one
+ * step, Page Up / Page Down a stride, Home / End to either end, Enter or Space opens the active step in
+ * the inspector. Only the active step is in the DOM, as the listbox's active descendant, so a new
+ * iteration updates one element instead of one per step; the active step keeps its place (or its rank,
+ * when a new iteration replaces it).
  */
-const StepButtons = memo(function StepButtons({ scene, onFocusStep }: { scene: Scene; onFocusStep(step: UpdatePoint | null): void }) {
+const StepFocus = memo(function StepFocus({ scene, onFocusStep }: { scene: Scene; onFocusStep(step: UpdatePoint | null): void }) {
   const ordered = useMemo(() => orderedMarks(scene), [scene]);
-  // The focused step, and its rank to fall back on when a new iteration replaces it.
+  // The active step, and its rank to fall back on when a new iteration replaces it.
   const [active, setActive] = useState<{ step: StepSelection; rank: number } | null>(null);
-  const focusPending = useRef(false);
-  const group = useRef<HTMLDivElement>(null);
+  const [focused, setFocused] = useState(false);
+  const [id] = useState(() => `scatter-steps-${++nextListboxId}`);
   const found = active ? ordered.findIndex((m) => sameStep(m.point, active.step)) : -1;
   const activeIndex = found >= 0 ? found : Math.max(0, Math.min(active?.rank ?? 0, ordered.length - 1));
-  const [start, end] = stepWindow(ordered.length, activeIndex);
+  const mark = ordered[activeIndex];
 
+  // The highlighted mark follows the active step while the listbox has the focus.
   useEffect(() => {
-    if (!focusPending.current) return;
-    focusPending.current = false;
-    group.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
-  });
+    if (focused) onFocusStep(mark?.point ?? null);
+  }, [focused, mark, onFocusStep]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if ((event.key === 'Enter' || event.key === ' ') && mark) {
+      event.preventDefault();
+      selectPoint(mark.point);
+      return;
+    }
     const stride = pageStride(ordered.length);
     const moves: Record<string, number> = {
       ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, PageDown: stride, PageUp: -stride, Home: -Infinity, End: Infinity,
@@ -109,26 +134,37 @@ const StepButtons = memo(function StepButtons({ scene, onFocusStep }: { scene: S
     if (!(event.key in moves)) return;
     event.preventDefault();
     const next = Math.max(0, Math.min(ordered.length - 1, activeIndex + moves[event.key]));
-    focusPending.current = true;
     setActive({ step: stepOf(ordered[next].point), rank: next });
   };
-  if (!ordered.length) return null;
+  if (!mark) return null;
+  const optionId = `${id}-${activeIndex}`;
   return (
-    <div className="scatter-steps" role="group" ref={group} onKeyDown={onKeyDown}
-      aria-label={`${ordered.length} steps on the chart, by entropy. Arrow keys move one step, Page Up and Page Down ${pageStride(ordered.length)}, Home and End to either end; Enter opens a step in the inspector.`}>
-      {ordered.slice(start, end).map((m, offset) => {
-        const i = start + offset;
-        return (
-          <button key={offset} type="button" tabIndex={i === activeIndex ? 0 : -1}
-            data-testid="update-point" data-lane={m.point.lane} data-iteration={m.point.iteration} data-traj={m.point.traj} data-t={m.point.t}
-            data-entropy={m.point.entropy} data-magnitude={m.value} data-x={m.x.toFixed(1)} data-y={m.y.toFixed(1)} data-rank={i}
-            aria-label={`${i + 1} of ${ordered.length}: step ${m.point.t + 1} of trajectory ${m.point.traj}, iteration ${m.point.iteration}, ${m.point.success ? 'solved' : 'failed'}: entropy ${m.point.entropy.toFixed(3)}, magnitude plain ${m.point.plain.toFixed(3)}, EMPG ${m.point.empg.toFixed(3)}`}
-            onClick={() => selectPoint(m.point)}
-            onFocus={() => { if (i !== activeIndex) setActive({ step: stepOf(m.point), rank: i }); onFocusStep(m.point); }}
-            onBlur={() => onFocusStep(null)} />
-        );
-      })}
+    <div className="scatter-steps" role="listbox" tabIndex={0} data-testid="scatter-steps" data-count={ordered.length} aria-activedescendant={optionId}
+      aria-label={`${ordered.length} steps on the chart, by entropy. Arrow keys move one step, Page Up and Page Down ${pageStride(ordered.length)}, Home and End to either end; Enter opens a step in the inspector.`}
+      onKeyDown={onKeyDown} onFocus={() => setFocused(true)} onBlur={() => { setFocused(false); onFocusStep(null); }}>
+      <div key={optionId} id={optionId} role="option" aria-selected="true" data-testid="scatter-active" {...markData(mark, activeIndex)}
+        aria-label={stepLabel(mark, activeIndex, ordered.length)} onClick={() => selectPoint(mark.point)} />
     </div>
+  );
+});
+
+/**
+ * Every step of the chart as a list of buttons, in the listbox's order: rendered only while the reader
+ * asks for it (the chart's "List" button), so the page does not update a button per step at every
+ * iteration.
+ */
+const StepList = memo(function StepList({ scene }: { scene: Scene }) {
+  const ordered = useMemo(() => orderedMarks(scene), [scene]);
+  return (
+    <ol className="scatter-list" data-testid="scatter-list" aria-label={`${ordered.length} steps on the chart, by entropy`}>
+      {ordered.map((m, i) => (
+        <li key={i}>
+          <button type="button" data-testid="update-point" {...markData(m, i)} onClick={() => selectPoint(m.point)}>
+            {stepLabel(m, i, ordered.length)}
+          </button>
+        </li>
+      ))}
+    </ol>
   );
 });
 
@@ -136,9 +172,10 @@ const StepButtons = memo(function StepButtons({ scene, onFocusStep }: { scene: S
  * The scatter of one lane. Memoised: it re-renders only when its points, mode or size change; the
  * selection, hover and keyboard focus only repaint the canvas, at most once per animation frame.
  */
-export const EntropyGradChart = memo(function EntropyGradChart({ points, magnitude, height, yLabel, extent }: EntropyGradChartProps) {
+export const EntropyGradChart = memo(function EntropyGradChart({ points, magnitude, height, yLabel, extent, listed = false }: EntropyGradChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const font = useRef<string | null>(null);
   const width = useWidth(box);
   // The deferred run's selection, drawn with the deferred run's points.
   const selection = useDeferredRun((s) => s.selection);
@@ -160,7 +197,9 @@ export const EntropyGradChart = memo(function EntropyGradChart({ points, magnitu
       const context = element.getContext('2d');
       if (!context) return;
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
-      paintCanvas(context, sceneShapes(scene, { selection, highlight }), getComputedStyle(element).fontFamily);
+      // The font is read once: getComputedStyle after a commit would force a style recalculation per paint.
+      font.current ??= getComputedStyle(element).fontFamily;
+      paintCanvas(context, sceneShapes(scene, { selection, highlight }), font.current);
     });
     return () => cancelAnimationFrame(frame);
   }, [scene, selection, highlight, width, height]);
@@ -184,12 +223,15 @@ export const EntropyGradChart = memo(function EntropyGradChart({ points, magnitu
   }, []);
 
   return (
+    <>
     <div className="scatter" ref={box} style={{ height }}>
       <canvas ref={canvas} className={hovered ? 'scatter-canvas pointing' : 'scatter-canvas'} style={{ width: '100%', height }}
         data-testid="scatter-canvas" aria-hidden="true"
         onPointerMove={onPointerMove} onPointerLeave={() => setHover(null)} onClick={onClick} />
       {highlight && width > 0 && <Tooltip mark={highlight} width={width} height={height} />}
-      {width > 0 && <StepButtons scene={scene} onFocusStep={onFocusStep} />}
+      {width > 0 && <StepFocus scene={scene} onFocusStep={onFocusStep} />}
     </div>
+    {listed && width > 0 && <StepList scene={scene} />}
+    </>
   );
 });

@@ -1,5 +1,5 @@
 /** The central chart of one lane: its scatter or deciles, a legend, SVG/PNG export and the caption with live numbers. */
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useRun } from '../../store/runStore';
 import { algorithmLabel } from '../../train/config';
 import { downloadChartPng, downloadChartSvg } from '../charts/chartExport';
@@ -44,6 +44,7 @@ function Legend({ magnitude }: { magnitude: string }) {
 /** One lane's chart, legend and caption (from the deferred run, like the points it is given). */
 export function LaneCentralChart({ lane, height, titled, points, extent, bins, binTop }: LaneCentralChartProps) {
   const figure = useRef<HTMLElement>(null);
+  const [listed, setListed] = useState(false);
   const recent = useDeferredRun((s) => s.lanes[lane]?.recent);
   const status = useDeferredRun((s) => s.lanes[lane]?.status ?? null);
   const history = useDeferredRun((s) => s.lanes[lane]?.history);
@@ -79,12 +80,16 @@ export function LaneCentralChart({ lane, height, titled, points, extent, bins, b
       <div className="central-chart-head">
         {titled && <figcaption className="lane-title">{title}</figcaption>}
         <span className="chart-export">
+          {kind === 'points' && (
+            <button type="button" data-testid="central-list" aria-expanded={listed} aria-label={`List the steps of ${title}`}
+              title="List every step of the chart as a button" onClick={() => setListed((v) => !v)}>List</button>
+          )}
           <button type="button" data-testid="central-export-svg" aria-label={`Download the chart of ${title} as SVG`} onClick={() => download('svg')}>SVG</button>
           <button type="button" data-testid="central-export-png" aria-label={`Download the chart of ${title} as PNG`} onClick={() => download('png')}>PNG</button>
         </span>
       </div>
       {kind === 'points'
-        ? <EntropyGradChart points={points} magnitude={magnitude} height={height} yLabel={yLabel} extent={extent} />
+        ? <EntropyGradChart points={points} magnitude={magnitude} height={height} yLabel={yLabel} extent={extent} listed={listed} />
         : <BinnedChart bins={bins} height={height} yLabel={`mean ${yLabel}`} yTop={binTop} />}
       {kind === 'points' && <Legend magnitude={magnitude} />}
       {space === 'param' && <p className="muted small">Exact norms exist for a sample of {status?.config.gradNormSample ?? '?'} steps per iteration only.</p>}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paintCanvas, svgDocument, type PaintContext } from './scatterPaint';
-import { buildScene, orderedMarks, pointsExtent, unionExtent, stepWindow, markOfStep, nearestMark, niceAxis, sceneShapes, xPixel, yPixel } from './scatterScene';
+import { buildScene, orderedMarks, pointsExtent, unionExtent, markOfStep, nearestMark, niceAxis, sceneShapes, xPixel, yPixel } from './scatterScene';
 import type { UpdatePoint } from './updatePoints';
 
 function point(traj: number, t: number, entropy: number, plain: number, empg: number, extra: Partial<UpdatePoint> = {}): UpdatePoint {
@@ -93,7 +93,7 @@ describe('shared axes', () => {
   });
 });
 
-describe('orderedMarks and stepWindow', () => {
+describe('orderedMarks', () => {
   it('orders one mark per step by entropy, every iteration kept', () => {
     const points = [
       point(0, 0, 0.9, 1, 1, { iteration: 1, latest: false }),
@@ -105,16 +105,6 @@ describe('orderedMarks and stepWindow', () => {
     expect(orderedMarks(scene).every((m) => m.series === 'empg')).toBe(true);
   });
 
-  it('renders a window centred on the focused step that stays inside the list', () => {
-    expect(stepWindow(50, 10, 300)).toEqual([0, 50]);
-    expect(stepWindow(1000, 0, 300)).toEqual([0, 300]);
-    expect(stepWindow(1000, 500, 300)).toEqual([350, 650]);
-    expect(stepWindow(1000, 999, 300)).toEqual([700, 1000]);
-    for (let active = 0; active < 1000; active += 37) {
-      const [start, end] = stepWindow(1000, active, 300);
-      expect(active >= start && active < end && end - start === 300).toBe(true);
-    }
-  });
 });
 
 describe('painting', () => {

@@ -212,9 +212,6 @@ export function markOfStep(scene: Scene, step: StepSelection | null): ScatterMar
   return scene.marks.find((m) => m.series === series && sameStep(m.point, step));
 }
 
-/** How many steps the accessible layer renders as buttons at once, a window around the focused one. */
-export const STEP_WINDOW = 300;
-
 /**
  * Every step on the chart for the keyboard and screen readers: one mark per step (its primary mark),
  * ordered by entropy as they lie on the x-axis, ties by trajectory and step.
@@ -224,16 +221,6 @@ export function orderedMarks(scene: Scene): ScatterMark[] {
   return scene.marks
     .filter((m) => m.series === series)
     .sort((a, b) => a.point.entropy - b.point.entropy || a.point.iteration - b.point.iteration || a.point.traj - b.point.traj || a.point.t - b.point.t);
-}
-
-/**
- * The slice [start, end) of `count` ordered steps rendered as buttons: `size` of them centred on
- * `active`, shifted to stay inside the list, so every step is reachable by moving the focus.
- */
-export function stepWindow(count: number, active: number, size = STEP_WINDOW): [number, number] {
-  if (count <= size) return [0, count];
-  const start = Math.max(0, Math.min(count - size, active - Math.floor(size / 2)));
-  return [start, start + size];
 }
 
 /** The legend's entries as shapes, left to right from (x, y). */
