@@ -26,7 +26,7 @@ export function IterationProgress() {
       data-iteration={latest?.iteration ?? ''} data-position={p ? (p.phase === 'rollout' ? p.step : p.minibatch) : ''}
       data-update={p?.phase === 'update' ? 'true' : 'false'} data-rerun={latest?.rerun ? 'true' : 'false'}
       data-start={latest ? (latest.start.phase === 'rollout' ? `step ${latest.start.step}` : `minibatch ${latest.start.minibatch}`) : ''}>
-      <div className="progress-track" aria-hidden="true"><div className="progress-fill" style={{ width: `${Math.round(line.fraction * 100)}%` }} /></div>
+      <div className="progress-track" aria-hidden="true"><div className="progress-fill" style={{ transform: `scaleX(${Math.round(line.fraction * 100) / 100})` }} /></div>
       <p className="progress-words">{shown ? 'A recording is on screen: Play or Step trains live, and this line follows each iteration.' : line.text}</p>
     </div>
   );
