@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { serveDist, waitForServer } from './lib/serve.mjs';
 import { writeFileSync } from 'node:fs';
+import { numberFlag, readFlags } from './lib/args.mjs';
 import { busyStretches, printStretches, startProfile } from './lib/busy.mjs';
 import { cpuLongTasks, describeTasks, longTasks, startTrace } from './lib/trace.mjs';
 
@@ -31,35 +32,27 @@ const HELP = `usage: npm run bench:page -- [options]
   --trace          record a Chromium trace (the Performance panel's data) while training and report every
                    main-thread task over 50 ms with its wall time, its CPU time (its cost without the
                    machine's other work) and the script, style, layout and paint inside it
-  --profile [FILE] sample the main thread with V8's profiler while training and print, for each busy stretch
+  --trace-out FILE as --trace, and write the trace's events to FILE (JSON; opens in the Performance panel)
+  --profile        sample the main thread with V8's profiler while training and print, for each busy stretch
                    over 50 ms, the functions it spent its time in (names are the source's with an unminified
-                   build: npx vite build --minify false --outDir DIR, then --dist DIR); FILE keeps the profile
+                   build: npx vite build --minify false --outDir DIR, then --dist DIR)
+  --profile-out FILE  as --profile, and write the profile to FILE (.cpuprofile)
   --json           print the result as one JSON object as well`;
 
-function parseArgs(argv) {
-  const options = { iterations: 5, hash: 'backend=wasm&B=4&G=8&steps=20', build: true, dist: 'dist', timeout: 600, json: false, scroll: '', trace: false, profile: false, profileFile: '' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--iterations') options.iterations = Number(value());
-    else if (arg === '--hash') options.hash = value().replace(/^#/, '');
-    else if (arg === '--no-build') options.build = false;
-    else if (arg === '--dist') { options.dist = value(); options.build = false; }
-    else if (arg === '--scroll') options.scroll = value();
-    else if (arg === '--timeout') options.timeout = Number(value());
-    else if (arg === '--json') options.json = true;
-    else if (arg === '--trace') options.trace = true;
-    else if (arg === '--profile') {
-      options.profile = true;
-      if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) options.profileFile = argv[++i];
-    }
-    else if (arg === '--help' || arg === '-h') { console.log(HELP); process.exit(0); }
-    else throw new Error(`unknown option ${arg}\n${HELP}`);
-  }
+/** The options of one run, from the command line (scripts/lib/args.mjs: unknown flags are an error). */
+function parseOptions(argv) {
+  const flags = readFlags(argv, {
+    iterations: { type: 'string' }, hash: { type: 'string' }, 'no-build': { type: 'boolean' }, dist: { type: 'string' },
+    scroll: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' }, trace: { type: 'boolean' },
+    'trace-out': { type: 'string' }, profile: { type: 'boolean' }, 'profile-out': { type: 'string' },
+  }, HELP);
+  const options = {
+    iterations: numberFlag(flags, 'iterations', 5), hash: (flags.hash ?? 'backend=wasm&B=4&G=8&steps=20').replace(/^#/, ''),
+    build: !flags['no-build'] && flags.dist === undefined, dist: flags.dist ?? 'dist', scroll: flags.scroll ?? '',
+    timeout: numberFlag(flags, 'timeout', 600), json: Boolean(flags.json),
+    trace: Boolean(flags.trace) || flags['trace-out'] !== undefined, traceFile: flags['trace-out'] ?? '',
+    profile: Boolean(flags.profile) || flags['profile-out'] !== undefined, profileFile: flags['profile-out'] ?? '',
+  };
   if (!Number.isInteger(options.iterations) || options.iterations < 1) throw new Error('--iterations must be a positive integer');
   return options;
 }
@@ -94,7 +87,7 @@ function observe() {
 const ms = (v) => `${Math.round(v)} ms`;
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2));
   const dist = resolve(options.dist);
   const { origin, server, stop: stopServer } = await serveDist(dist, options.build);
   let browser;
@@ -173,6 +166,7 @@ async function main() {
     }
     let trace = null;
     if (traced) {
+      if (options.traceFile) writeFileSync(options.traceFile, JSON.stringify({ traceEvents: traced }));
       const wall = longTasks(traced);
       const cpu = cpuLongTasks(traced);
       trace = { wallMs: wall.map((t) => t.wallMs), cpuMs: cpu.map((t) => t.cpuMs) };
