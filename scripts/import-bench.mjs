@@ -13,7 +13,9 @@
 // functions it spent its time in (scripts/lib/busy.mjs); with a file name it also writes the profile.
 // --trace records a Chromium trace (the Performance panel's data) and reports every main-thread task over
 // 50 ms with its wall time, its CPU time (what the task costs without the machine's other work) and the
-// script, style, layout and paint inside it (scripts/lib/trace.mjs).
+// script, style, layout and paint inside it (scripts/lib/trace.mjs); --trace-out FILE also writes the trace's
+// events (JSON, opens in the Performance panel). --settle S keeps recording S seconds after the report is on
+// screen (default 1), while the views render the imported run.
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -30,6 +32,8 @@ const optionValue = (name) => {
   return at > 0 && process.argv[at + 1] && !process.argv[at + 1].startsWith('--') ? process.argv[at + 1] : null;
 };
 const dist = optionValue('--dist') ?? 'dist';
+const settleMs = Number(optionValue('--settle') ?? 1) * 1000;
+if (!Number.isFinite(settleMs) || settleMs < 0) throw new Error('--settle must be a number of seconds');
 if (!file || !existsSync(file)) throw new Error('usage: node scripts/import-bench.mjs FILE.jsonl [--json] [--frames] [--dist DIR] [--profile [FILE]]');
 if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/index.html not found: build first (npx vite build)`);
 
@@ -100,16 +104,19 @@ async function main() {
     let peak = before;
     const sampler = setInterval(() => { peak = Math.max(peak, rssNow()); }, 100);
     const profiler = process.argv.includes('--profile') ? await startProfile(page) : null;
-    const tracer = process.argv.includes('--trace') ? await startTrace(page) : null;
+    const tracer = process.argv.includes('--trace') || optionValue('--trace-out') ? await startTrace(page) : null;
     await page.getByTestId('import-file').setInputFiles(resolve(file));
     await page.getByTestId('import-report-0').waitFor({ timeout: 600_000 });
     const [chosen, shown] = await page.evaluate(() => [window.__longTasks.chosen, performance.now()]);
     const seconds = (shown - chosen) / 1000;
-    await page.waitForTimeout(1000);
+    // The views switch to the imported run after the report is painted: keep recording while they render.
+    await page.waitForTimeout(settleMs);
     clearInterval(sampler);
     let traced = null;
     if (tracer) {
       const events = await tracer.stop();
+      const traceOut = optionValue('--trace-out');
+      if (traceOut) writeFileSync(traceOut, JSON.stringify({ traceEvents: events }));
       const wall = longTasks(events);
       const cpu = cpuLongTasks(events);
       traced = { tasksOver50msWall: wall.map((t) => t.wallMs), tasksOver50msCpu: cpu.map((t) => t.cpuMs), tasks: wall };
