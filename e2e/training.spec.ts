@@ -157,3 +157,32 @@ test('in-page links keep the link\'s state: "EMPG in 60 seconds ↓" and "…in 
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
   await expect(page.getByTestId('env-select')).toHaveValue('webshop');
 });
+
+test('a Step pressed while the run is still starting waits for it, the progress line says so, and then it runs', async ({ page }) => {
+  test.setTimeout(300_000);
+  // The worker cannot build the live run before it has the base checkpoint: hold that back until the
+  // Step has been pressed, as a slow connection or a busy machine would.
+  let release = () => {};
+  let requests = 0;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.context().route('**/checkpoints/*.json', async (route) => {
+    requests++;
+    await held;
+    await route.continue();
+  });
+  // A link with no run setting opens the recorded run, whose Step is there before the live run is.
+  await page.goto('./#env=webshop&backend=wasm');
+  await expect(page.getByTestId('recording-mark')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('step-once').click();
+  await expect(page.getByTestId('recording-mark')).toHaveCount(0);
+  const line = page.getByTestId('iteration-progress');
+  await expect(line).toHaveAttribute('data-phase', 'starting');
+  await expect(line).toContainText('Step runs one iteration as soon as it is ready.');
+  await expect(page.getByTestId('step-once')).toBeDisabled();
+  await expect(page.getByTestId('iteration')).toHaveText('0');
+  release();
+  await expect(page.getByTestId('iteration')).toHaveText('1', { timeout: 180_000 });
+  await expect(line).toHaveAttribute('data-phase', 'idle');
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+  expect(requests, 'the worker\'s base checkpoint request was held').toBeGreaterThan(0);
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IterationProgress } from '../train/trainer';
 import type { FromWorker } from '../worker/protocol';
-import { applyProgressMessage, type LaneProgress } from './progressStore';
+import { applyProgressMessage, useProgress, type LaneProgress } from './progressStore';
 
 const step = (n: number): IterationProgress => ({ phase: 'rollout', round: 0, step: n, maxSteps: 15, finished: 0, episodes: 32 });
 const progress = (iteration: number, at: IterationProgress, abandoned = false): FromWorker => ({
@@ -35,5 +35,20 @@ describe('applyProgressMessage', () => {
     expect(reset[1]?.rerun).toBe(false);
     const done = replay([progress(1, step(2)), { type: 'metrics', lane: 0, generation: 1, iteration: 1, metrics: {}, steps: [], trajectories: [] }]);
     expect(done[1]).toBeNull();
+  });
+
+  it('a command pressed before the live run existed is shown as waiting until a lane’s run is reported', () => {
+    const store = useProgress.getState();
+    store.setQueued('step');
+    store.receiveMany([{ type: 'status', phase: 'selecting' }, progress(1, step(1))]);
+    expect(useProgress.getState().queued).toBe('step');
+    store.receiveMany([{ type: 'lanes', count: 1 }]);
+    expect(useProgress.getState().queued).toBe('step');
+    const run: FromWorker = { type: 'run', lane: 0, status: { generation: 1, running: false, iteration: 0 } as never };
+    store.receiveMany([run]);
+    expect(useProgress.getState().queued).toBeNull();
+    store.setQueued('play');
+    store.receiveMany([{ type: 'error', kind: 'internal', message: 'the backend could not start' }]);
+    expect(useProgress.getState().queued).toBeNull();
   });
 });

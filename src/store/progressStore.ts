@@ -22,16 +22,23 @@ export interface LaneProgress {
   rerun: boolean;
 }
 
+/** A run command the page sent before the live run existed: the worker carries it out once it does. */
+export type QueuedCommand = 'play' | 'step' | 'reset';
+
 /** The progress store's state. */
 export interface ProgressState {
   /** The lane that reported last, or null between iterations (after one finished, or a new run). */
   latest: LaneProgress | null;
   /** The user asked to pause and the running iteration has not yet stopped or finished. */
   pausing: boolean;
+  /** Play, Step or Reset pressed before the live run existed, until a lane's run (or an error) is reported. */
+  queued: QueuedCommand | null;
   /** Applies worker messages in order. */
   receiveMany(messages: readonly FromWorker[]): void;
   /** Pause was pressed (true) or Play, Step or Reset (false). */
   setPausing(pausing: boolean): void;
+  /** Records a command sent before the live run existed. */
+  setQueued(command: QueuedCommand | null): void;
 }
 
 /** The progress after one worker message. */
@@ -63,7 +70,10 @@ export function applyProgressMessage(latest: LaneProgress | null, message: FromW
 export const useProgress = create<ProgressState>()((set, get) => ({
   latest: null,
   pausing: false,
+  queued: null,
   receiveMany(messages) {
+    // The run exists now (its progress follows), or the worker said why it could not start.
+    if (get().queued && messages.some((m) => m.type === 'run' || m.type === 'error')) set({ queued: null });
     const before = get().latest;
     const latest = messages.reduce(applyProgressMessage, before);
     if (latest === before) return;
@@ -72,5 +82,8 @@ export const useProgress = create<ProgressState>()((set, get) => ({
   },
   setPausing(pausing) {
     if (get().pausing !== pausing) set({ pausing });
+  },
+  setQueued(queued) {
+    if (get().queued !== queued) set({ queued });
   },
 }));

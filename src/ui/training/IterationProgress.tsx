@@ -1,10 +1,12 @@
 /**
  * The progress line under the control bar: a thin bar and one line of words saying where the running
- * iteration is (rollout step k of n, update minibatch j of m) or what Pause did to it. It always takes
+ * iteration is (rollout step k of n, update minibatch j of m), what Pause did to it, or that the run is
+ * still starting (and that a Play or Step pressed meanwhile runs when it is ready). It always takes
  * the same room, so nothing below it moves when training starts or stops.
  */
 import { useProgress } from '../../store/progressStore';
 import { useRun } from '../../store/runStore';
+import { useRuntime } from '../../store/runtimeStore';
 import { algorithmOf, ALGORITHM_TITLES } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
 import { describeProgress } from './progressWords';
@@ -19,7 +21,10 @@ export function IterationProgress() {
     return config ? ALGORITHM_TITLES[algorithmOf(config)] : null;
   });
   const shown = useView((s) => s.shown);
-  const line = describeProgress(latest, running, pausing, laneName);
+  const queued = useProgress((s) => s.queued);
+  const backend = useRuntime((s) => s.phase);
+  const noRun = useRun((s) => !s.lanes[0]?.status);
+  const line = describeProgress(latest, running, pausing, laneName, noRun ? { backend, queued } : null);
   const p = latest?.progress;
   return (
     <div className={`iteration-progress ${line.phase}`} data-testid="iteration-progress" data-phase={line.phase}

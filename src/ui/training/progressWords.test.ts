@@ -35,6 +35,15 @@ describe('describeProgress', () => {
     expect(describeProgress(rollout(3, true, true), false, false, null).text).toMatch(/^Paused in iteration 4 at rollout step 3/);
   });
 
+  it('before the live run exists it says the run is starting, and that a pressed Step or Play waits for it', () => {
+    expect(describeProgress(null, false, false, null, { backend: 'selecting', queued: null })).toEqual({
+      text: 'Starting the run: choosing a backend (a speed probe and a self-check)…', fraction: 0, phase: 'starting',
+    });
+    expect(describeProgress(null, false, false, null, { backend: 'ready', queued: 'step' }).text)
+      .toBe('Starting the run: building the model… Step runs one iteration as soon as it is ready.');
+    expect(describeProgress(null, false, false, null, { backend: 'starting', queued: 'play' }).text).toMatch(/choosing a backend.*Play starts training as soon as it is ready/);
+  });
+
   it('between iterations it says so', () => {
     expect(describeProgress(null, false, false, null).phase).toBe('idle');
     expect(describeProgress(null, true, false, null).text).toMatch(/next iteration/);

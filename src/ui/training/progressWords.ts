@@ -3,21 +3,41 @@
  * Pause takes effect at the next safe point — before a rollout step, before the update, between two
  * minibatches — and abandons the iteration there (src/train/trainer.ts says why nothing of it is kept).
  */
-import type { LaneProgress } from '../../store/progressStore';
+import type { LaneProgress, QueuedCommand } from '../../store/progressStore';
 
 /** What the progress line shows. */
 export interface ProgressLine {
   text: string;
   /** How far the current phase is, 0–1 (the bar's fill). */
   fraction: number;
-  phase: 'idle' | 'rollout' | 'update' | 'pausing' | 'abandoned';
+  phase: 'starting' | 'idle' | 'rollout' | 'update' | 'pausing' | 'abandoned';
 }
 
 /**
- * Describes `latest` for people. `running`: the lanes are playing; `pausing`: Pause was
- * pressed and has not yet taken effect; `lane`: the lane's name when two lanes alternate (else null).
+ * The live run does not exist yet: `backend` is the worker's phase (`ready` once the backend is chosen,
+ * while the model is built), `queued` the command pressed meanwhile.
  */
-export function describeProgress(latest: LaneProgress | null, running: boolean, pausing: boolean, lane: string | null): ProgressLine {
+export interface StartingRun {
+  backend: 'starting' | 'selecting' | 'ready';
+  queued: QueuedCommand | null;
+}
+
+const QUEUED_WORDS: Record<QueuedCommand, string> = {
+  play: 'Play starts training as soon as it is ready.',
+  step: 'Step runs one iteration as soon as it is ready.',
+  reset: 'Reset applies as soon as it is ready.',
+};
+
+/**
+ * Describes `latest` for people. `running`: the lanes are playing; `pausing`: Pause was
+ * pressed and has not yet taken effect; `lane`: the lane's name when two lanes alternate (else null);
+ * `starting`: the live run is still being set up (then that is what the line says).
+ */
+export function describeProgress(latest: LaneProgress | null, running: boolean, pausing: boolean, lane: string | null, starting: StartingRun | null = null): ProgressLine {
+  if (starting) {
+    const what = starting.backend === 'ready' ? 'building the model' : 'choosing a backend (a speed probe and a self-check)';
+    return { text: `Starting the run: ${what}…${starting.queued ? ` ${QUEUED_WORDS[starting.queued]}` : ''}`, fraction: 0, phase: 'starting' };
+  }
   if (!latest) {
     return { text: running ? 'Starting the next iteration…' : 'Between iterations. Progress inside an iteration shows here.', fraction: 0, phase: 'idle' };
   }

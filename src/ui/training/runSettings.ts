@@ -54,9 +54,15 @@ export function applySettings(patch: Partial<HashState>): void {
   sendSettings(next);
 }
 
-/** Play, Step and Reset switch from a shown recording to the live run first. */
+/**
+ * Play, Step and Reset switch from a shown recording to the live run first. Pressed before the live run
+ * exists (the backend is still being chosen, the model built), the command waits in the worker and the
+ * progress line says so until the run is there.
+ */
 export function runCommand(type: 'play' | 'pause' | 'step' | 'reset'): void {
   if (type !== 'pause') leaveRecording();
-  useProgress.getState().setPausing(type === 'pause');
+  const progress = useProgress.getState();
+  progress.setPausing(type === 'pause');
+  if (type !== 'pause' && !useRun.getState().lanes[0]?.status) progress.setQueued(type);
   useRun.getState().send({ type });
 }
