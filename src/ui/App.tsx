@@ -25,6 +25,7 @@ import { TrainingView } from './training/TrainingView';
 import { applySettings, startRun, withDistinctLanes } from './training/runSettings';
 import { answerFromRecording, fetchPrecomputed, receiveRunMessages, showPrecomputed } from './io/recordingMode';
 import { linkSetsRun, settingsOfRecording } from './io/recordingSettings';
+import { openingSettings } from './io/recordedRuns';
 import { EmpgCalculator } from './calculator/EmpgCalculator';
 import { PlayPanel } from './play/PlayPanel';
 import { ImportPanel } from './import/ImportPanel';
@@ -42,7 +43,8 @@ export function App() {
     const parsed = parseHash(window.location.hash);
     reportProblems(parsed.problems);
     const linked = withDistinctLanes(parsed.state);
-    useView.getState().load(linked);
+    const opening = openingSettings(linked, parsed.given);
+    useView.getState().load(opening);
     // Worker messages are applied once per animation frame, all that arrived meanwhile in one store update.
     const inbox = frameBatch<FromWorker>((messages) => {
       for (const message of messages) {
@@ -68,7 +70,7 @@ export function App() {
     void (async () => {
       const recorded = linkSetsRun(parsed.given) ? null : await fetchPrecomputed(linked.env);
       if (cancelled) return;
-      const state = (recorded && settingsOfRecording(recorded.recording, linked)) || linked;
+      const state = (recorded && settingsOfRecording(recorded.recording, opening)) || opening;
       if (state !== linked) useView.getState().update(state);
       startRun(state);
       // A run saved before a reload is offered before the new one is saved over it.

@@ -4,11 +4,12 @@
  * side by side.
  */
 import { useEffect, useRef } from 'react';
-import { KEPT_ITERATIONS, useRun } from '../../store/runStore';
+import { KEPT_ITERATIONS } from '../../store/runStore';
 import { Help } from '../explain/Help';
 import { useCentralView, type ChartKind, type MagnitudeMode } from './centralView';
 import { LaneCentralChart } from './LaneCentralChart';
 import { useLanePoints, type LanePoints } from './useLanePoints';
+import { useLaneSlots } from '../training/laneSlots';
 import type { NormSpace } from './updatePoints';
 import './central.css';
 
@@ -111,7 +112,7 @@ export interface UpdateColumnProps {
 
 /** The update column. */
 export function UpdateColumn({ chartHeight, sideBySide = false }: UpdateColumnProps) {
-  const lanes = useRun((s) => s.lanes.length);
+  const lanes = useLaneSlots();
   const set = useCentralView((s) => s.set);
   const shared = useLanePoints();
   return (
@@ -121,13 +122,14 @@ export function UpdateColumn({ chartHeight, sideBySide = false }: UpdateColumnPr
         <button type="button" className="enlarge" onClick={() => set({ enlarged: true })} data-testid="enlarge-chart" aria-label="Enlarge the chart">⤢ enlarge</button>
       </div>
       <ChartControls />
+      {/* Above the charts: the captions under them grow as a run arrives, and would push this line down. */}
+      {lanes > 1 && <p className="muted small shared-axes">Both lanes are drawn on the same axes.</p>}
       <div className={sideBySide ? 'central-lanes' : undefined} style={sideBySide ? { gridTemplateColumns: `repeat(${lanes}, minmax(0, 1fr))` } : undefined}>
         {Array.from({ length: lanes }, (_, i) => (
           <LaneCentralChart key={i} lane={i} height={chartHeight ?? (lanes > 1 ? 200 : 260)} titled={lanes > 1} points={shared.points[i] ?? []}
             extent={shared.extent} bins={shared.bins[i] ?? []} binTop={shared.binTop} />
         ))}
       </div>
-      {lanes > 1 && <p className="muted small shared-axes">Both lanes are drawn on the same axes.</p>}
       <EnlargedView lanes={lanes} shared={shared} />
     </div>
   );

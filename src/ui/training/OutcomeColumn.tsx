@@ -1,12 +1,17 @@
 /** Outcome: how the run is doing now — the latest success rate, reward and turns of each lane. */
-import { useRun } from '../../store/runStore';
+import { useRun, type LaneView } from '../../store/runStore';
 import { algorithmOf, ALGORITHM_TITLES } from '../../store/urlState';
 import { LANE_COLOURS } from '../charts/chartSpecs';
 import { formatValue } from '../charts/series';
+import { useLaneSlots } from './laneSlots';
+
+const EMPTY_LANE: LaneView = { status: null, history: [], recent: [] };
 
 /** The outcome column. */
 export function OutcomeColumn() {
-  const lanes = useRun((s) => s.lanes);
+  const run = useRun((s) => s.lanes);
+  const slots = useLaneSlots();
+  const lanes = Array.from({ length: slots }, (_, i) => run[i] ?? EMPTY_LANE);
   return (
     <div className="flow-column outcome-column">
       <h3>Outcome</h3>

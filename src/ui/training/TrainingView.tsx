@@ -11,7 +11,6 @@
  * the coupling over time, the settings behind a button in the same drawer.
  */
 import { useCallback, useState } from 'react';
-import { useRun } from '../../store/runStore';
 import { useView } from '../../store/viewStore';
 import { ControlBar } from './ControlBar';
 import { IterationProgress } from './IterationProgress';
@@ -20,6 +19,7 @@ import { OutcomeColumn } from './OutcomeColumn';
 import { EnvironmentColumn } from './EnvironmentColumn';
 import { SettingsDrawer } from './SettingsDrawer';
 import { SettingsPanel } from './SettingsPanel';
+import { useLaneSlots } from './laneSlots';
 import { PolicyColumn } from '../inspector/PolicyColumn';
 import { AdvantageColumn } from '../central/AdvantageColumn';
 import { UpdateColumn } from '../central/UpdateColumn';
@@ -38,7 +38,7 @@ export function TrainingView() {
   const [drawer, setDrawer] = useState(false);
   const closeDrawer = useCallback(() => setDrawer(false), []);
   const toggleDrawer = useCallback(() => setDrawer((open) => !open), []);
-  const lanes = useRun((s) => s.lanes.length);
+  const lanes = useLaneSlots();
   const viewport = useViewportHeight();
   const narrow = useNarrowScreen();
   const rest = (
