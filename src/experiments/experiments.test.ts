@@ -48,8 +48,8 @@ describe('a regime\'s own training settings', () => {
       });
     }
   });
-  it('reach every run of the long regime, whatever the algorithm, and only there', () => {
-    expect(REGIMES.filter((r) => r.training).map((r) => r.id)).toEqual(['alfworld-long']);
+  it('reach every run of the regimes that have them, whatever the algorithm, and only there', () => {
+    expect(REGIMES.filter((r) => r.training).map((r) => r.id)).toEqual(['alfworld-long', 'deepsearch']);
     for (const algo of ['grpo', 'grpo+empg', 'dapo+empg']) {
       const parsed = parseTrainConfig(configInputOf(spec('alfworld-long', algo)));
       if (!parsed.ok) throw new Error(parsed.errors.join('; '));
@@ -57,6 +57,12 @@ describe('a regime\'s own training settings', () => {
     }
     expect(trainingMismatch(spec('alfworld-long'), { ...DEFAULT_TRAIN_CONFIG })).toBe('lr 0.003 (the grid asks 0.0003)');
     expect(trainingMismatch(spec('alfworld-long'), { ...DEFAULT_TRAIN_CONFIG, lr: 3e-4 })).toBeNull();
+    for (const algo of ['grpo', 'dapo', 'dapo+empg']) {
+      const parsed = parseTrainConfig(configInputOf(spec('deepsearch', algo)));
+      if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+      expect(parsed.config).toMatchObject({ env: 'deepsearch', preset: 'tiny', lr: 1e-3, tasksPerIteration: 8, groupSize: 8, ...parseAlgorithmLabel(algo) });
+    }
+    expect(trainingMismatch(spec('deepsearch'), { ...DEFAULT_TRAIN_CONFIG })).toBe('lr 0.003 (the grid asks 0.001)');
   });
   it('mark a summary trained with other settings as not belonging to the grid', () => {
     const defaults = { ...DEFAULT_TRAIN_CONFIG };
