@@ -10,7 +10,7 @@
  * screen tells the story first as well: the central chart and its caption under the control bar, then
  * the coupling over time, the settings behind a button in the same drawer.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useView } from '../../store/viewStore';
 import { ControlBar } from './ControlBar';
 import { IterationProgress } from './IterationProgress';
@@ -32,6 +32,56 @@ import { useNarrowScreen } from '../useNarrowScreen';
 import { useViewportHeight } from '../useViewportHeight';
 import './training.css';
 
+/** What follows the story in every layout: the live curves, the curves across seeds, the inspector, export / import. */
+function BelowTheFlow() {
+  return (
+    <>
+      <ChartsPanel />
+      <SeedSweepPanel />
+      <InspectorPanel />
+      <IoPanel />
+    </>
+  );
+}
+
+/** The columns the data flows through before the update: environment, policy, advantage. */
+function InputColumns({ className }: { className: string }) {
+  return (
+    <div className={className}>
+      <EnvironmentColumn />
+      <PolicyColumn />
+      <AdvantageColumn />
+    </div>
+  );
+}
+
+/** Props of `StoryFirst`. */
+interface StoryFirstProps {
+  /** Presentation mode (the tour and the lecture start join the bar), rather than a phone's page. */
+  present: boolean;
+  drawer: boolean;
+  onSettings(): void;
+  onCloseDrawer(): void;
+  /** The story: the central chart, its caption and the outcomes, the coupling over time. */
+  children: ReactNode;
+}
+
+/** The layout that tells the story first (presentation mode, a phone): settings in a drawer, the input columns under the story. */
+function StoryFirst({ present, drawer, onSettings, onCloseDrawer, children }: StoryFirstProps) {
+  return (
+    <section className={`panel training-view ${present ? 'present' : 'narrow'}`} aria-labelledby="training-title">
+      <h2 id="training-title" className="sr-only">Training</h2>
+      <ControlBar present={present} onSettings={onSettings} settingsOpen={drawer} />
+      <IterationProgress />
+      <RunCaption />
+      {children}
+      <SettingsDrawer open={drawer} onClose={onCloseDrawer} />
+      <InputColumns className={present ? 'flow flow-rest' : 'flow'} />
+      <BelowTheFlow />
+    </section>
+  );
+}
+
 /** The whole training view. */
 export function TrainingView() {
   const present = useView((s) => s.settings.present);
@@ -41,24 +91,12 @@ export function TrainingView() {
   const lanes = useLaneSlots();
   const viewport = useViewportHeight();
   const narrow = useNarrowScreen();
-  const rest = (
-    <>
-      <ChartsPanel />
-      <SeedSweepPanel />
-      <InspectorPanel />
-      <IoPanel />
-    </>
-  );
   if (present) {
     // What is left of the screen under the bar, the progress line, the caption, the chart's switches,
     // legend and caption.
     const chartHeight = Math.max(220, Math.min(600, viewport - (lanes > 1 ? 528 : 458)));
     return (
-      <section className="panel training-view present" aria-labelledby="training-title">
-        <h2 id="training-title" className="sr-only">Training</h2>
-        <ControlBar present onSettings={toggleDrawer} settingsOpen={drawer} />
-        <IterationProgress />
-        <RunCaption />
+      <StoryFirst present drawer={drawer} onSettings={toggleDrawer} onCloseDrawer={closeDrawer}>
         <div className="present-stage">
           <UpdateColumn chartHeight={chartHeight} sideBySide />
           <div className="stage-side">
@@ -67,36 +105,18 @@ export function TrainingView() {
             <StoryPanel chartHeight={Math.max(130, Math.min(300, viewport - 580))} />
           </div>
         </div>
-        <SettingsDrawer open={drawer} onClose={closeDrawer} />
-        <div className="flow flow-rest">
-          <EnvironmentColumn />
-          <PolicyColumn />
-          <AdvantageColumn />
-        </div>
-        {rest}
-      </section>
+      </StoryFirst>
     );
   }
   if (narrow) {
     return (
-      <section className="panel training-view narrow" aria-labelledby="training-title">
-        <h2 id="training-title" className="sr-only">Training</h2>
-        <ControlBar onSettings={toggleDrawer} settingsOpen={drawer} />
-        <IterationProgress />
-        <RunCaption />
+      <StoryFirst present={false} drawer={drawer} onSettings={toggleDrawer} onCloseDrawer={closeDrawer}>
         <div className="flow">
           <UpdateColumn />
           <OutcomeColumn />
         </div>
         <StoryPanel chartHeight={150} />
-        <SettingsDrawer open={drawer} onClose={closeDrawer} />
-        <div className="flow">
-          <EnvironmentColumn />
-          <PolicyColumn />
-          <AdvantageColumn />
-        </div>
-        {rest}
-      </section>
+      </StoryFirst>
     );
   }
   return (
@@ -114,7 +134,7 @@ export function TrainingView() {
         <UpdateColumn />
         <OutcomeColumn />
       </div>
-      {rest}
+      <BelowTheFlow />
     </section>
   );
 }
