@@ -27,6 +27,11 @@ function harness() {
   return { lanes, send, of, backendReady: () => backendReady() };
 }
 
+/** Waits for the lanes' work to produce a condition; a hang is caught by the suite's guard, not a clock. */
+const until = async (condition: () => boolean) => {
+  while (!condition()) await new Promise((r) => setTimeout(r, 5));
+};
+
 /** Lets every message already sent start, then waits for the lanes' queued work. */
 async function settle(lanes: LaneSet): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
@@ -70,5 +75,29 @@ describe('messageHandler', () => {
     backendReady();
     await settle(lanes);
     expect(of('checkpoint').map((m) => m.iteration)).toEqual([0]);
+  });
+
+  it('Play pressed while a new setting\'s run is being built plays it, says so, and Pause stops it', async () => {
+    await tf.setBackend('cpu');
+    const { lanes, send, of, backendReady } = harness();
+    backendReady();
+    send({ type: 'configure', lane: 0, config: fast, init: 'scratch' });
+    send({ type: 'play' });
+    await until(() => of('metrics').length >= 1);
+    // A new seed restarts the run (and pauses it); Play comes before the new run is built.
+    send({ type: 'configure', lane: 0, config: { ...fast, seed: 7 }, init: 'scratch' });
+    send({ type: 'play' });
+    await until(() => of('run').some((m) => m.status.config.seed === 7));
+    const { generation } = of('run').find((m) => m.status.config.seed === 7)!.status;
+    await until(() => of('metrics').some((m) => m.generation === generation));
+    // The page's buttons follow the status: it must say the lanes play, or Pause could not be pressed.
+    expect(lanes.playing).toBe(true);
+    expect(of('run').at(-1)!.status).toMatchObject({ generation, running: true });
+    send({ type: 'pause' });
+    await settle(lanes);
+    expect(of('run').at(-1)!.status.running).toBe(false);
+    const count = of('metrics').length;
+    await settle(lanes);
+    expect(of('metrics')).toHaveLength(count);
   });
 });

@@ -111,7 +111,7 @@ export class RunController {
    * the run on screen (`restore` puts the settings back).
    */
   private async rebuild(restore?: () => void, resumeFrom?: { iteration: number; weights: NamedWeight[] }, saved?: SavedLane): Promise<void> {
-    this.running = false;
+    // The lane was stopped when the new run was asked for: a Play pressed while it is built stands.
     let checkpoint: Checkpoint | undefined;
     let initLabel: string;
     // A new run that stands in a fresh model for a missing base checkpoint asks for the checkpoint again
@@ -234,6 +234,7 @@ export class RunController {
     const needsReset = !this.trainer || !sameInit || RESET_KEYS.some((k) => next[k] !== this.config[k]);
     if (needsReset) {
       this.host.onRestart?.();
+      this.running = false;
       const before = { config: this.config, init: this.init, generation: this.generation };
       this.init = nextInit;
       this.config = next;
@@ -269,6 +270,7 @@ export class RunController {
       loaded = { checkpoint: parsed.checkpoint, name: saved.loaded!.name };
     }
     this.host.onRestart?.();
+    this.running = false;
     const before = { config: this.config, init: this.init, requestedInit: this.requestedInit, loaded: this.loaded, generation: this.generation };
     Object.assign(this, { config: saved.config, init: saved.init, requestedInit: saved.requestedInit, loaded });
     const attempted = ++this.generation;
@@ -307,6 +309,7 @@ export class RunController {
       return this.queue;
     }
     this.host.onRestart?.();
+    this.running = false;
     const before = { config: this.config, init: this.init, loaded: this.loaded, generation: this.generation };
     this.loaded = { checkpoint: parsed.checkpoint, name };
     this.init = 'loaded';
@@ -334,6 +337,7 @@ export class RunController {
     this.requestedInit = settings.requestedInit;
     this.loaded = settings.loaded;
     this.generation++;
+    this.running = false;
     return this.enqueue(() => this.rebuild());
   }
 
