@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { gridOf, PROFILES, type Profile } from '../src/experiments/grid';
+import { currentRuns, gridOf, PROFILES, type Profile } from '../src/experiments/grid';
 import { experimentsBundle } from '../src/experiments/bundle';
 import { parseEntropyChange, type EntropyChange } from '../src/experiments/entropyChange';
 import { buildReport } from '../src/experiments/report';
@@ -53,10 +53,12 @@ export async function runResults(argv: string[]): Promise<void> {
   }
   if (problems.length) throw new UsageError(`invalid summaries (fix or remove them):\n  ${problems.join('\n  ')}`);
   summaries.sort((a, b) => a.spec.id.localeCompare(b.spec.id));
+  // Runs trained with settings their regime no longer asks for are left out until `reproduce` replaces them.
+  const { current, superseded } = currentRuns(summaries);
   const discussionPath = join(dir, 'DISCUSSION.md');
   const discussion = existsSync(discussionPath) ? await readFile(discussionPath, 'utf8') : '';
   entropyChanges.sort((a, b) => a.regime.localeCompare(b.regime));
-  const report = buildReport(summaries, profile, gridOf(profile), discussion, entropyChanges);
+  const report = buildReport(current, profile, gridOf(profile), discussion, entropyChanges, superseded);
   const figureDir = join(dirname(out), 'results');
   await rm(figureDir, { recursive: true, force: true });
   await mkdir(figureDir, { recursive: true });
@@ -65,10 +67,11 @@ export async function runResults(argv: string[]): Promise<void> {
   const bundlePath = profile.name === 'smoke' ? null : join('public', 'results', `${profile.name}.json`);
   if (bundlePath) {
     await mkdir(dirname(bundlePath), { recursive: true });
-    await writeFile(bundlePath, JSON.stringify(experimentsBundle(summaries, profile.name, profile.seeds)) + '\n');
+    await writeFile(bundlePath, JSON.stringify(experimentsBundle(current, profile.name, profile.seeds)) + '\n');
   }
   const { unknown, untraced } = report.discussionProblems;
   if (unknown.length) console.error(`${discussionPath}: no value for {{${unknown.join('}}, {{')}}}`);
   if (untraced.length) console.error(`${discussionPath}: ${untraced.length} numbers not in the generated tables: ${untraced.join(', ')}`);
-  console.error(`${out}: ${summaries.length} runs, ${entropyChanges.length} entropy-change files, ${Object.keys(report.figures).length} figures in ${figureDir}/; the page's bundle: ${bundlePath ?? 'none (smoke)'}`);
+  if (superseded.length) console.error(`${superseded.length} summaries trained with superseded settings are left out:\n  ${superseded.join('\n  ')}`);
+  console.error(`${out}: ${current.length} runs, ${entropyChanges.length} entropy-change files, ${Object.keys(report.figures).length} figures in ${figureDir}/; the page's bundle: ${bundlePath ?? 'none (smoke)'}`);
 }

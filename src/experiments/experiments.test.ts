@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTaskSource } from '../train/tasks';
 import { fillPlaceholders, untracedNumbers } from './discussion';
 import { DEFAULT_TRAIN_CONFIG, parseAlgorithmLabel, parseTrainConfig } from '../train/config';
-import { configInputOf, gridOf, parseParts, parseShard, PROFILES, REGIMES, runId, shardOf, trainingMismatch } from './grid';
+import { configInputOf, currentRuns, gridOf, parseParts, parseShard, PROFILES, REGIMES, runId, shardOf, trainingMismatch } from './grid';
 import {
   bootstrapDifference, detectableDifference, detectableDifferenceT, meanInterval, seedsForPower, seedsForPowerT, tQuantile975, welchDifference,
 } from './statistics';
@@ -71,6 +71,17 @@ describe('a regime\'s own training settings', () => {
     expect(trainingMismatch(spec('webshop'), { ...defaults, lr: 1e-3, tasksPerIteration: 4 }))
       .toBe('lr 0.001 (the grid asks 0.003), tasksPerIteration 4 (the grid asks 8)');
     expect(trainingMismatch(spec('webshop'), {})).toMatch(/^lr undefined/);
+  });
+  it('leave summaries at superseded settings out of what a report counts', () => {
+    const defaults = { ...DEFAULT_TRAIN_CONFIG };
+    const runs = [
+      { spec: { regime: 'deepsearch', id: 'deepsearch/grpo/k1-z0.1/s1' }, config: defaults },
+      { spec: { regime: 'deepsearch', id: 'deepsearch/grpo/k1-z0.1/s2' }, config: { ...defaults, lr: 1e-3 } },
+      { spec: { regime: 'webshop', id: 'webshop/grpo/k1-z0.1/s1' }, config: defaults },
+    ];
+    const { current, superseded } = currentRuns(runs);
+    expect(current.map((r) => r.spec.id)).toEqual(['deepsearch/grpo/k1-z0.1/s2', 'webshop/grpo/k1-z0.1/s1']);
+    expect(superseded).toEqual(['deepsearch/grpo/k1-z0.1/s1: lr 0.003 (the grid asks 0.001)']);
   });
 });
 

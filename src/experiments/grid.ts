@@ -160,6 +160,24 @@ export function trainingMismatch(spec: Pick<RunSpec, 'regime'>, config: Readonly
   return differ.length ? differ.map((key) => `${key} ${config[key]} (the grid asks ${wanted[key]})`).join(', ') : null;
 }
 
+/**
+ * Splits run summaries into those the grid counts and those trained with settings their regime no longer asks
+ * for (`superseded`, each as "id: how it differs") — `reproduce` runs the latter again, and until then a report
+ * must not average them with runs at the current settings.
+ */
+export function currentRuns<S extends { spec: Pick<RunSpec, 'regime' | 'id'>; config: Readonly<Record<string, unknown>> }>(
+  summaries: readonly S[],
+): { current: S[]; superseded: string[] } {
+  const current: S[] = [];
+  const superseded: string[] = [];
+  for (const summary of summaries) {
+    const mismatch = trainingMismatch(summary.spec, summary.config);
+    if (mismatch) superseded.push(`${summary.spec.id}: ${mismatch}`);
+    else current.push(summary);
+  }
+  return { current, superseded };
+}
+
 /** A shard `i/n` (1-based): run i, i + n, i + 2n, … of the grid. */
 export interface Shard {
   index: number;

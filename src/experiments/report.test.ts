@@ -86,6 +86,13 @@ describe('buildReport as cells gain seeds', () => {
     }
   });
 
+  it('names the runs left out because their regime\'s training settings changed', () => {
+    const md = buildReport(runs, profile, gridOf(profile), '', [], ['deepsearch/grpo/k1-z0.1/s1: lr 0.003 (the grid asks 0.001)']).markdown;
+    expect(section(md, 'Coverage')).toContain('**1 finished run was trained with settings the grid no longer uses** and is not counted');
+    expect(section(md, 'Coverage')).toContain('- deepsearch/grpo/k1-z0.1/s1: lr 0.003 (the grid asks 0.001)');
+    expect(section(buildReport(runs, profile, gridOf(profile)).markdown, 'Coverage')).not.toContain('no longer uses');
+  });
+
   it('calls a loss only when both intervals exclude 0, and no difference when they do not', () => {
     const clear = buildReport(runs, profile, gridOf(profile)).markdown;
     expect(section(clear, 'When EMPG helps here')).toMatch(/It hurts in WebShop-lite with GRPO, −10\.0 points \(95 % interval −1\d\.\d to −\d\.\d, 4 vs 4 seeds\)/);

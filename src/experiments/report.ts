@@ -128,9 +128,13 @@ export function trainingSettings(runs: readonly Pick<RunSummary, 'config'>[]): s
   return [...settings].join('; ');
 }
 
-/** Builds docs/RESULTS.md and its figures from `summaries` of `profile` (and the Fig. 3 analogue's files, if any). */
+/**
+ * Builds docs/RESULTS.md and its figures from `summaries` of `profile` (and the Fig. 3 analogue's files, if any);
+ * `superseded` lists the runs left out because their regime's training settings changed since (see currentRuns).
+ */
 export function buildReport(
   summaries: readonly RunSummary[], profile: Profile, expected: readonly RunSpec[], discussion = '', entropyChanges: readonly EntropyChange[] = [],
+  superseded: readonly string[] = [],
 ): Report {
   const cells = cellsOf(summaries);
   const byKey = new Map(cells.map((c) => [c.key, c]));
@@ -161,6 +165,11 @@ export function buildReport(
     thin.length
       ? `**Too few seeds so far** in ${thin.length} cells (fewer than ${profile.seeds}; 0 = not run yet): their numbers are provisional, and a cell with one seed has no interval.`
       : 'Every cell has all its seeds.', '');
+  if (superseded.length) {
+    out(`**${superseded.length} finished run${superseded.length > 1 ? 's were' : ' was'} trained with settings the grid no longer uses** and ${superseded.length > 1 ? 'are' : 'is'} not counted `
+      + '(its regime\'s learning rate or batch changed since; `reproduce` runs them again at the current settings):', '',
+      ...superseded.map((line) => `- ${line}`), '');
+  }
   if (thin.length) {
     out('| regime | setting | seeds finished |', '|---|---|---|');
     for (const s of thin) out(`| ${s.regime} | ${cellLabel(s)} | ${byKey.get(cellKey(s))?.runs.length ?? 0} of ${profile.seeds} |`);
