@@ -14,7 +14,9 @@ function summary(algo: string, seed: number, successes: number, regime = 'websho
   return {
     format: SUMMARY_FORMAT, version: 1, spec, config: {}, backend: 'cpu', minutes: 1,
     base: { greedy: counts(30), t1: counts(20) }, final: { greedy: counts(successes), t1: counts(successes) },
-    curve: { 'env/success_rate': [0.2, 0.3, seed / 10], 'policy/approx_kl': [0.001, null, 0.002], 'premise/auc': [0.5, 0.6, 0.7] },
+    curve: { 'env/success_rate': [0.2, 0.3, seed / 10], 'policy/approx_kl': [0.001, null, 0.002], 'premise/auc': [0.5, 0.6, 0.7],
+      // Two early iterations, then the last ten (what "step entropy at the end" averages).
+      'entropy/step_mean': [1, 1, ...Array<number>(10).fill(0.2 + seed / 100)] },
   };
 }
 
@@ -30,6 +32,13 @@ describe('buildReport', () => {
     // grpo: 41–44 → mean 42.5, sd 1.29, half-width 3.182 · 1.29 / 2 = 2.05; change vs base 20 → +22.5.
     expect(report.markdown).toContain('| grpo | 4 | 42.5 ± 2.1 | +22.5 ± 2.1 |');
     expect(report.markdown).toContain('| dapo | 1 | 50.0 (1 seed) | +30.0 |');
+  });
+
+  it('reports the step entropy of the last ten iterations, across seeds', () => {
+    // grpo seeds 1–4 end at 0.21–0.24 → 0.225, sd 0.0129, half-width 3.182 · 0.0129 / 2 = 0.021.
+    const row = report.markdown.split('\n').find((l) => l.startsWith('| grpo | 4 |'))!;
+    expect(row).toContain('| 0.225 ± 0.021 |');
+    expect(report.markdown.split('\n').find((l) => l.startsWith('| dapo | 1 |'))).toContain('| 0.210 |');
   });
 
   it('gives EMPG − base a bootstrap interval that excludes 0 for clearly separated arms', () => {

@@ -74,9 +74,13 @@ function compactInterval(m: MeanInterval): string {
   return Number.isFinite(m.half) ? `${f1(m.mean)} ± ${f1(m.half)}` : f1(m.mean);
 }
 
-/** Mean over a run's iterations of a curve metric (NaN when it never reported it). */
-function curveMean(run: RunSummary, metric: string): number {
-  const values = (run.curve[metric] ?? []).filter((v): v is number => v !== null);
+/** Iterations at the end of training over which "step entropy at the end" is averaged. */
+const ENTROPY_TAIL = 10;
+
+/** Mean over a run's iterations of a curve metric, or over its last `lastIterations` (nulls skipped; NaN when it never reported it). */
+function curveMean(run: RunSummary, metric: string, lastIterations = Infinity): number {
+  const curve = run.curve[metric] ?? [];
+  const values = curve.slice(Math.max(0, curve.length - lastIterations)).filter((v): v is number => v !== null);
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
 }
 
@@ -180,7 +184,8 @@ export function buildReport(
   out('## Table 1 analogue: held-out success', '',
     'Success in %, mean ± 95 % interval across seeds ("1 seed": no interval). ALFWorld-lite per task type at T = 1; WebShop-lite',
     'and Deep Search-lite with the mean 0–100 score at T = 1. "premise AUC" is the mean over training of the per-iteration AUC of',
-    '"a lower step entropy marks a step of a successful trajectory" (0.5 = no relation; docs/METRICS.md).', '');
+    '"a lower step entropy marks a step of a successful trajectory" (0.5 = no relation; docs/METRICS.md). "step entropy at the',
+    `end" is the mean step entropy (entropy/step_mean, nats) of the last ${ENTROPY_TAIL} training iterations: how certain the policy ended.`, '');
   for (const regime of REGIMES) {
     const rows = expectedCells.filter((s) => s.regime === regime.id && (s.part === 'main' || s.part === 'entropy-mode'));
     out(`### ${regime.title}`, '');
@@ -196,29 +201,32 @@ export function buildReport(
     values[`base-greedy ${regime.id}`] = f1(rate(base.greedy));
     if (!alf) values[`base-score ${regime.id}`] = f1(100 * base.t1.meanScore);
     const typeHead = alf ? TASK_TYPE_COLUMNS.map(([, name]) => ` ${name} |`).join('') : ' score (T = 1) | score change |';
-    out(`| setting | seeds | success T = 1 | change vs base | greedy | premise AUC |${typeHead}`, `|---|---|---|---|---|---|${alf ? '---|'.repeat(6) : '---|---|'}`);
+    out(`| setting | seeds | success T = 1 | change vs base | greedy | premise AUC | step entropy at the end |${typeHead}`, `|---|---|---|---|---|---|---|${alf ? '---|'.repeat(6) : '---|---|'}`);
     const baseExtra = alf ? TASK_TYPE_COLUMNS.map(([type]) => ` ${f1(byType(base.t1, type))} |`).join('') : ` ${f1(100 * base.t1.meanScore)} | – |`;
-    out(`| base checkpoint | – | ${f1(rate(base.t1))} | – | ${f1(rate(base.greedy))} | – |${baseExtra}`);
+    out(`| base checkpoint | – | ${f1(rate(base.t1))} | – | ${f1(rate(base.greedy))} | – | – |${baseExtra}`);
     for (const s of rows) {
       const cell = byKey.get(cellKey(s));
       if (!cell) {
-        out(`| ${cellLabel(s)} | 0 | – | – | – | – |${alf ? ' – |'.repeat(6) : ' – | – |'}`);
+        out(`| ${cellLabel(s)} | 0 | – | – | – | – | – |${alf ? ' – |'.repeat(6) : ' – | – |'}`);
         continue;
       }
       const t1 = t1Of(cell);
       const change = changeOf(cell);
       const greedy = meanInterval(cell.runs.map((r) => rate(r.final.greedy)));
       const auc = meanInterval(cell.runs.map((r) => curveMean(r, 'premise/auc')).filter(Number.isFinite));
+      const entropy = meanInterval(cell.runs.map((r) => curveMean(r, 'entropy/step_mean', ENTROPY_TAIL)).filter(Number.isFinite));
+      const entropyText = Number.isFinite(entropy.mean) ? `${entropy.mean.toFixed(3)}${Number.isFinite(entropy.half) ? ` ± ${entropy.half.toFixed(3)}` : ''}` : '–';
       const extra = alf
         ? TASK_TYPE_COLUMNS.map(([type]) => ` ${compactInterval(meanInterval(cell.runs.map((r) => byType(r.final.t1, type)).filter(Number.isFinite)))} |`).join('')
         : ` ${withInterval(meanInterval(cell.runs.map((r) => 100 * r.final.t1.meanScore)))} | ${signed(meanInterval(cell.runs.map((r) => 100 * (r.final.t1.meanScore - r.base.t1.meanScore))).mean)} |`;
       const label = cellLabel(s);
-      out(`| ${label} | ${cell.runs.length} | ${withInterval(t1)} | ${signed(change.mean)}${Number.isFinite(change.half) ? ` ± ${f1(change.half)}` : ''} | ${withInterval(greedy)} | ${Number.isFinite(auc.mean) ? auc.mean.toFixed(2) : '–'} |${extra}`);
+      out(`| ${label} | ${cell.runs.length} | ${withInterval(t1)} | ${signed(change.mean)}${Number.isFinite(change.half) ? ` ± ${f1(change.half)}` : ''} | ${withInterval(greedy)} | ${Number.isFinite(auc.mean) ? auc.mean.toFixed(2) : '–'} | ${entropyText} |${extra}`);
       const key = `${regime.id} ${label}`;
       values[`success ${key}`] = withInterval(t1);
       values[`change ${key}`] = signed(change.mean);
       values[`greedy ${key}`] = withInterval(greedy);
       values[`auc ${key}`] = Number.isFinite(auc.mean) ? auc.mean.toFixed(2) : '–';
+      values[`entropy ${key}`] = entropyText;
       values[`seeds ${key}`] = String(cell.runs.length);
     }
     out('');
