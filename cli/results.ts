@@ -2,7 +2,8 @@
  * `results`: docs/RESULTS.md and its SVG figures (docs/results/) from the run summaries under
  * `results/<profile>/`, the Fig. 3 analogue's files under `results/<profile>/fig3/` (made by
  * `entropy-change`), plus the hand-written `results/<profile>/DISCUSSION.md` if there is one; and
- * `public/results/<profile>.json`, the bundle the page's Experiments view shows (not for `smoke`).
+ * `public/results/<profile>.json`, the bundle the page's Experiments view shows (not for `smoke`), and for `quick`
+ * the first screen's line on success at this scale (src/ui/story/resultsHeadline.json).
  * Reads committed files only; trains nothing.
  *
  *   npm run cli -- results [--profile quick] [--dir results/quick] [--out docs/RESULTS.md]
@@ -12,6 +13,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { currentRuns, gridOf, PROFILES, type Profile } from '../src/experiments/grid';
 import { experimentsBundle } from '../src/experiments/bundle';
+import { HEADLINE_PATH, resultsHeadline } from '../src/experiments/headline';
 import { parseEntropyChange, type EntropyChange } from '../src/experiments/entropyChange';
 import { buildReport } from '../src/experiments/report';
 import { parseRunSummary, type RunSummary } from '../src/experiments/summary';
@@ -67,7 +69,10 @@ export async function runResults(argv: string[]): Promise<void> {
   const bundlePath = profile.name === 'smoke' ? null : join('public', 'results', `${profile.name}.json`);
   if (bundlePath) {
     await mkdir(dirname(bundlePath), { recursive: true });
-    await writeFile(bundlePath, JSON.stringify(experimentsBundle(current, profile.name, profile.seeds)) + '\n');
+    const bundle = experimentsBundle(current, profile.name, profile.seeds);
+    await writeFile(bundlePath, JSON.stringify(bundle) + '\n');
+    // The first screen's line on success at this scale speaks of the profile the page shows.
+    if (profile.name === 'quick') await writeFile(HEADLINE_PATH, JSON.stringify(resultsHeadline(bundle, profile.iterations), null, 2) + '\n');
   }
   const { unknown, untraced } = report.discussionProblems;
   if (unknown.length) console.error(`${discussionPath}: no value for {{${unknown.join('}}, {{')}}}`);

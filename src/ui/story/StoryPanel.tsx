@@ -1,14 +1,17 @@
 /**
  * The story at the top of the training view: what EMPG does that holds at every scale — it changes how
  * a step's update size depends on its entropy — shown as the coupling before and after modulation per
- * iteration, and one honest line on success at this scale with a link to the measured results.
+ * iteration, and one honest line on success at this scale (generated from the committed runs, see
+ * src/experiments/headline.ts) with a link to the measured results.
  */
+import { headlineSentence, type ResultsHeadline } from '../../experiments/headline';
 import { useView } from '../../store/viewStore';
 import { algorithmLabel } from '../../train/config';
 import { useDeferredRun } from '../deferredRun';
 import { Help } from '../explain/Help';
 import { defaultLane } from '../inspector/followNewest';
 import { CouplingOverTime } from './CouplingOverTime';
+import resultsHeadline from './resultsHeadline.json';
 import './story.css';
 
 /** Where the measured results live, next to the page (copied into the build, see vite.config.ts). */
@@ -21,6 +24,9 @@ export interface StoryPanelProps {
 }
 
 const NO_HISTORY: never[] = [];
+
+/** The line on success at this scale, from the committed runs (written by `npm run cli -- results`). */
+const HONEST_LINE = headlineSentence(resultsHeadline as ResultsHeadline);
 
 /** The panel (from the deferred run: it follows a new iteration in the background). */
 export function StoryPanel({ chartHeight }: StoryPanelProps) {
@@ -43,8 +49,7 @@ export function StoryPanel({ chartHeight }: StoryPanelProps) {
       </p>
       <CouplingOverTime history={history} smoothing={smoothing} height={chartHeight} />
       <p className="story-honest" data-testid="story-honest">
-        Success at this scale: EMPG does not raise it here. After 100 iterations, over 4 seeds, no difference
-        in held-out success between an algorithm and its EMPG version is significant{' '}
+        {HONEST_LINE}{' '}
         (<a href={RESULTS_URL} target="_blank" rel="noopener" data-testid="results-link">measured results</a>).
       </p>
     </section>

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { experimentsBundleSchema, type ExperimentsBundle } from './bundle';
+import { PROFILES } from './grid';
+import { HEADLINE_PATH, headlineSentence, resultsHeadline, type ResultsHeadline } from './headline';
+
+type Reading = ExperimentsBundle['comparisons'][number]['reading'];
+
+/** A bundle with one EMPG − base comparison per [regime, base, reading], each arm with `seeds` seeds. */
+function bundle(pairs: [string, string, Reading, number][]): ExperimentsBundle {
+  const cell = (regime: string, label: string, seeds: number) => ({
+    key: `${regime}/${label}`, regime, label, seeds, baseT1: 20, curves: {},
+    finalT1: { n: seeds, mean: 40, half: 2 }, finalGreedy: { n: seeds, mean: 30, half: 2 }, changeT1: { n: seeds, mean: 20, half: 2 },
+  });
+  return {
+    format: 'empg-playground-results', profile: 'quick', seedsPerCell: 8, runs: 0,
+    cells: pairs.flatMap(([regime, base, , seeds]) => [cell(regime, base, seeds), cell(regime, `${base}+empg`, seeds + 1)]),
+    comparisons: pairs.map(([regime, base, reading]) => ({ regime, kind: 'empg' as const, label: `${base}+empg − ${base}`, text: '', reading })),
+  };
+}
+
+describe('the first screen\'s line on success at this scale', () => {
+  it('says no pair differs when none does, with the iterations and seeds behind it', () => {
+    const h = resultsHeadline(bundle([['alfworld-short', 'grpo', 'no detectable difference', 4], ['webshop', 'dapo', 'no detectable difference', 5], ['deepsearch', 'grpo', 'too few seeds', 1]]), 100);
+    expect(h).toEqual({ profile: 'quick', iterations: 100, tested: 2, seedsLow: 4, seedsHigh: 6, gains: [], losses: [] });
+    expect(headlineSentence(h)).toBe('Success at this scale: after 100 iterations with 4–6 seeds per arm, EMPG changes held-out success '
+      + 'significantly in none of 2 environment × algorithm pairs');
+  });
+
+  it('names the pairs where EMPG helps or hurts', () => {
+    const h = resultsHeadline(bundle([['alfworld-short', 'dapo', 'loss', 8], ['webshop', 'grpo', 'gain', 7], ['webshop', 'dapo', 'no detectable difference', 7]]), 100);
+    expect(h.gains).toEqual(['WebShop-lite with GRPO']);
+    expect(h.losses).toEqual(['ALFWorld-lite short with DAPO']);
+    expect(headlineSentence(h)).toBe('Success at this scale, after 100 iterations with 7–9 seeds per arm: EMPG raises held-out success significantly in '
+      + 'WebShop-lite with GRPO, lowers it in ALFWorld-lite short with DAPO and makes no significant difference in the other pair');
+    expect(headlineSentence(resultsHeadline(bundle([['webshop', 'grpo', 'loss', 8]]), 100)))
+      .toBe('Success at this scale, after 100 iterations with 8–9 seeds per arm: EMPG lowers held-out success significantly in WebShop-lite with GRPO');
+  });
+
+  it('says so when one pair is measured', () => {
+    expect(headlineSentence(resultsHeadline(bundle([['webshop', 'grpo', 'no detectable difference', 3]]), 100)))
+      .toBe('Success at this scale: after 100 iterations with 3–4 seeds per arm, EMPG does not change held-out success significantly in the one environment × algorithm pair measured');
+  });
+
+  it('says nothing is measured before any pair has two seeds per arm', () => {
+    expect(headlineSentence(resultsHeadline(bundle([['webshop', 'grpo', 'too few seeds', 1]]), 100))).toMatch(/^Success at this scale: not measured yet/);
+  });
+
+  it('is what the committed results say (run `npm run cli -- results` after adding runs)', () => {
+    const shipped = experimentsBundleSchema.parse(JSON.parse(readFileSync('public/results/quick.json', 'utf8')));
+    const committed = JSON.parse(readFileSync(HEADLINE_PATH, 'utf8')) as ResultsHeadline;
+    expect(committed).toEqual(resultsHeadline(shipped, PROFILES.quick.iterations));
+  });
+});

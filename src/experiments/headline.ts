@@ -1,0 +1,68 @@
+/**
+ * The first screen's one line on success at this scale, taken from the committed results bundle
+ * (`public/results/<profile>.json`) so that it always says what the measured runs say: how many
+ * environment × algorithm pairs have enough seeds to compare EMPG with its base algorithm, and in which
+ * of them the difference in held-out success is significant, either way (src/experiments/verdict.ts).
+ * `npm run cli -- results` writes it next to the story panel (src/ui/story/resultsHeadline.json).
+ */
+import type { ExperimentsBundle } from './bundle';
+import { REGIMES } from './grid';
+
+/** What the line says, as data (the generated JSON file holds exactly this). */
+export interface ResultsHeadline {
+  /** The grid profile the runs belong to, e.g. "quick". */
+  profile: string;
+  /** Training iterations per run in that profile. */
+  iterations: number;
+  /** EMPG − base pairs with at least 2 seeds per arm. */
+  tested: number;
+  /** Fewest and most seeds of any arm among the tested pairs (0 when none is tested). */
+  seedsLow: number;
+  seedsHigh: number;
+  /** Pairs where EMPG's gain is significant, e.g. "WebShop-lite with DAPO". */
+  gains: string[];
+  /** Pairs where EMPG's loss is significant. */
+  losses: string[];
+}
+
+/** Where `npm run cli -- results` writes the headline of the `quick` profile (the page imports it). */
+export const HEADLINE_PATH = 'src/ui/story/resultsHeadline.json';
+
+const regimeTitle = (id: string) => REGIMES.find((r) => r.id === id)?.title.replace(/ \(.*$/, '') ?? id;
+
+/** The headline of `bundle`, a profile trained for `iterations` iterations per run. */
+export function resultsHeadline(bundle: ExperimentsBundle, iterations: number): ResultsHeadline {
+  const tested = bundle.comparisons.filter((c) => c.kind === 'empg' && c.reading !== 'too few seeds');
+  const seeds = tested.flatMap((c) => c.label.split(' − ').map((label) => bundle.cells.find((cell) => cell.regime === c.regime && cell.label === label)?.seeds ?? 0));
+  const name = (c: (typeof tested)[number]) => `${regimeTitle(c.regime)} with ${c.label.split(' − ')[1].toUpperCase()}`;
+  return {
+    profile: bundle.profile,
+    iterations,
+    tested: tested.length,
+    seedsLow: seeds.length ? Math.min(...seeds) : 0,
+    seedsHigh: seeds.length ? Math.max(...seeds) : 0,
+    gains: tested.filter((c) => c.reading === 'gain').map(name),
+    losses: tested.filter((c) => c.reading === 'loss').map(name),
+  };
+}
+
+/** The sentence the first screen shows, without its final full stop (the page adds its link to the measured results). */
+export function headlineSentence(h: ResultsHeadline): string {
+  if (!h.tested) return 'Success at this scale: not measured yet — no environment has enough seeds of EMPG and its base algorithm to compare';
+  const seeds = h.seedsLow === h.seedsHigh ? `${h.seedsLow}` : `${h.seedsLow}–${h.seedsHigh}`;
+  const pairs = (n: number) => `${n} environment × algorithm pair${n === 1 ? '' : 's'}`;
+  if (!h.gains.length && !h.losses.length) {
+    const setting = `Success at this scale: after ${h.iterations} iterations with ${seeds} seeds per arm, EMPG`;
+    return h.tested === 1
+      ? `${setting} does not change held-out success significantly in the one environment × algorithm pair measured`
+      : `${setting} changes held-out success significantly in none of ${pairs(h.tested)}`;
+  }
+  const others = h.tested - h.gains.length - h.losses.length;
+  const parts = [
+    h.gains.length ? `EMPG raises held-out success significantly in ${h.gains.join(', ')}` : '',
+    h.losses.length ? `${h.gains.length ? 'lowers it' : 'EMPG lowers held-out success significantly'} in ${h.losses.join(', ')}` : '',
+    others ? `makes no significant difference in the other ${others === 1 ? 'pair' : `${others} pairs`}` : '',
+  ].filter(Boolean);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+  return `Success at this scale, after ${h.iterations} iterations with ${seeds} seeds per arm: ${list}`;
+}
