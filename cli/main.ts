@@ -34,7 +34,7 @@ const commands: Record<string, { summary: string; run(argv: string[]): Promise<v
     run: async (argv) => (await import('./sweep')).runSweep(argv),
   },
   reproduce: {
-    summary: 'the research grid, resumable: --profile quick|full [--shard i/n] [--part main,ablation,…] [--regime id,…] [--dir results/quick] [--max-runs N]; reproduce merge --into DIR SHARD…',
+    summary: 'the research grid, resumable: --profile quick|full [--shard i/n | --jobs N] [--part main,ablation,…] [--regime id,…] [--dir results/quick] [--max-runs N]; reproduce merge --into DIR SHARD…',
     run: async (argv) => (await import('./reproduce')).runReproduce(argv),
   },
   results: {

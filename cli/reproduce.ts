@@ -3,14 +3,17 @@
  * finished run under `results/<profile>/` — resumable (finished runs are reused), splittable
  * (`--shard i/n`, then `reproduce merge`), with a progress bar and an ETA.
  *
- *   npm run cli -- reproduce --profile quick [--shard 1/4] [--part main,ablation] [--regime alfworld-short,webshop] [--dir results/quick] [--max-runs N] [--dry-run]
+ *   npm run cli -- reproduce --profile quick [--shard 1/4 | --jobs 2] [--part main,ablation] [--regime alfworld-short,webshop] [--dir results/quick] [--max-runs N] [--dry-run]
+ *
+ * `--jobs N` runs the grid as N shards in N child processes at once (one per core; each its own single-threaded
+ * wasm), printing each finished run as it lands; it cannot be combined with `--shard`.
  *
  * `--part` runs only some parts of the grid (main table, ablation, sensitivity, entropy-mode) — e.g. the
  * main table's seeds first; `--regime` runs only the named regimes. A shard is taken from the whole grid before
  * these filters, so shards stay disjoint.
  *   npm run cli -- reproduce merge --into results/quick shard-a/ shard-b/ …
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -31,6 +34,7 @@ import { maxActionTokens, parseTrainConfig, type TrainConfig } from '../src/trai
 import { rollout, type Trajectory } from '../src/train/rollout';
 import { Trainer } from '../src/train/trainer';
 import { intFlag, parseFlags, UsageError } from './args';
+import { jobsFlag, runPool } from './processPool';
 import { loadCheckpoint, useBackend } from './train';
 
 /** `reproduce` and `reproduce merge` (see the file comment). */
@@ -39,7 +43,13 @@ export async function runReproduce(argv: string[]): Promise<void> {
   const flags = parseFlags(argv, {
     profile: { type: 'string' }, shard: { type: 'string' }, dir: { type: 'string' }, backend: { type: 'string' },
     'max-runs': { type: 'string' }, 'dry-run': { type: 'boolean' }, part: { type: 'string' }, regime: { type: 'string' },
+    jobs: { type: 'string' },
   });
+  const jobs = flags.jobs === undefined ? 1 : jobsFlag(flags.jobs);
+  if (jobs > 1) {
+    if (flags.shard) throw new UsageError('--jobs runs the grid as shards itself; leave out --shard (or run shards without --jobs)');
+    return runAsShards(argv, jobs);
+  }
   const profileName = flags.profile ?? 'quick';
   if (!(profileName in PROFILES)) throw new UsageError(`--profile must be ${Object.keys(PROFILES).join(' or ')}, got "${profileName}"`);
   const profile = PROFILES[profileName as Profile['name']];
@@ -102,6 +112,41 @@ export async function runReproduce(argv: string[]): Promise<void> {
       + `greedy ${pct(summary.base.greedy)} → ${pct(summary.final.greedy)} (${summary.minutes.toFixed(1)} min)\n`);
   }
   console.error(`${finished} runs finished in ${formatDuration(Date.now() - started)}; ${todo.length - finished} left in this shard.`);
+}
+
+/** The arguments of shard `index` of `count` for a child process: `argv` without `--jobs`, plus `--shard`. */
+export function shardArgs(argv: readonly string[], index: number, count: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--jobs') i++;
+    else if (!argv[i].startsWith('--jobs=')) out.push(argv[i]);
+  }
+  return ['reproduce', ...out, '--shard', `${index}/${count}`];
+}
+
+/**
+ * `--jobs N`: runs shards 1/N … N/N of the same grid in N child processes at once; each finished run (and
+ * each shard's first and last line) is printed with its shard, the children's progress bars are not.
+ */
+async function runAsShards(argv: readonly string[], jobs: number): Promise<void> {
+  const shards = Array.from({ length: jobs }, (_, i) => i + 1);
+  const codes = await runPool(shards, jobs, (index) => new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...shardArgs(argv, index, jobs)], { stdio: ['ignore', 'inherit', 'pipe'] });
+    let pending = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      // A line's text after its last carriage return is what a terminal would show.
+      for (const line of lines) {
+        const shown = line.slice(line.lastIndexOf('\r') + 1).trimEnd();
+        if (shown) console.error(`[shard ${index}/${jobs}] ${shown}`);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? 1));
+  }));
+  const failed = shards.filter((_, i) => codes[i] !== 0);
+  if (failed.length) throw new Error(`shard${failed.length > 1 ? 's' : ''} ${failed.map((i) => `${i}/${jobs}`).join(', ')} failed (see its lines above)`);
 }
 
 /** Why a run cannot start here (its regime's preset or base checkpoint is missing), or null. */
