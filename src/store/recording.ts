@@ -22,6 +22,8 @@ export interface RecordedIteration {
   trajectories: TrajectorySummary[];
   /** Full trajectories, answered locally when the inspector asks for one (or see `trajectoriesFile`). */
   full?: Trajectory[];
+  /** Builds one full trajectory when the inspector asks for it (an import's iterations, never in a file). */
+  trajectory?: (id: number) => Trajectory | undefined;
 }
 
 /** One lane of a recording. */

@@ -11,7 +11,7 @@ import { DEFAULT_TRAIN_CONFIG } from '../../train/config';
 import { showRecording } from '../io/recordingMode';
 import type { GroupTable, ImportReply, ImportReport, ImportRequest } from './importProtocol';
 import type { Trajectory } from '../../train/rollout';
-import { extrasKey, fullTrajectories, type ImportedLane, type ImportedStepExtras, type ImportEmpgSettings } from './toRecording';
+import { extrasKey, fullTrajectory, type ImportedLane, type ImportedStepExtras, type ImportEmpgSettings } from './toRecording';
 
 /** One imported run as the page keeps it. */
 export interface ImportedRun {
@@ -97,9 +97,13 @@ async function runFiles(files: File[], lane: number, empg: ImportEmpgSettings, o
   });
   const imported = { ...done.imported, extras, lane: { ...done.imported.lane, recent: parts } };
   for (const record of parts) {
-    // The inspector's full trajectories are built the first time it asks for one of this iteration.
-    let full: Trajectory[] | undefined;
-    Object.defineProperty(record, 'full', { get: () => (full ??= fullTrajectories(record, lane, extras)), enumerable: false });
+    // A full trajectory is built the first time the inspector asks for it, and kept.
+    const built = new Map<number, Trajectory | undefined>();
+    const trajectory = (id: number) => {
+      if (!built.has(id)) built.set(id, fullTrajectory(record, lane, extras, id));
+      return built.get(id);
+    };
+    Object.defineProperty(record, 'trajectory', { value: trajectory, enumerable: false });
   }
   return { files, report: done.report, imported, groups: done.groups, exportableSteps: done.exportableSteps };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseRun, importText } from '../../import';
-import { extrasKey, fullTrajectories, toImportedLane } from './toRecording';
+import { extrasKey, fullTrajectory, toImportedLane } from './toRecording';
 
 const EMPG = { k: 1, kF: 1, zeta: 0.1 };
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
@@ -24,10 +24,14 @@ describe('toImportedLane', () => {
       expect(view.logitNorm).toBeCloseTo(gradSq.reduce((s, x) => s + Math.sqrt(x), 0) / gradSq.length, 12);
       expect(extras[extrasKey(0, record.iteration, view.traj, view.t)]).toMatchObject({ fileAdvantage: a.step.advantage, magnitude: 'exact' });
     });
-    const full = fullTrajectories(record, 0, extras);
-    expect(full).toHaveLength(record.trajectories.length);
-    expect(full[0].steps.map((s) => s.t)).toEqual([...Array(record.trajectories[0].length).keys()]);
-    expect(full[0].steps[0].observation).toContain('Welcome to TextWorld');
+    for (const summary of record.trajectories) {
+      const full = fullTrajectory(record, 0, extras, summary.id)!;
+      expect(full).toMatchObject({ id: summary.id, group: summary.group, won: summary.won });
+      expect(full.steps.map((s) => s.t)).toEqual([...Array(summary.length).keys()]);
+      expect(full.steps.map((s) => s.tokens)).toEqual(record.steps.filter((s) => s.traj === summary.id).sort((a, b) => a.t - b.t).map((s) => s.tokens));
+    }
+    expect(fullTrajectory(record, 0, extras, record.trajectories[0].id)!.steps[0].observation).toContain('Welcome to TextWorld');
+    expect(fullTrajectory(record, 0, extras, -1)).toBeUndefined();
   });
 
   it('falls back to the lower bound 1 − π(a) without Σπ², and keeps a sequence-level file out of the step views', () => {

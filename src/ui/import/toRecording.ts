@@ -119,30 +119,28 @@ function iterationOf(a: AnalysedTrainStep, lane: number, intern: (text: string) 
 }
 
 /**
- * The inspector's full trajectories of an imported iteration, built on the page when it first asks
- * (so they never cross from the worker): the prompt as the observation, the sampled token's
- * probability as its only known alternative.
+ * One full trajectory of an imported iteration for the inspector, built on the page when it asks for
+ * that trajectory (so they never cross from the worker, and a switch to an import builds none): the
+ * prompt as the observation, the sampled token's probability as its only known alternative. Undefined
+ * when the iteration has no trajectory `id`.
  */
-export function fullTrajectories(
-  record: { iteration: number; steps: StepView[]; trajectories: TrajectorySummary[] }, lane: number, extras: Record<string, ImportedStepExtras>,
-): Trajectory[] {
-  const stepsOf = new Map<number, StepData[]>();
-  for (const step of [...record.steps].sort((a, b) => a.t - b.t)) {
+export function fullTrajectory(
+  record: { iteration: number; steps: StepView[]; trajectories: TrajectorySummary[] }, lane: number, extras: Record<string, ImportedStepExtras>, id: number,
+): Trajectory | undefined {
+  const t = record.trajectories.find((summary) => summary.id === id);
+  if (!t) return undefined;
+  const steps = record.steps.filter((step) => step.traj === id).sort((a, b) => a.t - b.t).map((step): StepData => {
     const e = extras[extrasKey(lane, record.iteration, step.traj, step.t)];
     const logProbs = e?.logprob ?? [];
-    let steps = stepsOf.get(step.traj);
-    if (!steps) stepsOf.set(step.traj, (steps = []));
-    steps.push({
+    return {
       t: step.t, observation: e?.prompt ?? '(the file has no prompt text for this step)', admissibleCount: 0,
       // The file does not say how many tokens were allowed (the vocabulary size): 0 stands for unknown.
       prompt: [], tokens: step.tokens, allowed: step.tokens.map(() => null), allowedCounts: step.tokens.map(() => 0), logProbs,
       tokenEntropies: step.tokenEntropies, scoreNorms: [],
       // The file has the sampled token's probability only, not the top 5.
-      top: step.tokens.map((id, i) => [{ token: id, p: Math.exp(logProbs[i] ?? 0) }]),
+      top: step.tokens.map((token, i) => [{ token, p: Math.exp(logProbs[i] ?? 0) }]),
       action: step.action, valid: e?.valid ?? true, nextObservation: '',
-    });
-  }
-  return record.trajectories.map((t) => ({
-    id: t.id, group: t.group, taskSeed: 0, task: t.task, steps: stepsOf.get(t.id) ?? [], won: t.won, reward: t.reward, score: t.reward, truncated: false,
-  }));
+    };
+  });
+  return { id: t.id, group: t.group, taskSeed: 0, task: t.task, steps, won: t.won, reward: t.reward, score: t.reward, truncated: false };
 }

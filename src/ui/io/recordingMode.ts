@@ -84,7 +84,9 @@ let trajectoryFile: Promise<RecordedTrajectories | null> | null = null;
 
 async function recordedTrajectory(lane: number, iteration: number, traj: number): Promise<Trajectory | undefined> {
   const shown = useView.getState().shown;
-  const inline = shown?.recording.lanes[lane]?.recent.find((r) => r.iteration === iteration)?.full;
+  const record = shown?.recording.lanes[lane]?.recent.find((r) => r.iteration === iteration);
+  if (record?.trajectory) return record.trajectory(traj);
+  const inline = record?.full;
   if (inline) return inline.find((t) => t.id === traj);
   if (!shown?.url || !shown.recording.trajectoriesFile) return undefined;
   trajectoryFile ??= fetch(new URL(shown.recording.trajectoriesFile, shown.url))
