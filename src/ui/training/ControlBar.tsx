@@ -1,20 +1,18 @@
 /**
- * The top bar of the run: Play / Pause / Step / Reset, the iteration counter, compare mode, how often
- * the charts refresh, and a clear mark while a recording (not a live run) is on screen.
+ * The top bar of the run: Play / Pause / Step / Reset, the iteration counter, a clear mark while a
+ * recording (not a live run) is on screen, and compare mode and how often the charts refresh (in the
+ * settings drawer instead where the bar has one: presentation mode, a phone).
  * Keyboard: Space plays or pauses, `.` runs one iteration (not while typing in a field).
  */
 import { useEffect } from 'react';
 import { useRun } from '../../store/runStore';
 import { useSeedSweep } from '../../store/seedSweepStore';
-import { REFRESH_MODES, type RefreshMode } from '../../store/urlState';
 import { useView } from '../../store/viewStore';
-import { Help } from '../explain/Help';
 import { useTour } from '../explain/tour';
 import { applySettings, runCommand } from './runSettings';
 import { lecturePatch } from './lecturePreset';
 import { PRECOMPUTED } from '../io/recordingMode';
-
-const REFRESH_TITLES: Record<RefreshMode, string> = { 'iteration': 'every iteration', '2s': 'every 2 s', 'pause': 'when paused' };
+import { RunToggles } from './RunToggles';
 
 /** Keys typed into these elements belong to them, not to the shortcuts. */
 function isTyping(target: EventTarget | null): boolean {
@@ -38,7 +36,7 @@ function Icon({ shape }: { shape: 'play' | 'pause' | 'step' | 'reset' | 'present
 export interface ControlBarProps {
   /** Presentation mode: the tour and the settings drawer join the bar. */
   present?: boolean;
-  /** Opens or closes the settings drawer (presentation mode, and a narrow screen); the bar shows its button when given. */
+  /** Opens or closes the settings drawer (presentation mode, and a narrow screen); the bar shows its button when given, and leaves compare mode and the refresh to the drawer. */
   onSettings?(): void;
   settingsOpen?: boolean;
 }
@@ -48,9 +46,6 @@ export function ControlBar({ present = false, onSettings, settingsOpen = false }
   const status = useRun((s) => s.lanes[0]?.status ?? null);
   const running = useRun((s) => s.lanes.some((l) => l.status?.running));
   const shown = useView((s) => s.shown);
-  const compare = useView((s) => s.settings.compare);
-  const speed = useView((s) => s.settings.speed);
-  const hide = useView((s) => s.settings.hide);
   // A run across seeds drives the lanes itself; the buttons wait until it ends.
   const sweeping = useSeedSweep((s) => s.phase === 'running');
   const ready = (status !== null || shown !== null) && !sweeping;
@@ -92,37 +87,24 @@ export function ControlBar({ present = false, onSettings, settingsOpen = false }
         <span className={`run-state ${running ? 'live' : 'paused'}`} data-testid="run-state" role="status">{running ? '● Training' : '‖ Paused'}</span>
       )}
       <span className="bar-spacer" />
-      {present && (
-        <>
-          <button type="button" className="bar-button" onClick={() => useTour.getState().go(0)} data-testid="present-tour" title="Take the guided tour">▶ Tour</button>
-          <button type="button" className="bar-button" onClick={() => applySettings(lecturePatch())} data-testid="lecture-start"
-            title="Lecture start: WebShop-lite, GRPO + EMPG, B = 4, G = 8, lr 3e-3 — success rises visibly within about two minutes on a laptop (measured: docs/TRAINING.md)">
-            Lecture</button>
-        </>
-      )}
-      {onSettings && (
-        <button type="button" className="bar-button" onClick={onSettings} aria-expanded={settingsOpen} data-testid="settings-open">⚙ Settings</button>
-      )}
-      <button type="button" className="bar-button" onClick={() => useView.getState().update({ present: !present })} data-testid="present-toggle"
-        aria-pressed={present} title={present ? 'Back to the full page' : 'Presentation mode: the story large, settings in a drawer (present=1 in the link)'}>
-        {present ? '✕ Full page' : <><Icon shape="present" /> Present</>}
-      </button>
-      {!present && !hide.includes('compare') && (
-        <label className="toggle" title="Train a second configuration from the same seed, tasks and weights; iterations alternate.">
-          <input type="checkbox" checked={compare} data-testid="compare-toggle" onChange={(e) => applySettings({ compare: e.target.checked })} />
-          compare two lanes
-          <Help term="compare" align="left" />
-        </label>
-      )}
-      {!present && !hide.includes('speed') && (
-        <label className="toggle" title="How often the charts redraw while training runs.">
-          refresh
-          <select value={speed} data-testid="speed-select" onChange={(e) => applySettings({ speed: e.target.value as RefreshMode })}>
-            {REFRESH_MODES.map((mode) => <option key={mode} value={mode}>{REFRESH_TITLES[mode]}</option>)}
-          </select>
-          <Help term="speed" align="left" />
-        </label>
-      )}
+      <div className="bar-buttons">
+        {present && (
+          <>
+            <button type="button" className="bar-button" onClick={() => useTour.getState().go(0)} data-testid="present-tour" title="Take the guided tour">▶ Tour</button>
+            <button type="button" className="bar-button" onClick={() => applySettings(lecturePatch())} data-testid="lecture-start"
+              title="Lecture start: WebShop-lite, GRPO + EMPG, B = 4, G = 8, lr 3e-3 — success rises visibly within about two minutes on a laptop (measured: docs/TRAINING.md)">
+              Lecture</button>
+          </>
+        )}
+        {onSettings && (
+          <button type="button" className="bar-button" onClick={onSettings} aria-expanded={settingsOpen} data-testid="settings-open">⚙ Settings</button>
+        )}
+        <button type="button" className="bar-button" onClick={() => useView.getState().update({ present: !present })} data-testid="present-toggle"
+          aria-pressed={present} title={present ? 'Back to the full page' : 'Presentation mode: the story large, settings in a drawer (present=1 in the link)'}>
+          {present ? '✕ Full page' : <><Icon shape="present" /> Present</>}
+        </button>
+      </div>
+      {!onSettings && <RunToggles />}
     </div>
   );
 }

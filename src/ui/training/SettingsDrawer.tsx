@@ -1,8 +1,10 @@
 /**
  * The settings as a drawer over the right edge of the page (presentation mode): out of the way of the
- * story until asked for, closed with its button or Escape.
+ * story until asked for, closed with its button or Escape. Compare mode and the charts' refresh head it
+ * (the control bar leaves them to the drawer).
  */
 import { useEffect, useRef } from 'react';
+import { RunToggles } from './RunToggles';
 import { SettingsPanel } from './SettingsPanel';
 
 /** Props of `SettingsDrawer`. */
@@ -27,6 +29,7 @@ export function SettingsDrawer({ open, onClose }: SettingsDrawerProps) {
         <h3>Settings</h3>
         <button type="button" ref={close} onClick={onClose} data-testid="settings-close">Close</button>
       </div>
+      {open && <div className="drawer-run-toggles"><RunToggles /></div>}
       {open && <SettingsPanel />}
     </aside>
   );
