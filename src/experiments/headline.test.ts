@@ -23,7 +23,7 @@ describe('the first screen\'s line on success at this scale', () => {
   it('says no pair differs when none does, with the iterations and seeds behind it', () => {
     const h = resultsHeadline(bundle([['alfworld-short', 'grpo', 'no detectable difference', 4], ['webshop', 'dapo', 'no detectable difference', 5], ['deepsearch', 'grpo', 'too few seeds', 1]]), 100);
     expect(h).toEqual({ profile: 'quick', iterations: 100, tested: 2, seedsLow: 4, seedsHigh: 6, gains: [], losses: [] });
-    expect(headlineSentence(h)).toBe('Success at this scale: after 100 iterations with 4–6 seeds per arm, EMPG changes held-out success '
+    expect(headlineSentence(h)).toBe('Success at this scale (100 iterations, 4–6 seeds per arm): EMPG changes held-out success '
       + 'significantly in none of 2 environment × algorithm pairs');
   });
 
@@ -31,15 +31,15 @@ describe('the first screen\'s line on success at this scale', () => {
     const h = resultsHeadline(bundle([['alfworld-short', 'dapo', 'loss', 8], ['webshop', 'grpo', 'gain', 7], ['webshop', 'dapo', 'no detectable difference', 7]]), 100);
     expect(h.gains).toEqual(['WebShop-lite with GRPO']);
     expect(h.losses).toEqual(['ALFWorld-lite short with DAPO']);
-    expect(headlineSentence(h)).toBe('Success at this scale, after 100 iterations with 7–9 seeds per arm: EMPG raises held-out success significantly in '
-      + 'WebShop-lite with GRPO, lowers it in ALFWorld-lite short with DAPO and makes no significant difference in the other pair');
+    expect(headlineSentence(h)).toBe('Success at this scale (100 iterations, 7–9 seeds per arm): held-out success with EMPG significantly higher in '
+      + 'WebShop-lite with GRPO; significantly lower in ALFWorld-lite short with DAPO; no significant difference in the other 1 of 3 pairs');
     expect(headlineSentence(resultsHeadline(bundle([['webshop', 'grpo', 'loss', 8]]), 100)))
-      .toBe('Success at this scale, after 100 iterations with 8–9 seeds per arm: EMPG lowers held-out success significantly in WebShop-lite with GRPO');
+      .toBe('Success at this scale (100 iterations, 8–9 seeds per arm): held-out success with EMPG significantly lower in WebShop-lite with GRPO');
   });
 
   it('says so when one pair is measured', () => {
     expect(headlineSentence(resultsHeadline(bundle([['webshop', 'grpo', 'no detectable difference', 3]]), 100)))
-      .toBe('Success at this scale: after 100 iterations with 3–4 seeds per arm, EMPG does not change held-out success significantly in the one environment × algorithm pair measured');
+      .toBe('Success at this scale (100 iterations, 3–4 seeds per arm): EMPG does not change held-out success significantly in the one environment × algorithm pair measured');
   });
 
   it('says nothing is measured before any pair has two seeds per arm', () => {

@@ -50,19 +50,17 @@ export function resultsHeadline(bundle: ExperimentsBundle, iterations: number): 
 export function headlineSentence(h: ResultsHeadline): string {
   if (!h.tested) return 'Success at this scale: not measured yet — no environment has enough seeds of EMPG and its base algorithm to compare';
   const seeds = h.seedsLow === h.seedsHigh ? `${h.seedsLow}` : `${h.seedsLow}–${h.seedsHigh}`;
-  const pairs = (n: number) => `${n} environment × algorithm pair${n === 1 ? '' : 's'}`;
+  const setting = `Success at this scale (${h.iterations} iterations, ${seeds} seeds per arm): `;
   if (!h.gains.length && !h.losses.length) {
-    const setting = `Success at this scale: after ${h.iterations} iterations with ${seeds} seeds per arm, EMPG`;
     return h.tested === 1
-      ? `${setting} does not change held-out success significantly in the one environment × algorithm pair measured`
-      : `${setting} changes held-out success significantly in none of ${pairs(h.tested)}`;
+      ? `${setting}EMPG does not change held-out success significantly in the one environment × algorithm pair measured`
+      : `${setting}EMPG changes held-out success significantly in none of ${h.tested} environment × algorithm pairs`;
   }
   const others = h.tested - h.gains.length - h.losses.length;
   const parts = [
-    h.gains.length ? `EMPG raises held-out success significantly in ${h.gains.join(', ')}` : '',
-    h.losses.length ? `${h.gains.length ? 'lowers it' : 'EMPG lowers held-out success significantly'} in ${h.losses.join(', ')}` : '',
-    others ? `makes no significant difference in the other ${others === 1 ? 'pair' : `${others} pairs`}` : '',
+    h.gains.length ? `higher in ${h.gains.join(', ')}` : '',
+    h.losses.length ? `${h.gains.length ? 'significantly ' : ''}lower in ${h.losses.join(', ')}` : '',
+    others ? `no significant difference in the other ${others} of ${h.tested} pairs` : '',
   ].filter(Boolean);
-  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
-  return `Success at this scale, after ${h.iterations} iterations with ${seeds} seeds per arm: ${list}`;
+  return `${setting}held-out success with EMPG significantly ${parts.join('; ')}`;
 }
