@@ -6,7 +6,7 @@
  * `npm run cli -- results` writes it next to the story panel (src/ui/story/resultsHeadline.json).
  */
 import type { ExperimentsBundle } from './bundle';
-import { REGIMES } from './grid';
+import { regimeTitle } from './verdict';
 
 /** What the line says, as data (the generated JSON file holds exactly this). */
 export interface ResultsHeadline {
@@ -27,8 +27,6 @@ export interface ResultsHeadline {
 
 /** Where `npm run cli -- results` writes the headline of the `quick` profile (the page imports it). */
 export const HEADLINE_PATH = 'src/ui/story/resultsHeadline.json';
-
-const regimeTitle = (id: string) => REGIMES.find((r) => r.id === id)?.title.replace(/ \(.*$/, '') ?? id;
 
 /** The headline of `bundle`, a profile trained for `iterations` iterations per run. */
 export function resultsHeadline(bundle: ExperimentsBundle, iterations: number): ResultsHeadline {

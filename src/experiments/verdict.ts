@@ -90,7 +90,8 @@ export function describeDifference(c: Comparison): string {
   return `${signed(c.diff)} points (95 % interval ${signed(Math.min(c.bootstrap.low, c.welch.low))} to ${signed(Math.max(c.bootstrap.high, c.welch.high))}, ${seeds})`;
 }
 
-const regimeTitle = (id: string) => REGIMES.find((r) => r.id === id)?.title.replace(/ \(.*$/, '') ?? id;
+/** A regime's title without its parenthesised details, e.g. "ALFWorld-lite short". */
+export const regimeTitle = (id: string): string => REGIMES.find((r) => r.id === id)?.title.replace(/ \(.*$/, '') ?? id;
 
 /** The generated section: a table of the EMPG comparisons and the paragraph that reads them. */
 export function whenEmpgHelpsSection(comparisons: readonly Comparison[]): string[] {
