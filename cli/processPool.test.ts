@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobsFlag, runPool } from './processPool';
+import { jobsFlag, runCli, runPool } from './processPool';
 
 describe('runPool', () => {
   it('keeps at most `jobs` running, starts in order and returns results in item order', async () => {
@@ -38,4 +38,17 @@ describe('runPool', () => {
     expect(() => jobsFlag('0')).toThrow(/--jobs must be a positive integer, got "0"/);
     expect(() => jobsFlag('two')).toThrow(/positive integer/);
   });
+});
+
+describe('runCli', () => {
+  it('collects a failing command\'s exit code and output, or streams its stderr line by line', async () => {
+    const collected = await runCli(['no-such-command']);
+    expect(collected.code).not.toBe(0);
+    expect(collected.stderr).toMatch(/no-such-command/);
+    const lines: string[] = [];
+    const streamed = await runCli(['no-such-command'], { onStderrLine: (line) => lines.push(line) });
+    expect(streamed.code).toBe(collected.code);
+    expect(streamed.stderr).toBe('');
+    expect(lines.join('\n')).toBe(collected.stderr.split('\n').map((line) => line.trimEnd()).filter(Boolean).join('\n'));
+  }, 30_000);
 });

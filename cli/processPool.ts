@@ -55,15 +55,45 @@ export interface CliResult {
   stderr: string;
 }
 
+/** How `runCli` treats the child's output. */
+export interface RunCliOptions {
+  /** The child's working directory (default: this process's). */
+  cwd?: string;
+  /** Let the child write to this process's stdout instead of collecting it. */
+  inheritStdout?: boolean;
+  /**
+   * Called with each line of the child's stderr as a terminal would show it (the text after the line's last
+   * carriage return, so a progress bar redrawn in place gives its latest state); empty lines are skipped.
+   * When given, stderr is streamed to it and not collected.
+   */
+  onStderrLine?: (line: string) => void;
+}
+
 /** Runs `npm run cli -- ...args` as a child process of this Node (no npm in between) and collects its output. */
-export function runCli(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
+export function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
+      cwd: options.cwd, stdio: ['ignore', options.inheritStdout ? 'inherit' : 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => { stdout += chunk; });
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    let pending = '';
+    const { onStderrLine } = options;
+    const emit = (line: string) => {
+      const shown = line.slice(line.lastIndexOf('\r') + 1).trimEnd();
+      if (shown) onStderrLine?.(shown);
+    };
+    child.stdout?.on('data', (chunk) => { stdout += chunk; });
+    child.stderr.on('data', (chunk) => {
+      if (!onStderrLine) { stderr += chunk; return; }
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      lines.forEach(emit);
+    });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.on('close', (code) => {
+      if (pending) emit(pending);
+      resolve({ code: code ?? 1, stdout, stderr });
+    });
   });
 }

@@ -13,7 +13,7 @@
  * these filters, so shards stay disjoint.
  *   npm run cli -- reproduce merge --into results/quick shard-a/ shard-b/ …
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -34,7 +34,7 @@ import { maxActionTokens, parseTrainConfig, type TrainConfig } from '../src/trai
 import { rollout, type Trajectory } from '../src/train/rollout';
 import { Trainer } from '../src/train/trainer';
 import { intFlag, parseFlags, UsageError } from './args';
-import { jobsFlag, runPool } from './processPool';
+import { jobsFlag, runCli, runPool } from './processPool';
 import { loadCheckpoint, useBackend } from './train';
 
 /** `reproduce` and `reproduce merge` (see the file comment). */
@@ -130,21 +130,11 @@ export function shardArgs(argv: readonly string[], index: number, count: number)
  */
 async function runAsShards(argv: readonly string[], jobs: number): Promise<void> {
   const shards = Array.from({ length: jobs }, (_, i) => i + 1);
-  const codes = await runPool(shards, jobs, (index) => new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...shardArgs(argv, index, jobs)], { stdio: ['ignore', 'inherit', 'pipe'] });
-    let pending = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      const lines = (pending + chunk.toString()).split('\n');
-      pending = lines.pop() ?? '';
-      // A line's text after its last carriage return is what a terminal would show.
-      for (const line of lines) {
-        const shown = line.slice(line.lastIndexOf('\r') + 1).trimEnd();
-        if (shown) console.error(`[shard ${index}/${jobs}] ${shown}`);
-      }
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code ?? 1));
+  const results = await runPool(shards, jobs, (index) => runCli(shardArgs(argv, index, jobs), {
+    inheritStdout: true,
+    onStderrLine: (line) => console.error(`[shard ${index}/${jobs}] ${line}`),
   }));
+  const codes = results.map((result) => result.code);
   const failed = shards.filter((_, i) => codes[i] !== 0);
   if (failed.length) throw new Error(`shard${failed.length > 1 ? 's' : ''} ${failed.map((i) => `${i}/${jobs}`).join(', ')} failed (see its lines above)`);
 }
