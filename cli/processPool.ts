@@ -84,7 +84,7 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
       if (shown) onStderrLine?.(shown);
     };
     child.stdout?.on('data', (chunk) => { stdout += chunk; });
-    child.stderr.on('data', (chunk) => {
+    child.stderr?.on('data', (chunk) => {
       if (!onStderrLine) { stderr += chunk; return; }
       const lines = (pending + chunk.toString()).split('\n');
       pending = lines.pop() ?? '';
