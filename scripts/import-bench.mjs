@@ -15,15 +15,22 @@
 // 50 ms with its wall time, its CPU time (what the task costs without the machine's other work) and the
 // script, style, layout and paint inside it (scripts/lib/trace.mjs); --trace-out FILE also writes the trace's
 // events (JSON, opens in the Performance panel). --settle S keeps recording S seconds after the report is on
-// screen (default 1), while the views render the imported run.
+// screen (default 1), while the views render the imported run. --gc also records the garbage collectors'
+// events and reports the main thread's collections (what started each, its phases) and its JS heap (first,
+// peak, last) over the trace. --wait S lets the loaded page sit S seconds before the file is chosen
+// (default 3); --idle S chooses no file and traces S seconds of the page sitting idle (a control).
+// --heap-profile FILE samples the page's allocations from the file's choice to the end (V8's sampling heap
+// profiler) and prints the functions that allocated what is still alive then; --heap-profile-all counts
+// everything allocated, collected or not (scripts/lib/heapSampling.mjs).
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { busyStretches, printStretches, startProfile } from './lib/busy.mjs';
+import { heapSummary, printHeapSummary, startHeapSampling } from './lib/heapSampling.mjs';
 import { startTrace } from './lib/trace.mjs';
 import { serveDist, waitForServer } from './lib/serve.mjs';
-import { cpuLongTasks, describeTasks, longTasks } from './lib/trace.mjs';
+import { cpuLongTasks, describeTasks, gcEvents, heapCounters, longTasks } from './lib/trace.mjs';
 
 const file = process.argv[2];
 const json = process.argv.includes('--json');
@@ -32,8 +39,15 @@ const optionValue = (name) => {
   return at > 0 && process.argv[at + 1] && !process.argv[at + 1].startsWith('--') ? process.argv[at + 1] : null;
 };
 const dist = optionValue('--dist') ?? 'dist';
-const settleMs = Number(optionValue('--settle') ?? 1) * 1000;
-if (!Number.isFinite(settleMs) || settleMs < 0) throw new Error('--settle must be a number of seconds');
+const seconds = (name, fallback) => {
+  const value = Number(optionValue(name) ?? fallback) * 1000;
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of seconds`);
+  return value;
+};
+const settleMs = seconds('--settle', 1);
+const waitMs = seconds('--wait', 3);
+const idleMs = process.argv.includes('--idle') ? seconds('--idle', 30) : null;
+const gc = process.argv.includes('--gc');
 if (!file || !existsSync(file)) throw new Error('usage: node scripts/import-bench.mjs FILE.jsonl [--json] [--frames] [--dist DIR] [--profile [FILE]]');
 if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/index.html not found: build first (npx vite build)`);
 
@@ -84,6 +98,30 @@ function observe() {
 
 const mb = (bytes) => Math.round(bytes / 1e6);
 
+/** The main thread's collections over 10 ms and its heap, printed and returned (for --gc). */
+function gcReport(events) {
+  const heap = heapCounters(events);
+  const collections = gcEvents(events, { minMs: 10 });
+  console.log(`main-thread JS heap over the trace: ${heap ? `${heap.firstMb} MB first, peak ${heap.peakMb} MB, ${heap.lastMb} MB last` : 'no counters'}`);
+  for (const c of collections) {
+    console.log(`  ${c.kind} at ${c.atS} s: ${c.wallMs} ms wall, ${c.cpuMs} ms CPU, ${c.type}, heap ${c.heapBeforeMb} → ${c.heapAfterMb} MB; ${c.trigger}; CPU ms by phase ${JSON.stringify(c.phasesCpuMs)}`);
+  }
+  const majorGcs = collections.filter((c) => c.kind === 'MajorGC').map((c) => ({ atS: c.atS, cpuMs: c.cpuMs, wallMs: c.wallMs, trigger: c.trigger }));
+  return { heap, majorGcs };
+}
+
+/** The control for --idle: the loaded page traced while nothing happens; prints its collections and long tasks. */
+async function idle(page, tracer, ms) {
+  await page.waitForTimeout(ms);
+  const events = await tracer.stop();
+  const traceOut = optionValue('--trace-out');
+  if (traceOut) writeFileSync(traceOut, JSON.stringify({ traceEvents: events }));
+  const cpu = cpuLongTasks(events);
+  console.log(`idle page, ${ms / 1000} s traced after ${waitMs / 1000} s: ${cpu.length} main-thread tasks over 50 ms of CPU time (${cpu.map((t) => t.cpuMs).join(', ')})`);
+  const { heap, majorGcs } = gcReport(events);
+  if (json) console.log(JSON.stringify({ idleS: ms / 1000, waitS: waitMs / 1000, traceTasksCpuMs: cpu.map((t) => t.cpuMs), mainHeapMb: heap, majorGcs, load: loadavg()[0] }));
+}
+
 async function main() {
   const { origin, server: preview, stop } = await serveDist(resolve(dist), false);
   // A local launch: the file input gets the file's path, not an upload through the test driver.
@@ -97,14 +135,22 @@ async function main() {
     await page.addInitScript(observe);
     await page.goto(`${origin}#backend=wasm`);
     await page.getByTestId('backend').filter({ hasText: /wasm/i }).waitFor({ timeout: 120_000 });
-    await page.waitForTimeout(3000);
+    await page.waitForTimeout(waitMs);
     // Chromium's processes are this script's children, apart from vite preview.
     const rssNow = () => treeRss(process.pid, preview.pid);
     const before = rssNow();
     let peak = before;
     const sampler = setInterval(() => { peak = Math.max(peak, rssNow()); }, 100);
     const profiler = process.argv.includes('--profile') ? await startProfile(page) : null;
-    const tracer = process.argv.includes('--trace') || optionValue('--trace-out') ? await startTrace(page) : null;
+    const tracer = process.argv.includes('--trace') || optionValue('--trace-out') || gc || idleMs !== null ? await startTrace(page, { gc }) : null;
+    const heapOut = optionValue('--heap-profile');
+    const heapAll = process.argv.includes('--heap-profile-all');
+    const sampling = heapOut || heapAll ? await startHeapSampling(page, { all: heapAll }) : null;
+    if (idleMs !== null) {
+      await idle(page, tracer, idleMs);
+      clearInterval(sampler);
+      return;
+    }
     await page.getByTestId('import-file').setInputFiles(resolve(file));
     await page.getByTestId('import-report-0').waitFor({ timeout: 600_000 });
     const [chosen, shown] = await page.evaluate(() => [window.__longTasks.chosen, performance.now()]);
@@ -119,9 +165,14 @@ async function main() {
       if (traceOut) writeFileSync(traceOut, JSON.stringify({ traceEvents: events }));
       const wall = longTasks(events);
       const cpu = cpuLongTasks(events);
-      traced = { tasksOver50msWall: wall.map((t) => t.wallMs), tasksOver50msCpu: cpu.map((t) => t.cpuMs), tasks: wall };
+      traced = { tasksOver50msWall: wall.map((t) => t.wallMs), tasksOver50msCpu: cpu.map((t) => t.cpuMs), tasks: wall, ...(gc && gcReport(events)) };
       console.log(`trace: ${wall.length} main-thread tasks over 50 ms of wall time, ${cpu.length} over 50 ms of CPU time (longest ${Math.max(0, ...cpu.map((t) => t.cpuMs))} ms)`);
       console.log(describeTasks(wall));
+    }
+    if (sampling) {
+      const profile = await sampling.stop();
+      if (heapOut) writeFileSync(heapOut, JSON.stringify(profile));
+      printHeapSummary(heapAll ? 'allocated on the main thread from the file chosen to the end' : 'alive on the main thread at the end, allocated since the file was chosen', heapSummary(profile));
     }
     if (profiler) {
       const profile = await profiler.stop();
@@ -143,6 +194,7 @@ async function main() {
       pageHeapAfterMb: result.heap === null ? null : mb(result.heap), report: report.split('\n').slice(0, 3).join(' | '),
       load: loadavg()[0],
       ...(traced && { traceTasksWallMs: traced.tasksOver50msWall, traceTasksCpuMs: traced.tasksOver50msCpu }),
+      ...(traced?.heap && { mainHeapMb: traced.heap, majorGcs: traced.majorGcs }),
     };
     console.log(`${file}: ${mb(out.bytes)} MB imported in ${seconds.toFixed(1)} s`);
     console.log(`main-thread tasks over 50 ms: ${out.longTasksOver50ms}${out.tasks.length ? ` (${out.tasks.join(', ')} ms)` : ''}`);

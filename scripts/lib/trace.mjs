@@ -5,13 +5,19 @@
 // takes on an idle machine, so the two together say how much of a long task is the page's own work.
 
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
+/** V8's and Blink's garbage-collector events: each collection's phases, the heap before and after, and why it started. */
+const GC_CATEGORIES = ['v8', 'disabled-by-default-v8.gc', 'blink_gc', 'disabled-by-default-cppgc', 'toplevel.ipc', 'mojom'];
 
-/** Starts tracing a page (Playwright); `stop()` resolves with the trace events. */
-export async function startTrace(page) {
+/**
+ * Starts tracing a page (Playwright); `stop()` resolves with the trace events. `gc: true` also records
+ * the garbage collectors' own events (see `gcEvents`).
+ */
+export async function startTrace(page, { gc = false } = {}) {
   const cdp = await page.context().newCDPSession(page);
   const events = [];
   cdp.on('Tracing.dataCollected', ({ value }) => { for (const e of value) events.push(e); });
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' });
+  const includedCategories = gc ? [...CATEGORIES, ...GC_CATEGORIES] : CATEGORIES;
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories, recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' });
   return {
     stop: () => new Promise((resolve) => {
       cdp.once('Tracing.tracingComplete', () => resolve(events));
@@ -78,4 +84,60 @@ export function cpuLongTasks(events, opts = {}) {
 /** One line per task: wall and CPU ms, what ran inside. */
 export function describeTasks(tasks, count = 10) {
   return tasks.slice(0, count).map((t) => `  ${t.wallMs} ms wall, ${t.cpuMs} ms CPU — ${Object.entries(t.kinds).map(([k, v]) => `${k} ${v}`).join(', ')}${t.causes.length ? ` — ${t.causes.join(', ')}` : ''}`).join('\n');
+}
+
+/** What started a collection's marking, from the source location of the task that started it. */
+function gcTrigger(task) {
+  const func = String(task?.args?.src_func ?? '');
+  const file = String(task?.args?.src_file ?? '');
+  if (file.includes('memory-reducer')) return 'V8 memory reducer (timer)';
+  if (file.includes('incremental-marking-job') || file.includes('minor-gc-job')) return 'V8 allocation limit (task)';
+  if (file.includes('mojo') || func.includes('Mojo')) return 'inside a mojo message';
+  return func ? `${func} (${file.split('/').pop()})` : 'allocation in the running task';
+}
+
+/**
+ * The renderer main thread's garbage collections of at least `minMs` of wall time (all when 0), in
+ * order: seconds since the trace's first main-thread event, wall and CPU ms, V8's type ("finalize
+ * incremental marking via task", "allocation failure", …), the heap before and after (MB), what started
+ * its marking (for a major GC: the task in which the incremental marking began), and the CPU ms of its
+ * main phases. Needs `startTrace(page, { gc: true })` for the phases and the start of marking.
+ */
+export function gcEvents(events, { minMs = 0 } = {}) {
+  const threads = mainThreads(events);
+  const onMain = events.filter((e) => threads.has(`${e.pid}:${e.tid}`) && e.ts > 0);
+  if (onMain.length === 0) return [];
+  const t0 = Math.min(...onMain.map((e) => e.ts));
+  const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
+  const taskAt = (ts) => tasks.find((t) => t.ts <= ts && t.ts + t.dur >= ts);
+  const markingStarts = onMain.filter((e) => e.ph === 'X' && e.name === 'V8.GC_MC_INCREMENTAL_START');
+  const PHASES = {
+    mark: 'V8.GC_MC_MARK', evacuate: 'V8.GC_MC_EVACUATE', clear: 'V8.GC_MC_CLEAR', sweep: 'V8.GC_MC_SWEEP',
+    embedderEpilogue: 'V8.GC_HEAP_EMBEDDER_TRACING_EPILOGUE', epilogueSafepoint: 'V8.GC_HEAP_EPILOGUE_SAFEPOINT', scavenge: 'V8.GC_SCAVENGER',
+  };
+  const byName = new Map(Object.values(PHASES).map((name) => [name, onMain.filter((e) => e.ph === 'X' && e.name === name)]));
+  return onMain.filter((e) => e.ph === 'X' && (e.name === 'MajorGC' || e.name === 'MinorGC') && e.dur / 1000 >= minMs).map((gc) => {
+    const phases = {};
+    for (const [phase, name] of Object.entries(PHASES)) {
+      const cpu = byName.get(name).filter((p) => p.ts >= gc.ts && p.ts + p.dur <= gc.ts + gc.dur).reduce((a, p) => a + (p.tdur ?? p.dur), 0);
+      if (cpu >= 500) phases[phase] = Math.round(cpu / 1000);
+    }
+    const started = gc.name === 'MajorGC' ? markingStarts.filter((m) => m.ts < gc.ts).at(-1) : null;
+    return {
+      atS: Math.round((gc.ts - t0) / 1e4) / 100, kind: gc.name, wallMs: Math.round(gc.dur / 1000), cpuMs: Math.round((gc.tdur ?? gc.dur) / 1000),
+      type: gc.args?.type ?? '', heapBeforeMb: Math.round((gc.args?.usedHeapSizeBefore ?? 0) / 1e5) / 10, heapAfterMb: Math.round((gc.args?.usedHeapSizeAfter ?? 0) / 1e5) / 10,
+      trigger: started ? `marking started at ${Math.round((started.ts - t0) / 1e4) / 100} s by ${gcTrigger(taskAt(started.ts))}` : gcTrigger(taskAt(gc.ts)),
+      phasesCpuMs: phases,
+    };
+  });
+}
+
+/** The main thread's JS heap (MB) over the trace from the timeline's counters: first, peak and last sample. */
+export function heapCounters(events) {
+  const threads = mainThreads(events);
+  const used = events.filter((e) => e.name === 'UpdateCounters' && threads.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts)
+    .map((e) => e.args?.data?.jsHeapSizeUsed).filter((x) => typeof x === 'number');
+  if (used.length === 0) return null;
+  const mbOf = (bytes) => Math.round(bytes / 1e5) / 10;
+  return { firstMb: mbOf(used[0]), peakMb: mbOf(Math.max(...used)), lastMb: mbOf(used.at(-1)) };
 }
