@@ -25,20 +25,41 @@ function markPath(ctx: PaintContext, shape: 'circle' | 'triangle', x: number, y:
   }
 }
 
-/** Paints the shapes onto a canvas context already scaled to CSS pixels. */
+/**
+ * Paints the shapes onto a canvas context already scaled to CSS pixels. Every shape is drawn with the
+ * context's own state except what the shape sets (alpha 1, no dash unless it says so), and the context
+ * is left as it was found. A state is set only when it differs from the one in force: a scene has
+ * hundreds of marks in a few styles, and every `save`/`restore` or colour string costs the page's thread.
+ */
 export function paintCanvas(ctx: PaintContext, shapes: readonly Shape[], fontFamily: string): void {
+  ctx.save();
+  // What this function last set; undefined: the context's own (initial) value, not known here.
+  let alpha: number | undefined;
+  let fill: CanvasRenderingContext2D['fillStyle'] | undefined;
+  let stroke: CanvasRenderingContext2D['strokeStyle'] | undefined;
+  let width: number | undefined;
+  let dash: string | undefined;
+  const setAlpha = (v: number) => { if (alpha !== v) ctx.globalAlpha = alpha = v; };
+  const setFill = (v: string) => { if (fill !== v) ctx.fillStyle = fill = v; };
+  const setStroke = (v: string, w: number) => {
+    if (stroke !== v) ctx.strokeStyle = stroke = v;
+    if (width !== w) ctx.lineWidth = width = w;
+  };
+  const setDash = (v: readonly number[] | undefined) => {
+    const key = v?.join(' ') ?? '';
+    if (dash !== key) { ctx.setLineDash(v ? [...v] : []); dash = key; }
+  };
   for (const s of shapes) {
-    ctx.save();
     switch (s.kind) {
       case 'rect':
-        ctx.fillStyle = s.fill;
+        setAlpha(1);
+        setFill(s.fill);
         ctx.fillRect(s.x, s.y, s.w, s.h);
         break;
       case 'lines':
-        ctx.strokeStyle = s.stroke;
-        ctx.lineWidth = s.width;
-        ctx.globalAlpha = s.opacity ?? 1;
-        ctx.setLineDash(s.dash ?? []);
+        setStroke(s.stroke, s.width);
+        setAlpha(s.opacity ?? 1);
+        setDash(s.dash);
         ctx.beginPath();
         for (let i = 0; i + 3 < s.segments.length; i += 4) {
           ctx.moveTo(s.segments[i], s.segments[i + 1]);
@@ -48,22 +69,25 @@ export function paintCanvas(ctx: PaintContext, shapes: readonly Shape[], fontFam
         break;
       case 'mark':
         markPath(ctx, s.shape, s.x, s.y, s.r);
-        ctx.globalAlpha = s.fillOpacity;
-        ctx.fillStyle = s.fill;
+        setAlpha(s.fillOpacity);
+        setFill(s.fill);
         ctx.fill();
-        ctx.globalAlpha = s.strokeOpacity;
-        ctx.strokeStyle = s.stroke;
-        ctx.lineWidth = s.strokeWidth;
+        setAlpha(s.strokeOpacity);
+        setStroke(s.stroke, s.strokeWidth);
+        setDash(undefined);
         ctx.stroke();
         break;
       case 'ring':
-        ctx.setLineDash(s.dash ?? []);
+        setAlpha(1);
+        setDash(s.dash);
         markPath(ctx, 'circle', s.x, s.y, s.r);
-        ctx.strokeStyle = s.stroke;
-        ctx.lineWidth = s.width;
+        setStroke(s.stroke, s.width);
         ctx.stroke();
         break;
       case 'text':
+        // Few of them, and they move the origin: each keeps its own state.
+        setAlpha(1);
+        ctx.save();
         ctx.font = `${s.bold ? '700 ' : ''}${s.size}px ${fontFamily}`;
         ctx.fillStyle = s.fill;
         ctx.textAlign = CANVAS_ALIGN[s.align];
@@ -71,10 +95,11 @@ export function paintCanvas(ctx: PaintContext, shapes: readonly Shape[], fontFam
         ctx.translate(s.x, s.y);
         if (s.rotate) ctx.rotate(-Math.PI / 2);
         ctx.fillText(s.text, 0, 0);
+        ctx.restore();
         break;
     }
-    ctx.restore();
   }
+  ctx.restore();
 }
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

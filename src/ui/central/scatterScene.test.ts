@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paintCanvas, svgDocument, type PaintContext } from './scatterPaint';
-import { buildScene, orderedMarks, pointsExtent, unionExtent, markOfStep, nearestMark, niceAxis, sceneShapes, xPixel, yPixel } from './scatterScene';
+import { buildScene, orderedMarks, pointsExtent, unionExtent, markOfStep, nearestMark, niceAxis, sceneShapes, xPixel, yPixel, type Shape } from './scatterScene';
 import type { UpdatePoint } from './updatePoints';
 
 function point(traj: number, t: number, entropy: number, plain: number, empg: number, extra: Partial<UpdatePoint> = {}): UpdatePoint {
@@ -128,15 +128,50 @@ describe('painting', () => {
     expect(svg.endsWith('</svg>')).toBe(true);
   });
 
-  it('paints every shape on a canvas context, restoring its state each time', () => {
-    const calls: string[] = [];
+  it('paints every shape with its own colours, widths, alpha and dash, and leaves the context as it found it', () => {
+    // A context that keeps a state stack like a canvas and records the state in force at every draw.
+    const initial = { fillStyle: '#000000', strokeStyle: '#000000', lineWidth: 1, globalAlpha: 1, dash: '', font: '10px sans-serif', textAlign: 'start', textBaseline: 'alphabetic', moved: 0 };
+    let state = { ...initial };
+    const stack: (typeof initial)[] = [];
+    const draws: { op: string; state: typeof initial }[] = [];
+    const draw = (op: string) => () => { draws.push({ op, state: { ...state } }); };
+    const methods: Record<string, (...args: never[]) => void> = {
+      save: () => { stack.push({ ...state }); },
+      restore: () => { state = stack.pop() ?? state; },
+      setLineDash: (d: number[]) => { state.dash = d.join(' '); },
+      translate: () => { state.moved++; },
+      rotate: () => { state.moved++; },
+      fill: draw('fill'), stroke: draw('stroke'), fillRect: draw('fillRect'), fillText: draw('fillText'),
+    };
     const context = new Proxy({} as Record<string, unknown>, {
-      get: (_target, name: string) => (...args: unknown[]) => { calls.push(`${name}(${args.length})`); },
-      set: () => true,
+      get: (_target, name: string) => methods[name] ?? (name in state ? state[name as keyof typeof state] : () => {}),
+      set: (_target, name: string, value) => { (state as Record<string, unknown>)[name] = value; return true; },
     }) as unknown as PaintContext;
-    paintCanvas(context, shapes, 'sans-serif');
-    expect(calls.filter((c) => c.startsWith('save')).length).toBe(shapes.length);
-    expect(calls.filter((c) => c.startsWith('restore')).length).toBe(shapes.length);
-    expect(calls.filter((c) => c.startsWith('fillText')).length).toBe(shapes.filter((s) => s.kind === 'text').length);
+    // The scene, then shapes in an order where each one follows a shape that set a different state.
+    const faint = { kind: 'mark', shape: 'triangle', x: 5, y: 5, r: 4, fill: '#c2412d', fillOpacity: 0.3, stroke: '#c2412d', strokeWidth: 1.4, strokeOpacity: 0.4 } as const;
+    const extra: Shape[] = [faint, { kind: 'rect', x: 0, y: 0, w: 1, h: 1, fill: '#ffffff' }, faint,
+      { kind: 'ring', x: 1, y: 1, r: 8, stroke: '#2f5bea', width: 1.5, dash: [3, 2] }, faint,
+      { kind: 'lines', segments: [0, 0, 1, 1], stroke: '#e3e7ee', width: 1, dash: [3, 3] }, faint,
+      { kind: 'ring', x: 1, y: 1, r: 10, stroke: '#17202e', width: 2 }, faint,
+      { kind: 'text', x: 1, y: 1, text: 'a', size: 11, fill: '#5b6678', align: 'end', baseline: 'middle', rotate: true }, faint];
+    const painted = [...shapes, ...extra];
+    paintCanvas(context, painted, 'sans-serif');
+
+    // In drawing order, the state each shape's draws need: its own, the context's initial one elsewhere.
+    const expected: { op: string; state: Partial<typeof initial> }[] = [];
+    for (const sh of painted) {
+      if (sh.kind === 'rect') expected.push({ op: 'fillRect', state: { fillStyle: sh.fill, globalAlpha: 1 } });
+      if (sh.kind === 'lines') expected.push({ op: 'stroke', state: { strokeStyle: sh.stroke, lineWidth: sh.width, globalAlpha: sh.opacity ?? 1, dash: sh.dash?.join(' ') ?? '' } });
+      if (sh.kind === 'mark') expected.push(
+        { op: 'fill', state: { fillStyle: sh.fill, globalAlpha: sh.fillOpacity } },
+        { op: 'stroke', state: { strokeStyle: sh.stroke, lineWidth: sh.strokeWidth, globalAlpha: sh.strokeOpacity, dash: '' } });
+      if (sh.kind === 'ring') expected.push({ op: 'stroke', state: { strokeStyle: sh.stroke, lineWidth: sh.width, globalAlpha: 1, dash: sh.dash?.join(' ') ?? '' } });
+      if (sh.kind === 'text') expected.push({ op: 'fillText', state: { fillStyle: sh.fill, globalAlpha: 1, textBaseline: sh.baseline, moved: sh.rotate ? 2 : 1 } });
+    }
+    expect(draws.map((d) => d.op)).toEqual(expected.map((e) => e.op));
+    draws.forEach((d, i) => expect(d.state).toMatchObject(expected[i].state));
+    expect(draws.filter((d) => d.op === 'fillText').every((d) => /^(700 )?\d+px sans-serif$/.test(d.state.font))).toBe(true);
+    expect(state).toEqual(initial);
+    expect(stack).toHaveLength(0);
   });
 });
