@@ -111,6 +111,8 @@ export function gcEvents(events, { minMs = 0 } = {}) {
   const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
   const taskAt = (ts) => tasks.find((t) => t.ts <= ts && t.ts + t.dur >= ts);
   const markingStarts = onMain.filter((e) => e.ph === 'X' && e.name === 'V8.GC_MC_INCREMENTAL_START');
+  // V8's own account of why marking started ("memory reducer", "allocation limit", …), where recorded.
+  const reasons = onMain.filter((e) => e.name === 'V8.GCIncrementalMarkingStart' && e.args?.value?.gc_reason);
   const PHASES = {
     mark: 'V8.GC_MC_MARK', evacuate: 'V8.GC_MC_EVACUATE', clear: 'V8.GC_MC_CLEAR', sweep: 'V8.GC_MC_SWEEP',
     embedderEpilogue: 'V8.GC_HEAP_EMBEDDER_TRACING_EPILOGUE', epilogueSafepoint: 'V8.GC_HEAP_EPILOGUE_SAFEPOINT', scavenge: 'V8.GC_SCAVENGER',
@@ -123,10 +125,12 @@ export function gcEvents(events, { minMs = 0 } = {}) {
       if (cpu >= 500) phases[phase] = Math.round(cpu / 1000);
     }
     const started = gc.name === 'MajorGC' ? markingStarts.filter((m) => m.ts < gc.ts).at(-1) : null;
+    const reason = started ? reasons.filter((r) => r.ts <= started.ts + started.dur && r.ts + (r.dur ?? 0) >= started.ts).at(-1)?.args.value : null;
+    const why = reason ? `V8: ${reason.gc_reason}${reason.reason && reason.reason !== 'missing reason' ? `, ${reason.reason}` : ''}; ` : '';
     return {
       atS: Math.round((gc.ts - t0) / 1e4) / 100, kind: gc.name, wallMs: Math.round(gc.dur / 1000), cpuMs: Math.round((gc.tdur ?? gc.dur) / 1000),
       type: gc.args?.type ?? '', heapBeforeMb: Math.round((gc.args?.usedHeapSizeBefore ?? 0) / 1e5) / 10, heapAfterMb: Math.round((gc.args?.usedHeapSizeAfter ?? 0) / 1e5) / 10,
-      trigger: started ? `marking started at ${Math.round((started.ts - t0) / 1e4) / 100} s by ${gcTrigger(taskAt(started.ts))}` : gcTrigger(taskAt(gc.ts)),
+      trigger: started ? `marking started at ${Math.round((started.ts - t0) / 1e4) / 100} s (${why}task: ${gcTrigger(taskAt(started.ts))})` : gcTrigger(taskAt(gc.ts)),
       phasesCpuMs: phases,
     };
   });
