@@ -3,7 +3,7 @@
  * words, under the central chart (numbers from the trainer's `premise/…` metrics, docs/METRICS.md).
  */
 import { Help } from '../explain/Help';
-import { summarizePremise, type PremiseSummary } from './premiseSummary';
+import { groupDigits, summarizePremise, type PremiseSummary } from './premiseSummary';
 import type { Metrics } from '../../train/trainer';
 
 /** Props of `PremiseCaption`. */
@@ -38,7 +38,7 @@ export function PremiseCaption({ history, mode, window }: PremiseCaptionProps) {
       {s.verdict === 'no data'
         ? <>No group of the last {s.iterations === 1 ? 'iteration' : `${s.iterations} iterations`} had both a solved and a failed
           rollout, so there is nothing to compare yet.</>
-        : <>Comparing a step of a solved rollout with a step of a failed rollout of the same task ({s.pairs.toLocaleString('en')} pairs,
+        : <>Comparing a step of a solved rollout with a step of a failed rollout of the same task ({groupDigits(s.pairs)} pairs,
           last {s.iterations === 1 ? 'iteration' : `${s.iterations} iterations`}, step entropy: {mode}), the solved one was the
           more confident in <strong data-testid="premise-auc">{pct(s.auc)}</strong> of pairs (50 % would be a coin flip)
           {Number.isFinite(s.aucSameVerb) && <>; comparing only the same kind of action, {pct(s.aucSameVerb)}</>}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { premiseVerdict, summarizePremise } from './premiseSummary';
+import { groupDigits, premiseVerdict, summarizePremise } from './premiseSummary';
 
 describe('summarizePremise', () => {
   it('weights each iteration by its pairs and skips iterations without any', () => {
@@ -19,5 +19,11 @@ describe('summarizePremise', () => {
   it('reads AUCs as reversed, coin flip, weak or holding', () => {
     expect([0.3, 0.5, 0.6, 0.8, NaN].map(premiseVerdict)).toEqual(['reversed', 'coin flip', 'weak', 'holds', 'no data']);
     expect(summarizePremise([]).verdict).toBe('no data');
+  });
+});
+
+describe('groupDigits', () => {
+  it('writes a count as toLocaleString("en") does', () => {
+    for (const n of [0, 7, 999, 1000, 12345, 999999, 1000000, 1234567890, -1234, Number.MAX_SAFE_INTEGER]) expect(groupDigits(n)).toBe(n.toLocaleString('en'));
   });
 });

@@ -59,3 +59,14 @@ export function summarizePremise(history: readonly Metrics[]): PremiseSummary {
     verdict: premiseVerdict(auc),
   };
 }
+
+/**
+ * A count with its thousands grouped as in English ("12,345"), without `toLocaleString`: the page's
+ * first call into the browser's number formatting loads its locale data, tens of milliseconds that
+ * would fall into one render of the first iteration. Other numbers are left to the browser.
+ */
+export function groupDigits(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en');
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return n < 0 ? `-${digits}` : digits;
+}
