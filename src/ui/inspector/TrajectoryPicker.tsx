@@ -56,12 +56,16 @@ export function TrajectoryPicker({ lane, iteration, traj, filter, onFilter }: Tr
             {Array.from({ length: laneCount }, (_, i) => <option key={i} value={i}>{i + 1}</option>)}
           </select></label>
         )}
+        {/* Newest first, and options keyed by position: a new iteration rewrites the options in place and the
+            selected newest stays the first. Replacing a select's options, or selecting a new one, makes the
+            browser's form autofill re-examine the page's controls in a task of its own, which lays out the
+            whole inspector even while it is off screen — in every iteration. */}
         <label>iteration <select value={iteration} onChange={(e) => openIteration(lane, Number(e.target.value))} data-testid="inspector-iteration">
-          {recent.map((r) => <option key={r.iteration} value={r.iteration}>{r.iteration}</option>)}
+          {[...recent].reverse().map((r, i) => <option key={i} value={r.iteration}>{r.iteration}</option>)}
         </select></label>
         <label>task <select value={filter.task} onChange={(e) => onFilter({ ...filter, task: e.target.value })} data-testid="filter-task">
           <option value="">any</option>
-          {tasks.map((t) => <option key={t} value={t}>{t}</option>)}
+          {tasks.map((t, i) => <option key={i} value={t}>{t}</option>)}
         </select></label>
         <label>outcome <select value={filter.outcome} onChange={(e) => onFilter({ ...filter, outcome: e.target.value as TrajectoryFilter['outcome'] })} data-testid="filter-outcome">
           <option value="">any</option><option value="solved">solved</option><option value="failed">failed</option>
