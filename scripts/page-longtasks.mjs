@@ -117,14 +117,17 @@ async function main() {
     const profiler = options.profile ? await startProfile(page) : null;
     const wallStart = Date.now();
     await play.click();
-    const iteration = () => page.getByTestId('iteration').textContent().then(Number);
-    const until = Date.now() + options.timeout * 1000;
-    let reached = 0;
-    while (Date.now() < until) {
-      reached = await iteration();
-      if (reached >= options.iterations) break;
-      await page.waitForTimeout(200);
-    }
+    // Waits in the page on a mutation observer rather than polling with a locator: Playwright's selector
+    // engine would query the document on the very thread being measured every few hundred milliseconds.
+    await page.evaluate(({ target, ms }) => new Promise((done) => {
+      const reached = () => Number(document.querySelector('[data-testid="iteration"]')?.textContent) >= target;
+      const observer = new MutationObserver(() => { if (reached()) finish(); });
+      const timer = setTimeout(() => finish(), ms);
+      function finish() { observer.disconnect(); clearTimeout(timer); done(); }
+      if (reached()) finish();
+      else observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    }), { target: options.iterations, ms: options.timeout * 1000 });
+    const reached = Number(await page.getByTestId('iteration').textContent());
     const ended = await page.evaluate(() => performance.now());
     const wallSeconds = (Date.now() - wallStart) / 1000;
     const loadAfter = loadavg()[0];
