@@ -81,20 +81,21 @@ export function InspectorPanel() {
         <h3 className="inspector-title">Inspector <Help term="inspector" /></h3>
         <PinState />
         {!inspected && <p className="muted">Run an iteration (Step or Play), then click any point of the chart or any rollout to step through it here.</p>}
-        {inspected && <InspectedStep inspected={inspected} filter={filter} onFilter={setFilter} />}
+        <TrajectoryPicker lane={inspected?.selection.lane ?? 0} iteration={inspected?.selection.iteration ?? null} traj={inspected?.selection.traj ?? -1}
+          filter={filter} onFilter={setFilter} />
+        {inspected && <InspectedStep inspected={inspected} />}
       </section>
       <ExplainSection />
     </>
   );
 }
 
-/** The inspected step's picker, timeline, texts, tokens and group. Memoised: it re-renders only when the step, its data or the filter change. */
-const InspectedStep = memo(function InspectedStep({ inspected, filter, onFilter }: { inspected: Inspected; filter: TrajectoryFilter; onFilter(filter: TrajectoryFilter): void }) {
+/** The inspected step's timeline, texts, tokens and group. Memoised: it re-renders only when the step or its data change. */
+const InspectedStep = memo(function InspectedStep({ inspected }: { inspected: Inspected }) {
   const max = useMemo(() => batchMaxTokenEntropy(inspected.record.steps), [inspected.record.steps]);
   const pick = useCallback((t: number) => useRun.getState().select({ ...inspected.selection, t }), [inspected.selection]);
   return (
     <>
-      <TrajectoryPicker lane={inspected.selection.lane} iteration={inspected.selection.iteration} traj={inspected.selection.traj} filter={filter} onFilter={onFilter} />
       <Timeline steps={inspected.steps} t={inspected.selection.t} maxEntropy={max} onPick={pick} />
       <div className="inspector-step" data-testid="inspector-step" data-traj={inspected.summary.id} data-t={inspected.step.t}>
         <div className="inspector-text">

@@ -23,18 +23,19 @@ export function filterTrajectories(all: readonly TrajectorySummary[], filter: Tr
 /** Props of `TrajectoryPicker`. */
 export interface TrajectoryPickerProps {
   lane: number;
-  iteration: number;
+  /** The inspected iteration; null while no step is inspected (the picker is then in the page, hidden). */
+  iteration: number | null;
   traj: number;
   filter: TrajectoryFilter;
   onFilter(filter: TrajectoryFilter): void;
 }
 
-/** The picker. */
+/** The picker (hidden while no step is inspected). */
 export function TrajectoryPicker({ lane, iteration, traj, filter, onFilter }: TrajectoryPickerProps) {
   const laneCount = useDeferredRun((s) => s.lanes.length);
   const recent = useDeferredRun((s) => s.lanes[lane]?.recent) ?? [];
   const select = useRun((s) => s.select);
-  const record = recent.find((r) => r.iteration === iteration);
+  const record = iteration === null ? undefined : recent.find((r) => r.iteration === iteration);
   const all = record?.trajectories ?? [];
   const tasks = [...new Set(all.map((t) => t.task))];
   const groups = [...new Set(all.map((t) => t.group))];
@@ -45,7 +46,7 @@ export function TrajectoryPicker({ lane, iteration, traj, filter, onFilter }: Tr
     if (first) select({ lane: l, iteration: it, traj: first.id, t: 0 });
   };
   return (
-    <div className="picker">
+    <div className="picker" hidden={iteration === null}>
       <div className="picker-filters">
         {laneCount > 1 && (
           <label>lane <select value={lane} onChange={(e) => {
@@ -57,11 +58,13 @@ export function TrajectoryPicker({ lane, iteration, traj, filter, onFilter }: Tr
           </select></label>
         )}
         {/* Newest first, and options keyed by position: a new iteration rewrites the options in place and the
-            selected newest stays the first. Replacing a select's options, or selecting a new one, makes the
-            browser's form autofill re-examine the page's controls in a task of its own, which lays out the
-            whole inspector even while it is off screen — in every iteration. */}
-        <label>iteration <select value={iteration} onChange={(e) => openIteration(lane, Number(e.target.value))} data-testid="inspector-iteration">
-          {[...recent].reverse().map((r, i) => <option key={i} value={r.iteration}>{r.iteration}</option>)}
+            selected newest stays the first (before any, a placeholder holds its place). Adding a select,
+            replacing its options or selecting a new one makes the browser's form autofill re-examine the
+            page's controls in a task of its own, which lays out the whole inspector even while it is off
+            screen: so the picker is in the page from the start, hidden until a step is inspected. */}
+        <label>iteration <select value={iteration ?? ''} onChange={(e) => openIteration(lane, Number(e.target.value))} data-testid="inspector-iteration">
+          {(iteration === null ? [''] : [...recent].reverse().map((r) => String(r.iteration)))
+            .map((value, i) => <option key={i} value={value}>{value || '–'}</option>)}
         </select></label>
         <label>task <select value={filter.task} onChange={(e) => onFilter({ ...filter, task: e.target.value })} data-testid="filter-task">
           <option value="">any</option>
@@ -80,7 +83,7 @@ export function TrajectoryPicker({ lane, iteration, traj, filter, onFilter }: Tr
         {shown.map((t) => (
           <button key={t.id} type="button" role="option" aria-selected={t.id === traj}
             className={`traj-chip ${t.won ? 'won' : 'lost'}${t.id === traj ? ' current' : ''}`}
-            onClick={() => select({ lane, iteration, traj: t.id, t: 0 })} data-testid="traj-chip" data-traj={t.id}
+            onClick={() => { if (iteration !== null) select({ lane, iteration, traj: t.id, t: 0 }); }} data-testid="traj-chip" data-traj={t.id}
             title={`${t.task} — ${t.won ? 'solved' : 'failed'}, ${t.length} steps, reward ${t.reward.toFixed(2)}`}>
             τ{t.id} <span className="muted">G{t.group + 1}</span> {t.won ? '✓' : '✗'} {t.length}
           </button>
