@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
-/** Ships docs/TRAINING.md (the measured results the page links to) next to the page. */
+/**
+ * Ships the measured results the page links to next to it: docs/RESULTS.md (the research grid's report,
+ * which the first screen's line on success at this scale is generated from) and docs/TRAINING.md.
+ */
 function measuredResults(): Plugin {
   return {
     name: 'measured-results',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'docs/TRAINING.md', source: readFileSync('docs/TRAINING.md', 'utf8') });
+      for (const doc of ['docs/RESULTS.md', 'docs/TRAINING.md']) this.emitFile({ type: 'asset', fileName: doc, source: readFileSync(doc, 'utf8') });
     },
   };
 }

@@ -98,9 +98,13 @@ test('presentation mode puts the story above the fold at 1280×720, settings in 
   // The coupling over time sits near the top of the full page too.
   await expect(page.getByTestId('story')).toBeVisible();
   await expect(page.getByTestId('coupling-latest')).toHaveText(/^Iteration 24: plain [+−]\d\.\d\d, after EMPG [+−]\d\.\d\d\.$/);
-  await expect(page.getByTestId('results-link')).toHaveAttribute('href', 'docs/TRAINING.md');
-  const results = await page.request.get('docs/TRAINING.md');
-  expect(results.ok(), 'the measured results ship with the page').toBe(true);
+  await expect(page.getByTestId('results-link')).toHaveAttribute('href', 'docs/RESULTS.md');
+  for (const doc of ['docs/RESULTS.md', 'docs/TRAINING.md']) {
+    const shipped = await page.request.get(doc);
+    expect(shipped.ok(), `${doc} ships with the page`).toBe(true);
+  }
+  // The line is generated from the report it links to.
+  expect(await (await page.request.get('docs/RESULTS.md')).text()).toContain('## When EMPG helps here');
 
   await page.getByTestId('present-toggle').click();
   await expect(page).toHaveURL(/present=1/);

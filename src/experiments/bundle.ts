@@ -34,6 +34,8 @@ export const bundleComparisonSchema = z.object({
   /** "−3.5 points (95 % interval −9.1 to +2.0, 4 vs 4 seeds)". */
   text: z.string(),
   reading: z.enum(['gain', 'loss', 'no detectable difference', 'too few seeds']),
+  /** Holm's adjusted p-value over every EMPG − base pair with an interval (null for the other comparisons). */
+  holm: z.number().nullable().default(null),
 });
 
 /** The bundle of a profile's results. */
@@ -49,6 +51,8 @@ export const experimentsBundleSchema = z.object({
 export type ExperimentsBundle = z.infer<typeof experimentsBundleSchema>;
 /** One cell of the bundle. */
 export type BundleCell = z.infer<typeof bundleCellSchema>;
+/** One comparison of the bundle. */
+export type BundleComparison = z.infer<typeof bundleComparisonSchema>;
 
 /** The curves the view draws. */
 export const BUNDLE_CURVES = ['env/success_rate', 'policy/approx_kl', 'premise/auc', 'entropy/step_mean'] as const;
@@ -83,6 +87,7 @@ export function experimentsBundle(summaries: readonly RunSummary[], profile: str
   });
   const comparisons = comparisonsOf(new Map(cellsOf(summaries).map((c) => [c.key, c]))).map((c) => ({
     regime: c.regime, kind: c.kind, label: c.label, text: describeDifference(c), reading: c.reading,
+    holm: c.holm === null ? null : Number(c.holm.toPrecision(3)),
   }));
   return { format: 'empg-playground-results', profile, seedsPerCell, runs: summaries.length, cells, comparisons };
 }

@@ -4,7 +4,7 @@ import { fillPlaceholders, untracedNumbers } from './discussion';
 import { DEFAULT_TRAIN_CONFIG, parseAlgorithmLabel, parseTrainConfig } from '../train/config';
 import { configInputOf, currentRuns, gridOf, parseParts, parseShard, PROFILES, REGIMES, runId, shardOf, trainingMismatch } from './grid';
 import {
-  bootstrapDifference, detectableDifference, detectableDifferenceT, meanInterval, seedsForPower, seedsForPowerT, tQuantile975, welchDifference,
+  bootstrapDifference, detectableDifference, detectableDifferenceT, meanInterval, seedsForPower, seedsForPowerT, tQuantile975, welchDifference, tTwoSidedP, holmAdjust,
 } from './statistics';
 import { parseRunSummary, SUMMARY_FORMAT } from './summary';
 import { alfworldTaskType } from './taskType';
@@ -113,7 +113,28 @@ describe('statistics', () => {
     const b = bootstrapDifference([1, 2, 3, 4], [0, 1, 2, 3], 'w')!;
     expect(w.high - w.low).toBeGreaterThan(b.high - b.low);
     expect(welchDifference([1], [1, 2])).toBeNull();
-    expect(welchDifference([2, 2], [1, 1])).toEqual({ diff: 1, low: 1, high: 1, df: 2 });
+    expect(welchDifference([2, 2], [1, 1])).toEqual({ diff: 1, low: 1, high: 1, df: 2, p: 0 });
+    // scipy.stats.ttest_ind([1, 2, 3, 4], [0, 1, 2, 3], equal_var=False).pvalue
+    expect(w.p).toBeCloseTo(0.3153336, 6);
+  });
+  it('two-sided t p-values match scipy.stats.t.sf, including fractional degrees of freedom', () => {
+    // 2 · scipy.stats.t.sf(|t|, df)
+    const cases: [number, number, number][] = [
+      [2.0, 5, 0.10193947882985835], [0.5, 3.3, 0.6485350763995584], [-3.1, 11.7, 0.00944395247850954],
+      [1.0, 1, 0.5], [4.2, 30, 0.00021978843421601978], [0, 7, 1], [2.5, 200, 0.013223172641700783],
+    ];
+    for (const [t, df, p] of cases) expect(tTwoSidedP(t, df)).toBeCloseTo(p, 9);
+    expect(tTwoSidedP(Infinity, 4)).toBe(0);
+    expect(tTwoSidedP(1, 0)).toBeNaN();
+  });
+  it('Holm adjustment: step-down, monotone, capped at 1, in input order', () => {
+    // By hand: sorted 0.01, 0.02, 0.04, 0.5 → ×4, ×3, ×2, ×1 = 0.04, 0.06, 0.08, 0.5.
+    const adjusted = holmAdjust([0.04, 0.5, 0.01, 0.02]);
+    [0.08, 0.5, 0.04, 0.06].forEach((p, i) => expect(adjusted[i]).toBeCloseTo(p, 12));
+    // Monotone: a larger raw p-value never gets a smaller adjusted one.
+    expect(holmAdjust([0.01, 0.011, 0.9])[1]).toBeCloseTo(0.03, 12);
+    expect(holmAdjust([0.3, 0.4])).toEqual([0.6, 0.6]);
+    expect(holmAdjust([])).toEqual([]);
   });
   it('power with t quantiles: larger than the normal approximation at few seeds, the same at many', () => {
     // n = 8: df 14, (2.145 + 0.868) · 5 · √(2/8) = 7.53.

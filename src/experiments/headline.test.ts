@@ -6,8 +6,14 @@ import { HEADLINE_PATH, headlineSentence, resultsHeadline, type ResultsHeadline 
 
 type Reading = ExperimentsBundle['comparisons'][number]['reading'];
 
-/** A bundle with one EMPG − base comparison per [regime, base, reading], each arm with `seeds` seeds. */
-function bundle(pairs: [string, string, Reading, number][]): ExperimentsBundle {
+/** Holm's adjusted p-value a test comparison gets: calls hold after correction unless listed in `weak`. */
+const HOLM_HOLDS = 0.01;
+
+/**
+ * A bundle with one EMPG − base comparison per [regime, base, reading, seeds, Holm p], each arm with `seeds`
+ * seeds (the EMPG arm one more); Holm's adjusted p defaults to one that holds.
+ */
+function bundle(pairs: [string, string, Reading, number, number?][]): ExperimentsBundle {
   const cell = (regime: string, label: string, seeds: number) => ({
     key: `${regime}/${label}`, regime, label, seeds, baseT1: 20, curves: {},
     finalT1: { n: seeds, mean: 40, half: 2 }, finalGreedy: { n: seeds, mean: 30, half: 2 }, changeT1: { n: seeds, mean: 20, half: 2 },
@@ -15,14 +21,16 @@ function bundle(pairs: [string, string, Reading, number][]): ExperimentsBundle {
   return {
     format: 'empg-playground-results', profile: 'quick', seedsPerCell: 8, runs: 0,
     cells: pairs.flatMap(([regime, base, , seeds]) => [cell(regime, base, seeds), cell(regime, `${base}+empg`, seeds + 1)]),
-    comparisons: pairs.map(([regime, base, reading]) => ({ regime, kind: 'empg' as const, label: `${base}+empg − ${base}`, text: '', reading })),
+    comparisons: pairs.map(([regime, base, reading, , holm]) => ({
+      regime, kind: 'empg' as const, label: `${base}+empg − ${base}`, text: '', reading, holm: reading === 'too few seeds' ? null : holm ?? HOLM_HOLDS,
+    })),
   };
 }
 
 describe('the first screen\'s line on success at this scale', () => {
   it('says no pair differs when none does, with the iterations and seeds behind it', () => {
     const h = resultsHeadline(bundle([['alfworld-short', 'grpo', 'no detectable difference', 4], ['webshop', 'dapo', 'no detectable difference', 5], ['deepsearch', 'grpo', 'too few seeds', 1]]), 100);
-    expect(h).toEqual({ profile: 'quick', iterations: 100, tested: 2, seedsLow: 4, seedsHigh: 6, gains: [], losses: [] });
+    expect(h).toEqual({ profile: 'quick', iterations: 100, tested: 2, seedsLow: 4, seedsHigh: 6, gains: [], losses: [], notAfterCorrection: [] });
     expect(headlineSentence(h)).toBe('Success at this scale (100 iterations, 4–6 seeds per arm): EMPG changes held-out success '
       + 'significantly in none of 2 environment × algorithm pairs');
   });
@@ -31,10 +39,25 @@ describe('the first screen\'s line on success at this scale', () => {
     const h = resultsHeadline(bundle([['alfworld-short', 'dapo', 'loss', 8], ['webshop', 'grpo', 'gain', 7], ['webshop', 'dapo', 'no detectable difference', 7]]), 100);
     expect(h.gains).toEqual(['WebShop-lite with GRPO']);
     expect(h.losses).toEqual(['ALFWorld-lite short with DAPO']);
-    expect(headlineSentence(h)).toBe('Success at this scale (100 iterations, 7–9 seeds per arm): held-out success with EMPG significantly higher in '
-      + 'WebShop-lite with GRPO; significantly lower in ALFWorld-lite short with DAPO; no significant difference in the other 1 of 3 pairs');
+    expect(headlineSentence(h)).toBe('Success at this scale (100 iterations, 7–9 seeds per arm): EMPG raises held-out success in '
+      + 'WebShop-lite with GRPO and lowers it in ALFWorld-lite short with DAPO; no significant difference in the other 1 of 3 pairs');
     expect(headlineSentence(resultsHeadline(bundle([['webshop', 'grpo', 'loss', 8]]), 100)))
-      .toBe('Success at this scale (100 iterations, 8–9 seeds per arm): held-out success with EMPG significantly lower in WebShop-lite with GRPO');
+      .toBe('Success at this scale (100 iterations, 8–9 seeds per arm): EMPG does not help in the one pair measured; it lowers held-out success in WebShop-lite with GRPO');
+    expect(headlineSentence(resultsHeadline(bundle([['webshop', 'grpo', 'gain', 8], ['deepsearch', 'grpo', 'no detectable difference', 8]]), 100)))
+      .toBe('Success at this scale (100 iterations, 8–9 seeds per arm): EMPG raises held-out success in WebShop-lite with GRPO; no significant difference in the other 1 of 2 pairs');
+  });
+
+  it('groups the pairs of one environment, and says which calls do not hold after correcting for every pair tested', () => {
+    const h = resultsHeadline(bundle([
+      ['alfworld-short', 'grpo', 'loss', 8, 0.21], ['alfworld-short', 'dapo', 'loss', 8, 0.039], ['webshop', 'grpo', 'no detectable difference', 8, 1],
+    ]), 100);
+    expect(h.losses).toEqual(['ALFWorld-lite short with GRPO', 'ALFWorld-lite short with DAPO']);
+    expect(h.notAfterCorrection).toEqual(['ALFWorld-lite short with GRPO']);
+    expect(headlineSentence(h)).toBe('Success at this scale (100 iterations, 8–9 seeds per arm): EMPG helps in none of 3 pairs; it lowers held-out success in '
+      + 'ALFWorld-lite short with DAPO (with GRPO too, before correcting for 3 tests)');
+    const weakOnly = resultsHeadline(bundle([['webshop', 'grpo', 'gain', 8, 0.06], ['deepsearch', 'dapo', 'loss', 8, 0.2], ['webshop', 'dapo', 'gain', 8, 0.01]]), 100);
+    expect(headlineSentence(weakOnly)).toBe('Success at this scale (100 iterations, 8–9 seeds per arm): EMPG raises held-out success in '
+      + 'WebShop-lite with DAPO (with GRPO too, before correcting for 3 tests) and lowers it in Deep Search-lite with DAPO before correcting for 3 tests, in none after');
   });
 
   it('says so when one pair is measured', () => {

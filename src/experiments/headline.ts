@@ -6,7 +6,7 @@
  * `npm run cli -- results` writes it next to the story panel (src/ui/story/resultsHeadline.json).
  */
 import type { ExperimentsBundle } from './bundle';
-import { regimeTitle } from './verdict';
+import { holdsAfterCorrection, regimeTitle } from './verdict';
 
 /** What the line says, as data (the generated JSON file holds exactly this). */
 export interface ResultsHeadline {
@@ -23,6 +23,11 @@ export interface ResultsHeadline {
   gains: string[];
   /** Pairs where EMPG's loss is significant. */
   losses: string[];
+  /**
+   * Those of `gains` and `losses` whose call does not hold when all `tested` pairs are tested together
+   * (Holm's correction, src/experiments/verdict.ts).
+   */
+  notAfterCorrection: string[];
 }
 
 /** Where `npm run cli -- results` writes the headline of the `quick` profile (the page imports it). */
@@ -41,6 +46,7 @@ export function resultsHeadline(bundle: ExperimentsBundle, iterations: number): 
     seedsHigh: seeds.length ? Math.max(...seeds) : 0,
     gains: tested.filter((c) => c.reading === 'gain').map(name),
     losses: tested.filter((c) => c.reading === 'loss').map(name),
+    notAfterCorrection: tested.filter((c) => (c.reading === 'gain' || c.reading === 'loss') && !holdsAfterCorrection(c)).map(name),
   };
 }
 
@@ -55,10 +61,42 @@ export function headlineSentence(h: ResultsHeadline): string {
       : `${setting}EMPG changes held-out success significantly in none of ${h.tested} environment × algorithm pairs`;
   }
   const others = h.tested - h.gains.length - h.losses.length;
-  const parts = [
-    h.gains.length ? `higher in ${h.gains.join(', ')}` : '',
-    h.losses.length ? `${h.gains.length ? 'significantly ' : ''}lower in ${h.losses.join(', ')}` : '',
-    others ? `no significant difference in the other ${others} of ${h.tested} pairs` : '',
-  ].filter(Boolean);
-  return `${setting}held-out success with EMPG significantly ${parts.join('; ')}`;
+  const rest = others ? `; no significant difference in the other ${others} of ${h.tested} pairs` : '';
+  if (!h.gains.length) {
+    const none = h.tested === 1 ? 'does not help in the one pair measured' : `helps in none of ${h.tested} pairs`;
+    return `${setting}EMPG ${none}; it lowers held-out success in ${pairs(h.losses, h)}`;
+  }
+  if (!h.losses.length) return `${setting}EMPG raises held-out success in ${pairs(h.gains, h)}${rest}`;
+  return `${setting}EMPG raises held-out success in ${pairs(h.gains, h)} and lowers it in ${pairs(h.losses, h)}${rest}`;
+}
+
+/**
+ * "A with DAPO (with GRPO too, before correcting for 6 tests)": pairs called the same way, those that hold
+ * after correcting for every pair tested first (grouped by environment), the others after them.
+ */
+function pairs(names: readonly string[], h: ResultsHeadline): string {
+  const weak = names.filter((n) => h.notAfterCorrection.includes(n));
+  const strong = names.filter((n) => !weak.includes(n));
+  const correcting = `correcting for ${h.tested} tests`;
+  if (!strong.length) return `${byEnvironment(weak)} before ${correcting}, in none after`;
+  if (!weak.length) return byEnvironment(strong);
+  const strongEnvironments = new Set(strong.map((n) => split(n)[0]));
+  const also = weak.map((n) => (strongEnvironments.has(split(n)[0]) && split(n)[1] ? `with ${split(n)[1]}` : n)).join(' and ');
+  return `${byEnvironment(strong)} (${also} too, before ${correcting})`;
+}
+
+/** "ALFWorld-lite short with GRPO" → ["ALFWorld-lite short", "GRPO"] (no algorithm: ""). */
+function split(name: string): [string, string] {
+  const at = name.lastIndexOf(' with ');
+  return at < 0 ? [name, ''] : [name.slice(0, at), name.slice(at + 6)];
+}
+
+/** "A with GRPO, A with DAPO, B with GRPO" → "A with GRPO and DAPO, B with GRPO" (names as `resultsHeadline` writes them). */
+function byEnvironment(names: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  for (const name of names) {
+    const [environment, algorithm] = split(name);
+    groups.set(environment, [...(groups.get(environment) ?? []), algorithm]);
+  }
+  return [...groups].map(([environment, algorithms]) => algorithms.every(Boolean) ? `${environment} with ${algorithms.join(' and ')}` : environment).join(', ');
 }

@@ -5,7 +5,7 @@
  * sentence in docs/RESULTS.md can never say more than the numbers.
  */
 import { cellLabel, REGIMES, type RunSpec } from './grid';
-import { bootstrapDifference, detectableDifferenceT, meanInterval, welchDifference } from './statistics';
+import { bootstrapDifference, detectableDifferenceT, holmAdjust, meanInterval, welchDifference } from './statistics';
 import type { RunSummary } from './summary';
 
 /** Every seed of one setting. */
@@ -35,6 +35,13 @@ export interface Comparison {
   bootstrap: { low: number; high: number } | null;
   welch: { low: number; high: number } | null;
   reading: Reading;
+  /** Welch's two-sided p-value (NaN without an interval). */
+  p: number;
+  /**
+   * For the EMPG − base pairs with an interval: Holm's adjusted p-value over all of them taken as one family
+   * (the first screen's and the report's question is asked of every pair at once); null for the others.
+   */
+  holm: number | null;
   /** The smallest difference these seeds detect with 80 % power (t test) at the arms' measured spread (NaN without it). */
   detectable: number;
 }
@@ -71,11 +78,24 @@ export function comparisonsOf(byKey: ReadonlyMap<string, CellRuns>): Comparison[
       out.push({
         regime: regime.id, kind, a, b, label: `${cellLabel(a.spec)} − ${cellLabel(b.spec)}`, diff,
         bootstrap: boot && { low: boot.low, high: boot.high }, welch: welch && { low: welch.low, high: welch.high }, reading,
-        detectable: detectableDifferenceT(Math.min(va.length, vb.length), sd),
+        p: welch?.p ?? NaN, holm: null, detectable: detectableDifferenceT(Math.min(va.length, vb.length), sd),
       });
     }
   }
+  const family = out.filter((c) => c.kind === 'empg' && Number.isFinite(c.p));
+  holmAdjust(family.map((c) => c.p)).forEach((adjusted, i) => { family[i].holm = adjusted; });
   return out;
+}
+
+/** Whether a called gain or loss still holds when all EMPG − base pairs are tested together (Holm, α = 0.05). */
+export function holdsAfterCorrection(c: Pick<Comparison, 'reading' | 'holm'>): boolean {
+  return (c.reading === 'gain' || c.reading === 'loss') && c.holm !== null && c.holm < 0.05;
+}
+
+/** A p-value as the report prints it: two significant digits, "< 0.001" below that. */
+export function formatP(p: number | null): string {
+  if (p === null || !Number.isFinite(p)) return '–';
+  return p < 0.001 ? '< 0.001' : p.toPrecision(2);
 }
 
 /** A signed number with one decimal (− as a minus sign). */
@@ -101,13 +121,15 @@ export function whenEmpgHelpsSection(comparisons: readonly Comparison[]): string
   lines.push(
     'Held-out success at T = 1, EMPG minus the same algorithm without it, per regime. A **gain** or a **loss** is called',
     'only when both the percentile bootstrap and Welch\'s t interval exclude 0 (with a handful of seeds the bootstrap',
-    'alone is too narrow); "detectable" is the smallest difference these seeds find with 80 % power at the measured spread.', '',
-    '| regime | base algorithm | seeds (EMPG vs base) | EMPG − base | bootstrap 95 % | Welch 95 % | reading | detectable |',
-    '|---|---|---|---|---|---|---|---|',
+    'alone is too narrow); "detectable" is the smallest difference these seeds find with 80 % power at the measured spread.',
+    'Asking the question of every pair at once makes a chance call likelier, so each pair also has its Welch p-value and',
+    "Holm's adjusted p-value over all the pairs with an interval: a call that holds after that correction has adjusted p < 0.05.", '',
+    '| regime | base algorithm | seeds (EMPG vs base) | EMPG − base | bootstrap 95 % | Welch 95 % | reading | detectable | Welch p | Holm p |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   );
   const interval = (i: { low: number; high: number } | null) => (i ? `${signed(i.low)} to ${signed(i.high)}` : '–');
   for (const c of main) {
-    lines.push(`| ${c.regime} | ${cellLabel(c.b.spec)} | ${c.a.runs.length} vs ${c.b.runs.length} | ${signed(c.diff)} | ${interval(c.bootstrap)} | ${interval(c.welch)} | ${c.reading} | ${Number.isFinite(c.detectable) ? `±${c.detectable.toFixed(1)}` : '–'} |`);
+    lines.push(`| ${c.regime} | ${cellLabel(c.b.spec)} | ${c.a.runs.length} vs ${c.b.runs.length} | ${signed(c.diff)} | ${interval(c.bootstrap)} | ${interval(c.welch)} | ${c.reading} | ${Number.isFinite(c.detectable) ? `±${c.detectable.toFixed(1)}` : '–'} | ${formatP(c.p)} | ${formatP(c.holm)} |`);
   }
   lines.push('');
   const name = (c: Comparison) => `${regimeTitle(c.regime)} with ${cellLabel(c.b.spec).toUpperCase()}, ${describeDifference(c)}`;
@@ -119,6 +141,13 @@ export function whenEmpgHelpsSection(comparisons: readonly Comparison[]): string
     sentence.push(`**In ${tested} of ${main.length} regime × algorithm pairs with at least 2 seeds per arm,**`);
     sentence.push(gains.length ? `EMPG helps in ${gains.map(name).join('; ')}.` : 'EMPG helps in none.');
     sentence.push(losses.length ? `It hurts in ${losses.map(name).join('; ')}.` : 'It hurts in none.');
+    const called = [...gains, ...losses];
+    if (called.length) {
+      const [hold, fail] = [called.filter(holdsAfterCorrection), called.filter((c) => !holdsAfterCorrection(c))];
+      const short = (c: Comparison) => `${regimeTitle(c.regime)} with ${cellLabel(c.b.spec).toUpperCase()} (Holm p ${formatP(c.holm)})`;
+      const n = main.filter((c) => c.holm !== null).length;
+      sentence.push(`Corrected for testing all ${n} pairs together (Holm), ${hold.length ? `${hold.map(short).join(' and ')} still ${hold.length > 1 ? 'hold' : 'holds'}` : 'none of these calls holds'}${hold.length && fail.length ? `; ${fail.map(short).join(' and ')} ${fail.length > 1 ? 'do' : 'does'} not` : ''}.`);
+    }
     if (none.length) {
       const detectable = none.map((c) => c.detectable).filter(Number.isFinite);
       const [lo, hi] = [Math.min(...detectable), Math.max(...detectable)];

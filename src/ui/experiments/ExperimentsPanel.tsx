@@ -5,7 +5,7 @@
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { BundleCell } from '../../experiments/bundle';
+import type { BundleCell, BundleComparison } from '../../experiments/bundle';
 import type { Metrics } from '../../train/trainer';
 import { REGIMES } from '../../experiments/grid';
 import { useDeferredRun } from '../deferredRun';
@@ -21,6 +21,13 @@ const CHARTS = [
   { metric: 'policy/approx_kl', title: 'Approx. KL per update' },
   { metric: 'premise/auc', title: 'Is a confident step a good step? (premise AUC)' },
 ] as const;
+
+/** What Holm's correction over all EMPG − base pairs says of a called gain or loss (nothing for other readings). */
+function correctionNote(c: BundleComparison, familySize: number): string {
+  if ((c.reading !== 'gain' && c.reading !== 'loss') || c.holm === null) return '';
+  const held = c.holm < 0.05;
+  return `; ${held ? 'it holds' : 'it does not hold'} when all ${familySize} EMPG − base pairs are tested together (Holm's adjusted p = ${c.holm < 0.001 ? '< 0.001' : c.holm.toPrecision(2)})`;
+}
 
 const READINGS: Record<string, string> = {
   'gain': 'a gain: both intervals exclude 0',
@@ -83,6 +90,7 @@ export function ExperimentsPanel() {
   const regimeInfo = REGIMES.find((r) => r.id === regime)!;
   const cells = useMemo(() => (load?.ok ? load.bundle.cells.filter((c) => c.regime === regime) : []), [load, regime]);
   const comparisons = useMemo(() => (load?.ok ? load.bundle.comparisons.filter((c) => c.regime === regime) : []), [load, regime]);
+  const familySize = load?.ok ? load.bundle.comparisons.filter((c) => c.holm !== null).length : 0;
   // The user's run is comparable only when it plays the same environment and preset; only then does the
   // panel follow its history (otherwise a new iteration re-renders nothing here).
   const yours = useDeferredRun((s) => {
@@ -135,7 +143,7 @@ export function ExperimentsPanel() {
                 {comparisons.length > 0 && (
                   <ul className="experiments-comparisons" data-testid="experiments-comparisons">
                     {comparisons.map((c) => (
-                      <li key={c.label}><strong>{c.label}</strong>: {c.text} — {READINGS[c.reading]}</li>
+                      <li key={c.label}><strong>{c.label}</strong>: {c.text} — {READINGS[c.reading]}{correctionNote(c, familySize)}</li>
                     ))}
                   </ul>
                 )}

@@ -15,7 +15,7 @@ import resultsHeadline from './resultsHeadline.json';
 import './story.css';
 
 /** Where the measured results live, next to the page (copied into the build, see vite.config.ts). */
-export const RESULTS_URL = 'docs/TRAINING.md';
+export const RESULTS_URL = 'docs/RESULTS.md';
 
 /** Props of `StoryPanel`. */
 export interface StoryPanelProps {
