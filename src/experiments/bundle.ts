@@ -58,10 +58,13 @@ export type BundleComparison = z.infer<typeof bundleComparisonSchema>;
 export const BUNDLE_CURVES = ['env/success_rate', 'policy/approx_kl', 'premise/auc', 'entropy/step_mean'] as const;
 
 const rate = (c: EvalCounts) => (100 * c.successes) / c.episodes;
+/** A curve's point: 4 significant digits are more than a chart shows. */
 const finite = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : null);
+/** A table's value: kept to 6 significant digits so the page rounds it to one decimal exactly as docs/RESULTS.md does. */
+const precise = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : null);
 const asInterval = (values: number[]) => {
   const m = meanInterval(values);
-  return { n: m.n, mean: finite(m.mean), half: finite(m.half) };
+  return { n: m.n, mean: precise(m.mean), half: precise(m.half) };
 };
 
 /** Builds the bundle from run summaries. */
