@@ -13,6 +13,7 @@ import { useView } from '../../store/viewStore';
 import { useStaggered } from '../charts/useStaggered';
 import { useHeldWhile, useOnScreen } from '../useOnScreen';
 import { chartRowsOf, loadBundle, type BundleLoad, type ChartRow } from './experimentsData';
+import { formatTick } from '../charts/series';
 import './experiments.css';
 
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
@@ -57,11 +58,11 @@ const ExperimentChart = memo(function ExperimentChart({ title, metric, cells, yo
 const ExperimentPlot = memo(function ExperimentPlot({ rows, cells, withYours }: { rows: ChartRow[]; cells: readonly BundleCell[]; withYours: boolean }) {
   return (
     <ResponsiveContainer width="100%" height={220}>
-      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+      <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
         {/* A number axis with recharts' few nice ticks kept as they are (interval 0): no label is measured in the DOM. */}
-        <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} interval={0} />
-        <YAxis width={48} interval={0} />
+        <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 12 }} interval={0} />
+        <YAxis width={52} tick={{ fontSize: 12 }} tickFormatter={formatTick} interval={0} />
         <Tooltip />
         <Legend />
         {cells.map((c, i) => (
