@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { backendFor, isPhoneLike } from '../store/deviceDefaults';
+import { drawReceipts } from '../store/drawReceipts';
 import { frameBatch } from '../store/frameBatch';
 import { parseHash } from '../store/urlState';
 import { useProgress } from '../store/progressStore';
@@ -54,7 +55,12 @@ export function App() {
       useProgress.getState().receiveMany(messages);
       receiveRunMessages(messages);
     });
-    const worker = startWorker((message) => inbox.push(message));
+    // Each finished iteration is acknowledged once drawn: a playing run waits for that (src/worker/pagePace.ts).
+    const receipts = drawReceipts((message) => worker.send(message));
+    const worker = startWorker((message) => {
+      receipts.received(message);
+      inbox.push(message);
+    });
     // The backend comes first; messages components queued before the worker existed follow.
     const backend = backendFor(linked, parsed.given, isPhoneLike());
     useRuntime.getState().setBackendNote(backend.note);
@@ -89,6 +95,7 @@ export function App() {
       window.removeEventListener('hashchange', onHashChange);
       connectWorker(null);
       inbox.cancel();
+      receipts.cancel();
       worker.terminate();
     };
   }, []);

@@ -18,6 +18,30 @@ const until = async (condition: () => boolean) => {
 };
 
 describe('LaneSet', () => {
+  it('Play waits after each iteration until the page has drawn it', async () => {
+    await tf.setBackend('cpu');
+    const messages: FromWorker[] = [];
+    let release: (() => void) | null = null;
+    const lanes = new LaneSet({
+      post: (m) => messages.push(m), backend: () => 'cpu', loadBaseCheckpoint: async () => null,
+      waitForPage: () => new Promise<void>((resolve) => { release = resolve; }),
+    });
+    const finished = () => messages.filter((m) => m.type === 'metrics').length;
+    await lanes.lane(0).configure(fast, 'scratch');
+    lanes.play();
+    await until(() => finished() === 1 && release !== null);
+    // Held at the page's receipt: no second iteration however long the loop is left alone.
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 1));
+    expect(finished()).toBe(1);
+    const first = release!;
+    release = null;
+    first();
+    await until(() => finished() === 2);
+    lanes.pause();
+    release!();
+    await lanes.idle();
+  });
+
   it('a setting that restarts the run during Play pauses it: the status and the loop agree', async () => {
     await tf.setBackend('cpu');
     const { lanes, of } = harness();

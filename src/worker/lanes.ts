@@ -7,8 +7,15 @@
 import type { SavedLane, SavedRun } from '../persist/savedRun';
 import { RunController, type RunHost } from './runController';
 
-/** The worker's side of the lanes, plus where the saved run goes: every lane's latest state, lane 0 first. */
-export type LaneHost = RunHost & { persistRun?(lanes: SavedLane[]): void };
+/**
+ * The worker's side of the lanes, plus where the saved run goes (every lane's latest state, lane 0 first)
+ * and how a playing run waits for the page to draw.
+ */
+export type LaneHost = RunHost & {
+  persistRun?(lanes: SavedLane[]): void;
+  /** Resolves when the page has drawn the iterations reported so far, or soon anyway (src/worker/pagePace.ts). */
+  waitForPage?(): Promise<void>;
+};
 
 /** One or two training lanes and their shared play/pause state. */
 export class LaneSet {
@@ -79,6 +86,8 @@ export class LaneSet {
         for (const lane of this.lanes) {
           if (!this.running || generation !== this.loopGeneration) break;
           await lane.step(() => !this.running || generation !== this.loopGeneration);
+          // The page draws the iteration while the next one waits, so the two do not share the cores.
+          await this.host.waitForPage?.();
         }
         // Let queued messages (pause, configure) in between iterations.
         await new Promise((resolve) => setTimeout(resolve, 0));

@@ -39,6 +39,19 @@ async function settle(lanes: LaneSet): Promise<void> {
 }
 
 describe('messageHandler', () => {
+  it('takes a receipt from the page at once, even while the backend is still being chosen', async () => {
+    const drew: number[] = [];
+    const lanes = new LaneSet({ post: () => {}, backend: () => 'cpu', loadBaseCheckpoint: async () => null });
+    const send = messageHandler({
+      post: () => {}, lanes, start: () => new Promise<void>(() => {}), setSaving: () => {}, resume: async () => {},
+      fault: async () => {}, pageDrew: (count) => drew.push(count),
+    });
+    send({ type: 'init', backend: 'cpu', baseUrl: 'http://localhost/' });
+    send({ type: 'drawn', count: 3 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(drew).toEqual([3]);
+  });
+
   it('a Step pressed while the backend is still being chosen runs once it is ready', async () => {
     await tf.setBackend('cpu');
     const { lanes, send, of, backendReady } = harness();

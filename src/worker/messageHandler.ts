@@ -19,6 +19,8 @@ export interface MessageHost {
   resume(): Promise<void>;
   /** Causes a real backend fault (test hooks). */
   fault(fault: Extract<ToWorker, { type: 'testFault' }>['fault']): Promise<void>;
+  /** The page has drawn the first `count` finished iterations it received (src/worker/pagePace.ts). */
+  pageDrew?(count: number): void;
 }
 
 /** Returns the worker's `onmessage` body: one call per page message; failures are reported, never thrown. */
@@ -31,6 +33,8 @@ export function messageHandler(host: MessageHost): (message: ToWorker) => void {
       ready = host.start(message);
       return ready;
     }
+    // A receipt only releases a waiting run; queued behind a long Step it would come too late to matter.
+    if (message.type === 'drawn') return host.pageDrew?.(message.count);
     // Every message waits for the same promise, so they start in the order they came.
     await ready;
     switch (message.type) {

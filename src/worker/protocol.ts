@@ -42,6 +42,12 @@ export type ToWorker =
   | { type: 'requestTrajectory'; lane: number; iteration: number; traj: number }
   /** Save the run after every iteration (off until the page has settled an earlier saved run; src/persist). */
   | { type: 'saving'; enabled: boolean }
+  /**
+   * The page has drawn the first `count` finished iterations (`metrics` messages) it received; a playing
+   * run waits for this, briefly, before its next iteration (src/worker/pagePace.ts). Taken at once, not in
+   * order behind the other messages.
+   */
+  | { type: 'drawn'; count: number }
   /** Replace the lanes by the saved run and turn saving on (answered with `run` and `restored`, or an error). */
   | { type: 'resume' }
   /** Ask for a lane's current weights as a checkpoint file (answered with `checkpoint`). */

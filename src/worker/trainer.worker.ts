@@ -12,6 +12,7 @@ import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wa
 import { selectBackend, type BackendRequest, type GpuEventHooks } from '../train/backend';
 import type { FromWorker, ToWorker } from './protocol';
 import { LaneSet } from './lanes';
+import { PagePace } from './pagePace';
 import { messageHandler } from './messageHandler';
 import { BackendRecovery } from './backendRecovery';
 import { destroyWebGpuDevice, exhaustWasmHeap } from '../train/backendFaults';
@@ -26,8 +27,13 @@ const wasmPaths = {
   'tfjs-backend-wasm-threaded-simd.wasm': new URL(wasmThreadedSimd, self.location.href).href,
 };
 
+/** How long a playing run waits, at most, for the page to draw its last iteration (src/worker/pagePace.ts). */
+const PAGE_WAIT_MS = 500;
+const pace = new PagePace(PAGE_WAIT_MS);
+
 function post(message: FromWorker): void {
   self.postMessage(message);
+  if (message.type === 'metrics') pace.reportedOne();
 }
 
 let requested: BackendRequest = 'auto';
@@ -67,6 +73,7 @@ const lanes: LaneSet = new LaneSet({
     yieldChannel.port2.postMessage(null);
   }),
   backendFailure: (message) => recovery.laneFailed(message),
+  waitForPage: () => pace.waitForPage(),
   saving: () => saver.enabled,
   persistRun: (saved) => saver.save({ format: SAVED_RUN_FORMAT, version: SAVED_RUN_VERSION, savedAt: new Date().toISOString(), lanes: saved }),
   async loadBaseCheckpoint(env, preset) {
@@ -132,6 +139,7 @@ const receive = messageHandler({
   setSaving: (enabled) => { saver.enabled = enabled; },
   resume,
   fault: causeFault,
+  pageDrew: (count) => pace.pageDrew(count),
 });
 
 self.onmessage = (event: MessageEvent<ToWorker>) => receive(event.data);
