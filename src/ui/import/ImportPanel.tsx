@@ -4,7 +4,7 @@
  * history across training steps, a group view (all samples of a prompt, the file's advantage next to
  * GRPO and EMPG recomputed) and, with a second run, a side-by-side comparison on the same prompts.
  */
-import { useRef, useState } from 'react';
+import { useDeferredValue, useRef, useState } from 'react';
 import { useRun } from '../../store/runStore';
 import { useView } from '../../store/viewStore';
 import { FORMAT_TITLES } from '../../import/records';
@@ -63,7 +63,10 @@ function EmpgSettings() {
 
 /** The import panel. */
 export function ImportPanel() {
-  const runs = useImport((s) => s.runs);
+  const latestRuns = useImport((s) => s.runs);
+  // The reports and tables walk every imported step: they render in the background, in slices, after
+  // the import's own updates (like the training views' deferred run, src/ui/deferredRun.tsx).
+  const runs = useDeferredValue(latestRuns);
   const progress = useImport((s) => s.progress);
   const source = useImport((s) => s.source);
   const onScreen = useView((s) => s.shown?.source) === source && source !== null;
@@ -89,7 +92,7 @@ export function ImportPanel() {
       </p>
       <div className="import-controls">
         <button type="button" data-testid="import-open" onClick={() => first.current?.click()} disabled={progress !== null}>Import a run…</button>
-        <button type="button" data-testid="import-open-second" onClick={() => second.current?.click()} disabled={progress !== null || runs.length === 0}>Add a run to compare…</button>
+        <button type="button" data-testid="import-open-second" onClick={() => second.current?.click()} disabled={progress !== null || latestRuns.length === 0}>Add a run to compare…</button>
         <button type="button" data-testid="import-sample" onClick={() => void trySample()} disabled={progress !== null}>Try the sample</button>
         <span className="muted">{SAMPLE_LABEL}</span>
         <input ref={first} type="file" multiple hidden accept=".jsonl,.json,.parquet,application/x-ndjson" data-testid="import-file" onChange={(e) => pick(e.target, 0)} />
