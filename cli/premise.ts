@@ -62,7 +62,7 @@ export async function runPremise(argv: string[]): Promise<void> {
         for (const step of traj.steps) {
           perMode.get(mode)!.push({
             group: offset + traj.group, success: traj.won, entropy: adv.stepEntropy[i], verb: actionVerb(step.action),
-            g: adv.g[i], finalAdvantage: adv.final[i],
+            g: adv.g[i], finalAdvantage: adv.final[i], outcomeAdvantage: adv.outcome[i],
           });
           i++;
         }
@@ -88,15 +88,15 @@ export async function runPremise(argv: string[]): Promise<void> {
     console.log(JSON.stringify({ ...header, modes: rows }));
   } else {
     console.log(`${env}/${config.preset}, ${path}: ${trajectories} rollouts at T = ${config.temperature}, success ${(header.success_rate * 100).toFixed(1)} %\n`);
-    console.log('| step entropy | AUC (95 % CI) | AUC same kind (95 % CI) | per kind | r(g, success) | |A_final| in groups without signal | pairs |');
-    console.log('|---|---|---|---|---|---|---|');
+    console.log('| step entropy | AUC (95 % CI) | AUC same kind (95 % CI) | per kind | r(g, success) | |A_final| in groups without signal | |A_final| against the outcome | pairs |');
+    console.log('|---|---|---|---|---|---|---|---|');
     for (const row of rows) {
       const r = row as Record<string, unknown>;
       const f = (v: unknown) => (typeof v === 'number' ? v.toFixed(3) : '–');
       const ci = (v: unknown) => (Array.isArray(v) ? ` (${f(v[0])}–${f(v[1])})` : '');
       const kinds = Object.keys(r).filter((k) => k.startsWith('premise/auc/')).map((k) => `${k.slice(12)} ${f(r[k])}`).join(', ');
       console.log(`| ${row.mode} | ${f(r['premise/auc'])}${ci(r['premise/auc_ci95'])} | ${f(r['premise/auc_same_verb'])}${ci(r['premise/auc_same_verb_ci95'])} `
-        + `| ${kinds} | ${f(r['premise/g_outcome_r'])} | ${f(r['premise/no_signal_adv_share'])} | ${r['premise/pairs']} |`);
+        + `| ${kinds} | ${f(r['premise/g_outcome_r'])} | ${f(r['premise/no_signal_adv_share'])} | ${f(r['premise/against_outcome_share'])} | ${r['premise/pairs']} |`);
     }
   }
   trainer.dispose();

@@ -57,6 +57,16 @@ describe('premiseMetrics', () => {
     expect(premiseMetrics(steps, new Set([0]))['premise/no_signal_adv_share']).toBeCloseTo(1.2 / 1.6, 12);
   });
 
+  it('reports the share of |A_final| that goes against the outcome advantage, only when every step has one', () => {
+    const withOutcome = (s: PremiseStep, outcome: number): PremiseStep => ({ ...s, outcomeAdvantage: outcome });
+    const steps = [
+      withOutcome(step(0, true, 0.1, 'go', 1, 0.5), 0.6), withOutcome(step(0, false, 0.7, 'go', 1, 0.3), -0.6),
+      withOutcome(step(0, false, 0.7, 'go', 1, -0.2), -0.6), withOutcome(step(1, false, 0.4, 'take', 1, 0.1), 0),
+    ];
+    expect(premiseMetrics(steps)['premise/against_outcome_share']).toBeCloseTo(0.3 / 1.1, 12);
+    expect(premiseMetrics([...steps, step(2, true, 0.2, 'go', 1, 0.4)])['premise/against_outcome_share']).toBeUndefined();
+  });
+
   it('leaves out what it cannot compute', () => {
     const m = premiseMetrics([step(0, true, 0.1), step(0, true, 0.2)]);
     expect(m).toEqual({ 'premise/pairs': 0 });

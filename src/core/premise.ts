@@ -24,6 +24,8 @@ export interface PremiseStep {
   g: number;
   /** The advantage the update used. */
   finalAdvantage: number;
+  /** The outcome advantage A(τ) of the step's trajectory (GRPO's, before EMPG), when known. */
+  outcomeAdvantage?: number;
 }
 
 /** An AUC and the number of (success step, failure step) pairs it was computed from. */
@@ -96,11 +98,18 @@ export function premiseMetrics(steps: readonly PremiseStep[], flatGroups?: Reado
   const isFlat = (group: number) => (flatGroups ? flatGroups.has(group) : !mixed.has(group));
   let total = 0;
   let flat = 0;
+  let against = 0;
+  let known = true;
   for (const s of steps) {
     const a = Math.abs(s.finalAdvantage);
     total += a;
     if (isFlat(s.group)) flat += a;
+    if (s.outcomeAdvantage === undefined) known = false;
+    else if (s.outcomeAdvantage * s.finalAdvantage < 0) against += a;
   }
   if (total > 0) out['premise/no_signal_adv_share'] = flat / total;
+  // Steps whose update goes the other way than their trajectory's outcome asked: the step of a failed
+  // rollout pushed up, or of a successful one pushed down (by the centring or the bonus).
+  if (total > 0 && known) out['premise/against_outcome_share'] = against / total;
   return out;
 }

@@ -359,6 +359,7 @@ export class Trainer {
       if (Number.isFinite(empgR)) metrics['coupling/empg_r'] = empgR;
       Object.assign(metrics, premiseMetrics(steps.map((s) => ({
         group: s.group, success: s.success, entropy: s.entropy, verb: actionVerb(s.action), g: s.g, finalAdvantage: s.finalAdvantage,
+        outcomeAdvantage: s.outcomeAdvantage,
       })), adv.zeroStdGroups));
     }
     return { iteration: this.iteration, metrics, steps, trajectories: batch };

@@ -49,6 +49,7 @@ const metrics = {
   'premise/pairs': { label: 'premise pairs', text: 'How many (solved step, failed step) pairs from the same group the AUC was computed from; 0 when no group had both outcomes.' },
   'premise/g_outcome_r': { label: 'g vs success', text: 'Pearson correlation, over steps of groups with both outcomes, of EMPG\'s scale g with the step\'s rollout having succeeded (1) or failed (0).' },
   'premise/no_signal_adv_share': { label: 'update without signal', text: 'Share of the batch\'s total |A_final| that sits in groups whose rewards all agree: update that no outcome asked for (0 without EMPG).' },
+  'premise/against_outcome_share': { label: 'update against the outcome', text: 'Share of the batch\'s total |A_final| on steps whose final advantage has the opposite sign of their trajectory\'s outcome advantage A(τ): a step of a failed rollout pushed up, or of a solved one pushed down, by EMPG\'s centring or bonus (0 without EMPG).' },
   'perf/iter_ms': { label: 'iteration time', text: 'Wall-clock milliseconds of the whole iteration.' },
   'perf/rollout_ms': { label: 'rollout time', text: 'Milliseconds spent playing the batch\'s episodes.' },
   'perf/grad_norm_ms': { label: 'grad-norm time', text: 'Milliseconds spent measuring the exact parameter-space gradient norms of the sampled steps.' },
