@@ -46,7 +46,11 @@ function Report({ run, index }: { run: ImportedRun; index: number }) {
   );
 }
 
-function EmpgSettings() {
+/**
+ * k, k_F and ζ for the recomputed EMPG. In the page from the start, hidden until a run is imported: new
+ * form fields appearing at the import would make Chromium's autofill lay out the whole document again.
+ */
+function EmpgSettings({ hidden }: { hidden: boolean }) {
   const empg = useImport((s) => s.empg);
   const [draft, setDraft] = useState(empg);
   const changed = draft.k !== empg.k || draft.kF !== empg.kF || draft.zeta !== empg.zeta;
@@ -54,7 +58,7 @@ function EmpgSettings() {
     <label>{label} <input type="number" step="0.05" min="0" value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: Number(e.target.value) })} /></label>
   );
   return (
-    <p className="import-empg">
+    <p className="import-empg" hidden={hidden}>
       EMPG recomputed with {field('k', 'k')} {field('kF', 'k_F')} {field('zeta', 'ζ')}
       <button type="button" disabled={!changed || !Object.values(draft).every((v) => Number.isFinite(v) && v >= 0)} onClick={() => void useImport.getState().reanalyse(draft)}>Recompute</button>
     </p>
@@ -106,8 +110,7 @@ export function ImportPanel() {
       )}
       {runs.map((run, i) => <Report key={i} run={run} index={i} />)}
       {runs.length > 0 && (
-        <>
-          <div className="import-actions">
+        <div className="import-actions">
             {!onScreen && <button type="button" onClick={() => void useImport.getState().reanalyse(useImport.getState().empg)}>Show the imported {runs.length === 1 ? 'run' : 'runs'} again</button>}
             {runs.map((run, i) => (
               <button key={i} type="button" data-testid={`import-export-${i}`} disabled={run.exportableSteps === 0}
@@ -116,13 +119,12 @@ export function ImportPanel() {
                 export {i === 0 ? 'A' : 'B'} as empg-steps JSONL
               </button>
             ))}
-          </div>
-          <EmpgSettings />
-          <HistoryTable runs={runs} />
-          <GroupView runs={runs} onPick={(lane, iteration, traj) => useRun.getState().select({ lane, iteration, traj, t: 0 })} format={f} />
-          {runs.length === 2 && <CompareTable runs={runs} format={f} />}
-        </>
+        </div>
       )}
+      <EmpgSettings hidden={runs.length === 0} />
+      {runs.length > 0 && <HistoryTable runs={runs} />}
+      <GroupView runs={runs} onPick={(lane, iteration, traj) => useRun.getState().select({ lane, iteration, traj, t: 0 })} format={f} />
+      {runs.length === 2 && <CompareTable runs={runs} format={f} />}
     </section>
   );
 }

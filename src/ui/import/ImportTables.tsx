@@ -50,24 +50,28 @@ function keptSteps(runs: ImportedRun[]): number[] {
   return [...new Set(runs.flatMap((r) => r.groups.map((g) => g.trainStep)))].sort((a, b) => a - b);
 }
 
-/** Every sample of one prompt of one training step; a row opens the trajectory in the inspector. */
+/**
+ * Every sample of one prompt of one training step; a row opens the trajectory in the inspector. In the
+ * page from the start, hidden until a run is imported, so that its drop-downs are not new form controls
+ * at the import (Chromium's autofill would lay out the whole document again for them).
+ */
 export function GroupView({ runs, onPick, format: f }: { runs: ImportedRun[]; onPick: (lane: number, iteration: number, traj: number) => void; format: Format }) {
   const steps = keptSteps(runs);
   const [lane, setLane] = useState(0);
   const [trainStep, setTrainStep] = useState<number | null>(null);
   const [group, setGroup] = useState<string | null>(null);
-  const run = runs[Math.min(lane, runs.length - 1)];
+  const run: ImportedRun | undefined = runs[Math.min(lane, runs.length - 1)];
   const step = trainStep !== null && steps.includes(trainStep) ? trainStep : steps.at(-1) ?? 0;
-  const groups = groupsOf(run, step);
+  const groups = run ? groupsOf(run, step) : [];
   const shown = groups.find((g) => g.groupId === group) ?? groups[0];
-  const tokenLevel = run.imported.tokenLevel;
+  const tokenLevel = run?.imported.tokenLevel ?? false;
   return (
-    <details className="import-table" data-testid="import-groups" open>
+    <details className="import-table" data-testid="import-groups" open hidden={!run}>
       <summary>Group view: all samples of a prompt</summary>
       <p className="import-pickers">
-        {runs.length > 1 && (
-          <label>run <select value={lane} onChange={(e) => setLane(Number(e.target.value))}>{runs.map((_, i) => <option key={i} value={i}>{i === 0 ? 'A' : 'B'}</option>)}</select></label>
-        )}
+        <label hidden={runs.length < 2}>run <select value={lane} onChange={(e) => setLane(Number(e.target.value))}>
+          <option value={0}>A</option><option value={1}>B</option>
+        </select></label>
         <label>training step <select data-testid="import-group-step" value={step} onChange={(e) => setTrainStep(Number(e.target.value))}>{steps.map((s) => <option key={s} value={s}>{s}</option>)}</select></label>
         <label>prompt <select data-testid="import-group-select" value={shown?.groupId ?? ''} onChange={(e) => setGroup(e.target.value)}>
           {groups.map((g) => <option key={g.groupId} value={g.groupId}>{g.groupId.slice(0, 80)} ({g.samples.length})</option>)}
