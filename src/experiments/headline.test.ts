@@ -31,7 +31,7 @@ describe('the first screen\'s line on success at this scale', () => {
   it('says no pair differs when none does, with the iterations and seeds behind it', () => {
     const h = resultsHeadline(bundle([['alfworld-short', 'grpo', 'no detectable difference', 4], ['webshop', 'dapo', 'no detectable difference', 5], ['deepsearch', 'grpo', 'too few seeds', 1]]), 100);
     expect(h).toEqual({ profile: 'quick', iterations: 100, tested: 2, seedsLow: 4, seedsHigh: 6, gains: [], losses: [], notAfterCorrection: [] });
-    expect(headlineSentence(h)).toBe('Success at this scale (100 iterations, 4–6 seeds per arm): EMPG changes held-out success '
+    expect(headlineSentence(h)).toBe('At this scale (100 iterations, 4–6 seeds per arm), EMPG changes held-out success '
       + 'significantly in none of 2 environment × algorithm pairs');
   });
 
@@ -39,12 +39,12 @@ describe('the first screen\'s line on success at this scale', () => {
     const h = resultsHeadline(bundle([['alfworld-short', 'dapo', 'loss', 8], ['webshop', 'grpo', 'gain', 7], ['webshop', 'dapo', 'no detectable difference', 7]]), 100);
     expect(h.gains).toEqual(['WebShop-lite with GRPO']);
     expect(h.losses).toEqual(['ALFWorld-lite short with DAPO']);
-    expect(headlineSentence(h)).toBe('Success at this scale (100 iterations, 7–9 seeds per arm): EMPG raises held-out success in '
+    expect(headlineSentence(h)).toBe('At this scale (100 iterations, 7–9 seeds per arm), EMPG raises held-out success in '
       + 'WebShop-lite with GRPO and lowers it in ALFWorld-lite short with DAPO; no significant difference in the other 1 of 3 pairs');
     expect(headlineSentence(resultsHeadline(bundle([['webshop', 'grpo', 'loss', 8]]), 100)))
-      .toBe('Success at this scale (100 iterations, 8–9 seeds per arm): EMPG does not help in the one pair measured; it lowers held-out success in WebShop-lite with GRPO');
+      .toBe('At this scale (100 iterations, 8–9 seeds per arm), EMPG does not help in the one pair measured; it lowers held-out success in WebShop-lite with GRPO');
     expect(headlineSentence(resultsHeadline(bundle([['webshop', 'grpo', 'gain', 8], ['deepsearch', 'grpo', 'no detectable difference', 8]]), 100)))
-      .toBe('Success at this scale (100 iterations, 8–9 seeds per arm): EMPG raises held-out success in WebShop-lite with GRPO; no significant difference in the other 1 of 2 pairs');
+      .toBe('At this scale (100 iterations, 8–9 seeds per arm), EMPG raises held-out success in WebShop-lite with GRPO; no significant difference in the other 1 of 2 pairs');
   });
 
   it('groups the pairs of one environment, and says which calls do not hold after correcting for every pair tested', () => {
@@ -53,16 +53,22 @@ describe('the first screen\'s line on success at this scale', () => {
     ]), 100);
     expect(h.losses).toEqual(['ALFWorld-lite short with GRPO', 'ALFWorld-lite short with DAPO']);
     expect(h.notAfterCorrection).toEqual(['ALFWorld-lite short with GRPO']);
-    expect(headlineSentence(h)).toBe('Success at this scale (100 iterations, 8–9 seeds per arm): EMPG helps in none of 3 pairs; it lowers held-out success in '
-      + 'ALFWorld-lite short with DAPO (with GRPO too, before correcting for 3 tests)');
+    expect(headlineSentence(h)).toBe('At this scale (100 iterations, 8–9 seeds per arm), EMPG helps in none of 3 pairs; it lowers held-out success in '
+      + 'ALFWorld-lite short with DAPO');
     const weakOnly = resultsHeadline(bundle([['webshop', 'grpo', 'gain', 8, 0.06], ['deepsearch', 'dapo', 'loss', 8, 0.2], ['webshop', 'dapo', 'gain', 8, 0.01]]), 100);
-    expect(headlineSentence(weakOnly)).toBe('Success at this scale (100 iterations, 8–9 seeds per arm): EMPG raises held-out success in '
-      + 'WebShop-lite with DAPO (with GRPO too, before correcting for 3 tests) and lowers it in Deep Search-lite with DAPO before correcting for 3 tests, in none after');
+    expect(headlineSentence(weakOnly)).toBe('At this scale (100 iterations, 8–9 seeds per arm), EMPG raises held-out success in '
+      + 'WebShop-lite with DAPO and lowers it in Deep Search-lite with DAPO before correcting for 3 tests, in none after');
+    const twoEnvironments = resultsHeadline(bundle([
+      ['alfworld-short', 'grpo', 'loss', 8, 0.21], ['alfworld-short', 'dapo', 'loss', 8, 0.04], ['alfworld-long', 'grpo', 'loss', 2, 0.04],
+      ['webshop', 'dapo', 'loss', 8, 0.3],
+    ]), 100);
+    expect(headlineSentence(twoEnvironments)).toBe('At this scale (100 iterations, 2–9 seeds per arm), EMPG helps in none of 4 pairs; it lowers held-out success in '
+      + 'ALFWorld-lite short with DAPO and ALFWorld-lite long with GRPO');
   });
 
   it('says so when one pair is measured', () => {
     expect(headlineSentence(resultsHeadline(bundle([['webshop', 'grpo', 'no detectable difference', 3]]), 100)))
-      .toBe('Success at this scale (100 iterations, 3–4 seeds per arm): EMPG does not change held-out success significantly in the one environment × algorithm pair measured');
+      .toBe('At this scale (100 iterations, 3–4 seeds per arm), EMPG does not change held-out success significantly in the one environment × algorithm pair measured');
   });
 
   it('says nothing is measured before any pair has two seeds per arm', () => {

@@ -54,7 +54,7 @@ export function resultsHeadline(bundle: ExperimentsBundle, iterations: number): 
 export function headlineSentence(h: ResultsHeadline): string {
   if (!h.tested) return 'Success at this scale: not measured yet — no environment has enough seeds of EMPG and its base algorithm to compare';
   const seeds = h.seedsLow === h.seedsHigh ? `${h.seedsLow}` : `${h.seedsLow}–${h.seedsHigh}`;
-  const setting = `Success at this scale (${h.iterations} iterations, ${seeds} seeds per arm): `;
+  const setting = `At this scale (${h.iterations} iterations, ${seeds} seeds per arm), `;
   if (!h.gains.length && !h.losses.length) {
     return h.tested === 1
       ? `${setting}EMPG does not change held-out success significantly in the one environment × algorithm pair measured`
@@ -71,18 +71,15 @@ export function headlineSentence(h: ResultsHeadline): string {
 }
 
 /**
- * "A with DAPO (with GRPO too, before correcting for 6 tests)": pairs called the same way, those that hold
- * after correcting for every pair tested first (grouped by environment), the others after them.
+ * "A with GRPO and DAPO and B with GRPO": the pairs called the same way that still hold after correcting
+ * for every pair tested, grouped by environment. A call that does not hold after the correction is left
+ * to the measured results the line links to; only when no call holds does the line name them, as such.
  */
 function pairs(names: readonly string[], h: ResultsHeadline): string {
-  const weak = names.filter((n) => h.notAfterCorrection.includes(n));
-  const strong = names.filter((n) => !weak.includes(n));
-  const correcting = `correcting for ${h.tested} tests`;
-  if (!strong.length) return `${byEnvironment(weak)} before ${correcting}, in none after`;
-  if (!weak.length) return byEnvironment(strong);
-  const strongEnvironments = new Set(strong.map((n) => split(n)[0]));
-  const also = weak.map((n) => (strongEnvironments.has(split(n)[0]) && split(n)[1] ? `with ${split(n)[1]}` : n)).join(' and ');
-  return `${byEnvironment(strong)} (${also} too, before ${correcting})`;
+  const strong = names.filter((n) => !h.notAfterCorrection.includes(n));
+  if (!strong.length) return `${byEnvironment(names)} before correcting for ${h.tested} tests, in none after`;
+  const groups = byEnvironmentList(strong).map(([, text]) => text);
+  return groups.length > 1 ? `${groups.slice(0, -1).join(', ')} and ${groups.at(-1)}` : groups[0];
 }
 
 /** "ALFWorld-lite short with GRPO" → ["ALFWorld-lite short", "GRPO"] (no algorithm: ""). */
@@ -93,10 +90,15 @@ function split(name: string): [string, string] {
 
 /** "A with GRPO, A with DAPO, B with GRPO" → "A with GRPO and DAPO, B with GRPO" (names as `resultsHeadline` writes them). */
 function byEnvironment(names: readonly string[]): string {
+  return byEnvironmentList(names).map(([, text]) => text).join(', ');
+}
+
+/** The names grouped by environment, in order of first mention: [environment, "A with GRPO and DAPO"]. */
+function byEnvironmentList(names: readonly string[]): [string, string][] {
   const groups = new Map<string, string[]>();
   for (const name of names) {
     const [environment, algorithm] = split(name);
     groups.set(environment, [...(groups.get(environment) ?? []), algorithm]);
   }
-  return [...groups].map(([environment, algorithms]) => algorithms.every(Boolean) ? `${environment} with ${algorithms.join(' and ')}` : environment).join(', ');
+  return [...groups].map(([environment, algorithms]) => [environment, algorithms.every(Boolean) ? `${environment} with ${algorithms.join(' and ')}` : environment]);
 }

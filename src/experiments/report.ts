@@ -84,6 +84,19 @@ function curveMean(run: RunSummary, metric: string, lastIterations = Infinity): 
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
 }
 
+/** Mean of a metric's curve over a run's first `firstIterations` iterations (NaN when none are recorded). */
+function curveHeadMean(run: RunSummary, metric: string, firstIterations: number): number {
+  const values = (run.curve[metric] ?? []).slice(0, firstIterations).filter((v): v is number => v !== null);
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
+}
+
+/** "0.11 → 0.27": a cell's mean of a metric over the first and the last `window` iterations. */
+function headToTail(runs: RunSummary[], metric: string, window: number): string {
+  const head = meanInterval(runs.map((r) => curveHeadMean(r, metric, window)).filter(Number.isFinite)).mean;
+  const tail = meanInterval(runs.map((r) => curveMean(r, metric, window)).filter(Number.isFinite)).mean;
+  return Number.isFinite(head) && Number.isFinite(tail) ? `${head.toFixed(2)} → ${tail.toFixed(2)}` : '–';
+}
+
 /** Success in % of each task type of an evaluation (absent types are NaN). */
 function byType(c: EvalCounts, type: string): number {
   const t = c.byTaskType[type];
@@ -185,7 +198,10 @@ export function buildReport(
     'Success in %, mean ± 95 % interval across seeds ("1 seed": no interval). ALFWorld-lite per task type at T = 1; WebShop-lite',
     'and Deep Search-lite with the mean 0–100 score at T = 1. "premise AUC" is the mean over training of the per-iteration AUC of',
     '"a lower step entropy marks a step of a successful trajectory" (0.5 = no relation; docs/METRICS.md). "step entropy at the',
-    `end" is the mean step entropy (entropy/step_mean, nats) of the last ${ENTROPY_TAIL} training iterations: how certain the policy ended.`, '');
+    `end" is the mean step entropy (entropy/step_mean, nats) of the last ${ENTROPY_TAIL} training iterations: how certain the policy ended.`,
+    `"update without signal" is the share of the update's |A_final| on steps of groups whose rollouts all scored alike`,
+    `(premise/no_signal_adv_share), over the first and the last ${ENTROPY_TAIL} iterations: 0 without EMPG, whose outcome advantage is 0`,
+    'there; with EMPG, its centring over the batch\'s steps moves those steps, up when the batch\'s failures are the longer rollouts.', '');
   for (const regime of REGIMES) {
     const rows = expectedCells.filter((s) => s.regime === regime.id && (s.part === 'main' || s.part === 'entropy-mode'));
     out(`### ${regime.title}`, '');
@@ -201,13 +217,13 @@ export function buildReport(
     values[`base-greedy ${regime.id}`] = f1(rate(base.greedy));
     if (!alf) values[`base-score ${regime.id}`] = f1(100 * base.t1.meanScore);
     const typeHead = alf ? TASK_TYPE_COLUMNS.map(([, name]) => ` ${name} |`).join('') : ' score (T = 1) | score change |';
-    out(`| setting | seeds | success T = 1 | change vs base | greedy | premise AUC | step entropy at the end |${typeHead}`, `|---|---|---|---|---|---|---|${alf ? '---|'.repeat(6) : '---|---|'}`);
+    out(`| setting | seeds | success T = 1 | change vs base | greedy | premise AUC | step entropy at the end | update without signal, first → last ${ENTROPY_TAIL} iterations |${typeHead}`, `|---|---|---|---|---|---|---|---|${alf ? '---|'.repeat(6) : '---|---|'}`);
     const baseExtra = alf ? TASK_TYPE_COLUMNS.map(([type]) => ` ${f1(byType(base.t1, type))} |`).join('') : ` ${f1(100 * base.t1.meanScore)} | – |`;
-    out(`| base checkpoint | – | ${f1(rate(base.t1))} | – | ${f1(rate(base.greedy))} | – | – |${baseExtra}`);
+    out(`| base checkpoint | – | ${f1(rate(base.t1))} | – | ${f1(rate(base.greedy))} | – | – | – |${baseExtra}`);
     for (const s of rows) {
       const cell = byKey.get(cellKey(s));
       if (!cell) {
-        out(`| ${cellLabel(s)} | 0 | – | – | – | – | – |${alf ? ' – |'.repeat(6) : ' – | – |'}`);
+        out(`| ${cellLabel(s)} | 0 | – | – | – | – | – | – |${alf ? ' – |'.repeat(6) : ' – | – |'}`);
         continue;
       }
       const t1 = t1Of(cell);
@@ -220,13 +236,15 @@ export function buildReport(
         ? TASK_TYPE_COLUMNS.map(([type]) => ` ${compactInterval(meanInterval(cell.runs.map((r) => byType(r.final.t1, type)).filter(Number.isFinite)))} |`).join('')
         : ` ${withInterval(meanInterval(cell.runs.map((r) => 100 * r.final.t1.meanScore)))} | ${signed(meanInterval(cell.runs.map((r) => 100 * (r.final.t1.meanScore - r.base.t1.meanScore))).mean)} |`;
       const label = cellLabel(s);
-      out(`| ${label} | ${cell.runs.length} | ${withInterval(t1)} | ${signed(change.mean)}${Number.isFinite(change.half) ? ` ± ${f1(change.half)}` : ''} | ${withInterval(greedy)} | ${Number.isFinite(auc.mean) ? auc.mean.toFixed(2) : '–'} | ${entropyText} |${extra}`);
+      const noSignal = headToTail(cell.runs, 'premise/no_signal_adv_share', ENTROPY_TAIL);
+      out(`| ${label} | ${cell.runs.length} | ${withInterval(t1)} | ${signed(change.mean)}${Number.isFinite(change.half) ? ` ± ${f1(change.half)}` : ''} | ${withInterval(greedy)} | ${Number.isFinite(auc.mean) ? auc.mean.toFixed(2) : '–'} | ${entropyText} | ${noSignal} |${extra}`);
       const key = `${regime.id} ${label}`;
       values[`success ${key}`] = withInterval(t1);
       values[`change ${key}`] = signed(change.mean);
       values[`greedy ${key}`] = withInterval(greedy);
       values[`auc ${key}`] = Number.isFinite(auc.mean) ? auc.mean.toFixed(2) : '–';
       values[`entropy ${key}`] = entropyText;
+      values[`nosignal ${key}`] = noSignal;
       values[`seeds ${key}`] = String(cell.runs.length);
     }
     out('');
