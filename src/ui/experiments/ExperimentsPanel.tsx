@@ -14,7 +14,7 @@ import { useStaggered } from '../charts/useStaggered';
 import { useHeldWhile, useOnScreen } from '../useOnScreen';
 import { chartRowsOf, loadBundle, type BundleLoad, type ChartRow } from './experimentsData';
 import { formatTick } from '../charts/series';
-import { formatP, holdsAfterCorrection } from '../../experiments/verdict';
+import { formatP, holdsAfterCorrection, signed } from '../../experiments/verdict';
 import './experiments.css';
 
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
@@ -74,7 +74,7 @@ const ExperimentPlot = memo(function ExperimentPlot({ rows, cells, withYours }: 
   );
 });
 
-const pm = (m: BundleCell['finalT1']) => (m.mean === null ? '–' : m.half === null ? `${m.mean.toFixed(1)} (1 seed)` : `${m.mean.toFixed(1)} ± ${m.half.toFixed(1)}`);
+const pm = (m: BundleCell['finalT1'], show: (v: number) => string = (v) => v.toFixed(1)) => (m.mean === null ? '–' : m.half === null ? `${show(m.mean)} (1 seed)` : `${show(m.mean)} ± ${m.half.toFixed(1)}`);
 
 /** The panel (a section of the page). */
 export function ExperimentsPanel() {
@@ -134,7 +134,7 @@ export function ExperimentsPanel() {
                     {cells.map((c) => (
                       <tr key={c.key}>
                         <td>{c.label}</td><td>{c.seeds}{c.seeds < load.bundle.seedsPerCell ? ` of ${load.bundle.seedsPerCell}` : ''}</td>
-                        <td>{pm(c.finalT1)}</td><td>{pm(c.changeT1)}</td><td>{pm(c.finalGreedy)}</td>
+                        <td>{pm(c.finalT1)}</td><td>{pm(c.changeT1, signed)}</td><td>{pm(c.finalGreedy)}</td>
                       </tr>
                     ))}
                   </tbody>
