@@ -37,8 +37,8 @@ describe('the first screen\'s line on success at this scale', () => {
 
   it('names the pairs where EMPG helps or hurts', () => {
     const h = resultsHeadline(bundle([['alfworld-short', 'dapo', 'loss', 8], ['webshop', 'grpo', 'gain', 7], ['webshop', 'dapo', 'no detectable difference', 7]]), 100);
-    expect(h.gains).toEqual(['WebShop-lite with GRPO']);
-    expect(h.losses).toEqual(['ALFWorld-lite short with DAPO']);
+    expect(h.gains).toEqual([{ environment: 'WebShop-lite', algorithm: 'GRPO' }]);
+    expect(h.losses).toEqual([{ environment: 'ALFWorld-lite short', algorithm: 'DAPO' }]);
     expect(headlineSentence(h)).toBe('At this scale (100 iterations, 7–9 seeds per arm), EMPG raises held-out success in '
       + 'WebShop-lite with GRPO and lowers it in ALFWorld-lite short with DAPO; no significant difference in the other 1 of 3 pairs');
     expect(headlineSentence(resultsHeadline(bundle([['webshop', 'grpo', 'loss', 8]]), 100)))
@@ -51,8 +51,8 @@ describe('the first screen\'s line on success at this scale', () => {
     const h = resultsHeadline(bundle([
       ['alfworld-short', 'grpo', 'loss', 8, 0.21], ['alfworld-short', 'dapo', 'loss', 8, 0.039], ['webshop', 'grpo', 'no detectable difference', 8, 1],
     ]), 100);
-    expect(h.losses).toEqual(['ALFWorld-lite short with GRPO', 'ALFWorld-lite short with DAPO']);
-    expect(h.notAfterCorrection).toEqual(['ALFWorld-lite short with GRPO']);
+    expect(h.losses).toEqual([{ environment: 'ALFWorld-lite short', algorithm: 'GRPO' }, { environment: 'ALFWorld-lite short', algorithm: 'DAPO' }]);
+    expect(h.notAfterCorrection).toEqual([{ environment: 'ALFWorld-lite short', algorithm: 'GRPO' }]);
     expect(headlineSentence(h)).toBe('At this scale (100 iterations, 8–9 seeds per arm), EMPG helps in none of 3 pairs; it lowers held-out success in '
       + 'ALFWorld-lite short with DAPO');
     const weakOnly = resultsHeadline(bundle([['webshop', 'grpo', 'gain', 8, 0.06], ['deepsearch', 'dapo', 'loss', 8, 0.2], ['webshop', 'dapo', 'gain', 8, 0.01]]), 100);

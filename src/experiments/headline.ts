@@ -8,6 +8,12 @@
 import type { ExperimentsBundle } from './bundle';
 import { holdsAfterCorrection, regimeTitle } from './verdict';
 
+/** One environment × algorithm pair, e.g. `{ environment: 'ALFWorld-lite short', algorithm: 'DAPO' }`. */
+export interface HeadlinePair {
+  environment: string;
+  algorithm: string;
+}
+
 /** What the line says, as data (the generated JSON file holds exactly this). */
 export interface ResultsHeadline {
   /** The grid profile the runs belong to, e.g. "quick". */
@@ -19,15 +25,15 @@ export interface ResultsHeadline {
   /** Fewest and most seeds of any arm among the tested pairs (0 when none is tested). */
   seedsLow: number;
   seedsHigh: number;
-  /** Pairs where EMPG's gain is significant, e.g. "WebShop-lite with DAPO". */
-  gains: string[];
+  /** Pairs where EMPG's gain is significant. */
+  gains: HeadlinePair[];
   /** Pairs where EMPG's loss is significant. */
-  losses: string[];
+  losses: HeadlinePair[];
   /**
    * Those of `gains` and `losses` whose call does not hold when all `tested` pairs are tested together
    * (Holm's correction, src/experiments/verdict.ts).
    */
-  notAfterCorrection: string[];
+  notAfterCorrection: HeadlinePair[];
 }
 
 /** Where `npm run cli -- results` writes the headline of the `quick` profile (the page imports it). */
@@ -37,7 +43,7 @@ export const HEADLINE_PATH = 'src/ui/story/resultsHeadline.json';
 export function resultsHeadline(bundle: ExperimentsBundle, iterations: number): ResultsHeadline {
   const tested = bundle.comparisons.filter((c) => c.kind === 'empg' && c.reading !== 'too few seeds');
   const seeds = tested.flatMap((c) => c.label.split(' − ').map((label) => bundle.cells.find((cell) => cell.regime === c.regime && cell.label === label)?.seeds ?? 0));
-  const name = (c: (typeof tested)[number]) => `${regimeTitle(c.regime)} with ${c.label.split(' − ')[1].toUpperCase()}`;
+  const name = (c: (typeof tested)[number]): HeadlinePair => ({ environment: regimeTitle(c.regime), algorithm: c.label.split(' − ')[1].toUpperCase() });
   return {
     profile: bundle.profile,
     iterations,
@@ -75,30 +81,17 @@ export function headlineSentence(h: ResultsHeadline): string {
  * for every pair tested, grouped by environment. A call that does not hold after the correction is left
  * to the measured results the line links to; only when no call holds does the line name them, as such.
  */
-function pairs(names: readonly string[], h: ResultsHeadline): string {
-  const strong = names.filter((n) => !h.notAfterCorrection.includes(n));
-  if (!strong.length) return `${byEnvironment(names)} before correcting for ${h.tested} tests, in none after`;
-  const groups = byEnvironmentList(strong).map(([, text]) => text);
+function pairs(called: readonly HeadlinePair[], h: ResultsHeadline): string {
+  const weak = (p: HeadlinePair) => h.notAfterCorrection.some((w) => w.environment === p.environment && w.algorithm === p.algorithm);
+  const strong = called.filter((p) => !weak(p));
+  if (!strong.length) return `${byEnvironment(called).join(', ')} before correcting for ${h.tested} tests, in none after`;
+  const groups = byEnvironment(strong);
   return groups.length > 1 ? `${groups.slice(0, -1).join(', ')} and ${groups.at(-1)}` : groups[0];
 }
 
-/** "ALFWorld-lite short with GRPO" → ["ALFWorld-lite short", "GRPO"] (no algorithm: ""). */
-function split(name: string): [string, string] {
-  const at = name.lastIndexOf(' with ');
-  return at < 0 ? [name, ''] : [name.slice(0, at), name.slice(at + 6)];
-}
-
-/** "A with GRPO, A with DAPO, B with GRPO" → "A with GRPO and DAPO, B with GRPO" (names as `resultsHeadline` writes them). */
-function byEnvironment(names: readonly string[]): string {
-  return byEnvironmentList(names).map(([, text]) => text).join(', ');
-}
-
-/** The names grouped by environment, in order of first mention: [environment, "A with GRPO and DAPO"]. */
-function byEnvironmentList(names: readonly string[]): [string, string][] {
+/** "A with GRPO and DAPO", "B with GRPO": the pairs grouped by environment, in order of first mention. */
+function byEnvironment(pairs: readonly HeadlinePair[]): string[] {
   const groups = new Map<string, string[]>();
-  for (const name of names) {
-    const [environment, algorithm] = split(name);
-    groups.set(environment, [...(groups.get(environment) ?? []), algorithm]);
-  }
-  return [...groups].map(([environment, algorithms]) => [environment, algorithms.every(Boolean) ? `${environment} with ${algorithms.join(' and ')}` : environment]);
+  for (const { environment, algorithm } of pairs) groups.set(environment, [...(groups.get(environment) ?? []), algorithm]);
+  return [...groups].map(([environment, algorithms]) => `${environment} with ${algorithms.join(' and ')}`);
 }
