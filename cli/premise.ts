@@ -2,12 +2,13 @@
  * `premise`: does "a confident step is a good step" hold for a checkpoint's own rollouts, under each
  * step-entropy mode? Rolls out batches like a training iteration (B tasks × G copies at the rollout
  * temperature, no update), then computes the premise metrics of src/core/premise.ts for `all`,
- * `choices` and `normalized` on the same rollouts, with a 95 % interval from resampling groups.
+ * `choices` and `normalized` on the same rollouts, with a 95 % interval from resampling groups; then
+ * where the update goes (src/core/premise.ts, `updateShares`) under GRPO and each EMPG variant.
  *
  *   npm run cli -- premise --env alfworld --batches 8 [--checkpoint FILE] [--seed 1] [--json]
  */
 import { existsSync } from 'node:fs';
-import { actionVerb, premiseAuc, premiseMetrics, type PremiseStep } from '../src/core/premise';
+import { actionVerb, premiseAuc, premiseMetrics, UPDATE_SHARE_KEYS, updateShares, type PremiseStep } from '../src/core/premise';
 import { createRng } from '../src/core/prng';
 import { STEP_ENTROPY_MODES } from '../src/core/stepEntropy';
 import { maxActionTokens, parseTrainConfig } from '../src/train/config';
@@ -42,6 +43,10 @@ export async function runPremise(argv: string[]): Promise<void> {
   const sampleRng = rng.fork('sampling');
 
   const perMode = new Map(STEP_ENTROPY_MODES.map((m) => [m, [] as PremiseStep[]]));
+  // Where the update goes under GRPO and each EMPG variant, at the configuration's step entropy.
+  const variants = ['off', 'full', 'scaling', 'bonus'] as const;
+  const perVariant = new Map(variants.map((v) => [v, [] as { group: number; success: boolean; advantage: number }[]]));
+  const flatGroups = new Set<number>();
   const noSignal = new Map(STEP_ENTROPY_MODES.map((m) => [m, new Set<number>()]));
   let trajectories = 0;
   let successes = 0;
@@ -69,6 +74,14 @@ export async function runPremise(argv: string[]): Promise<void> {
       }
       for (const g of adv.zeroStdGroups) noSignal.get(mode)!.add(offset + g);
     }
+    for (const variant of variants) {
+      const adv = computeStepAdvantages(batch, { ...config, empg: variant });
+      for (let i = 0; i < adv.final.length; i++) {
+        const traj = batch[adv.traj[i]];
+        perVariant.get(variant)!.push({ group: offset + traj.group, success: traj.won, advantage: adv.final[i] });
+      }
+      if (variant === 'off') for (const g of adv.zeroStdGroups) flatGroups.add(offset + g);
+    }
     process.stderr.write(`\rbatch ${b + 1}/${batches}`);
   }
   process.stderr.write('\n');
@@ -80,12 +93,13 @@ export async function runPremise(argv: string[]): Promise<void> {
       'premise/auc_ci95': groupBootstrap(steps, false, config.seed), 'premise/auc_same_verb_ci95': groupBootstrap(steps, true, config.seed),
     };
   });
+  const shares = Object.fromEntries(variants.map((v) => [v === 'off' ? 'grpo' : `empg-${v}`, updateShares(perVariant.get(v)!, flatGroups)]));
   const header = {
     env, preset: config.preset, checkpoint: path, batches, tasks_per_batch: config.tasksPerIteration, group_size: config.groupSize,
     temperature: config.temperature, trajectories, success_rate: successes / Math.max(1, trajectories),
   };
   if (flags.json) {
-    console.log(JSON.stringify({ ...header, modes: rows }));
+    console.log(JSON.stringify({ ...header, modes: rows, step_entropy: config.stepEntropy, update_shares: shares }));
   } else {
     console.log(`${env}/${config.preset}, ${path}: ${trajectories} rollouts at T = ${config.temperature}, success ${(header.success_rate * 100).toFixed(1)} %\n`);
     console.log('| step entropy | AUC (95 % CI) | AUC same kind (95 % CI) | per kind | r(g, success) | |A_final| in groups without signal | |A_final| against the outcome | pairs |');
@@ -98,6 +112,10 @@ export async function runPremise(argv: string[]): Promise<void> {
       console.log(`| ${row.mode} | ${f(r['premise/auc'])}${ci(r['premise/auc_ci95'])} | ${f(r['premise/auc_same_verb'])}${ci(r['premise/auc_same_verb_ci95'])} `
         + `| ${kinds} | ${f(r['premise/g_outcome_r'])} | ${f(r['premise/no_signal_adv_share'])} | ${f(r['premise/against_outcome_share'])} | ${r['premise/pairs']} |`);
     }
+    console.log(`\nWhere the update goes: shares of the total |advantage| (step entropy \`${config.stepEntropy}\`); "no signal" groups are those whose rewards all agree, ↑/↓ the advantage's sign.\n`);
+    console.log(`| advantage | ${UPDATE_SHARE_KEYS.map((k) => k.replace(/\/up$/, ' ↑').replace(/\/down$/, ' ↓').replace('/', ', ')).join(' | ')} |`);
+    console.log(`|---|${'---|'.repeat(UPDATE_SHARE_KEYS.length)}`);
+    for (const [name, row] of Object.entries(shares)) console.log(`| ${name} | ${UPDATE_SHARE_KEYS.map((k) => row[k].toFixed(3)).join(' | ')} |`);
   }
   trainer.dispose();
 }

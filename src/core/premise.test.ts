@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionVerb, mixedGroups, premiseAuc, premiseAucByVerb, premiseMetrics, type PremiseStep } from './premise';
+import { actionVerb, mixedGroups, premiseAuc, premiseAucByVerb, premiseMetrics, updateShares, type PremiseStep } from './premise';
 
 function step(group: number, success: boolean, entropy: number, verb = 'take', g = 1, finalAdvantage = 0): PremiseStep {
   return { group, success, entropy, verb, g, finalAdvantage };
@@ -81,5 +81,24 @@ describe('actionVerb', () => {
     expect(actionVerb('search[red shoes]')).toBe('search');
     expect(actionVerb('click[buy now]')).toBe('click');
     expect(actionVerb('  ')).toBe('?');
+  });
+});
+
+describe('updateShares', () => {
+  it('splits the total |advantage| by group signal, outcome and direction', () => {
+    const shares = updateShares([
+      { group: 0, success: true, advantage: 0.6 }, { group: 0, success: false, advantage: -0.2 }, { group: 0, success: false, advantage: 0.1 },
+      { group: 1, success: false, advantage: 0.1 }, { group: 1, success: false, advantage: 0 },
+    ], new Set([1]));
+    expect(shares['signal/solved/up']).toBeCloseTo(0.6, 12);
+    expect(shares['signal/failed/down']).toBeCloseTo(0.2, 12);
+    expect(shares['signal/failed/up']).toBeCloseTo(0.1, 12);
+    expect(shares['no signal/failed/up']).toBeCloseTo(0.1, 12);
+    expect(shares['no signal/solved/down']).toBe(0);
+    expect(Object.values(shares).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('is all zeros without any update', () => {
+    expect(Object.values(updateShares([{ group: 0, success: true, advantage: 0 }], new Set([0])))).toEqual(Array(8).fill(0));
   });
 });

@@ -113,3 +113,35 @@ export function premiseMetrics(steps: readonly PremiseStep[], flatGroups?: Reado
   if (total > 0 && known) out['premise/against_outcome_share'] = against / total;
   return out;
 }
+
+/** The eight places a step's update can go: its group with or without signal, its rollout solved or failed, up or down. */
+export const UPDATE_SHARE_KEYS = [
+  'signal/solved/up', 'signal/solved/down', 'signal/failed/up', 'signal/failed/down',
+  'no signal/solved/up', 'no signal/solved/down', 'no signal/failed/up', 'no signal/failed/down',
+] as const;
+
+/** One of `UPDATE_SHARE_KEYS`. */
+export type UpdateShareKey = (typeof UPDATE_SHARE_KEYS)[number];
+
+/**
+ * Where a batch's update goes: each place's share of the total |advantage| over the steps, by whether the
+ * step's group had a reward signal (not in `flatGroups`), whether its rollout succeeded, and whether its
+ * advantage pushes the step's action up (> 0) or down (< 0). Under GRPO only "signal/solved/up" and
+ * "signal/failed/down" are non-zero; EMPG's re-weighting and centring move the shares. All shares are 0
+ * for a batch without any update.
+ */
+export function updateShares(
+  steps: readonly { group: number; success: boolean; advantage: number }[],
+  flatGroups: ReadonlySet<number>,
+): Record<UpdateShareKey, number> {
+  const shares = Object.fromEntries(UPDATE_SHARE_KEYS.map((k) => [k, 0])) as Record<UpdateShareKey, number>;
+  let total = 0;
+  for (const s of steps) {
+    if (s.advantage === 0) continue;
+    const key = `${flatGroups.has(s.group) ? 'no signal' : 'signal'}/${s.success ? 'solved' : 'failed'}/${s.advantage > 0 ? 'up' : 'down'}` as UpdateShareKey;
+    shares[key] += Math.abs(s.advantage);
+    total += Math.abs(s.advantage);
+  }
+  if (total > 0) for (const k of UPDATE_SHARE_KEYS) shares[k] /= total;
+  return shares;
+}
