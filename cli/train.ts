@@ -72,6 +72,7 @@ function configFrom(flags: Record<string, string | boolean | undefined>): TrainC
     maxUpdateSteps: numberFlag('update-steps', str('update-steps')),
     klCoef: numberFlag('kl', str('kl')), modelSize: str('model'), gradNormSample: numberFlag('grad-sample', str('grad-sample')),
     bonusOnlyInSignalGroups: flags['bonus-signal-only'] ? true : undefined,
+    empgCentre: flags['no-centre'] ? false : undefined,
     stepEntropy: str('step-entropy'),
   };
   const parsed = parseTrainConfig(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
@@ -84,7 +85,7 @@ const configFlags = {
   k: { type: 'string' }, kf: { type: 'string' }, zeta: { type: 'string' }, lr: { type: 'string' }, batch: { type: 'string' },
   group: { type: 'string' }, temperature: { type: 'string' }, decoding: { type: 'string' }, 'max-steps': { type: 'string' },
   minibatch: { type: 'string' }, epochs: { type: 'string' }, 'update-steps': { type: 'string' }, kl: { type: 'string' }, model: { type: 'string' },
-  'grad-sample': { type: 'string' }, 'bonus-signal-only': { type: 'boolean' }, backend: { type: 'string' },
+  'grad-sample': { type: 'string' }, 'bonus-signal-only': { type: 'boolean' }, 'no-centre': { type: 'boolean' }, backend: { type: 'string' },
   'step-entropy': { type: 'string' },
 } as const;
 

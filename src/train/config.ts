@@ -28,6 +28,11 @@ export const trainConfigSchema = z.object({
   /** Add the bonus only in groups whose rewards vary (a variant; the paper adds it everywhere). */
   bonusOnlyInSignalGroups: z.boolean().default(false),
   /**
+   * EMPG's final step, A_final = A_mod − the mean of A_mod over the batch's steps (§2.7, Eq. 7). Off only as
+   * an ablation (A_final = A_mod): it tells what the centring does apart from the scaling and the bonus.
+   */
+  empgCentre: z.boolean().default(true),
+  /**
    * What EMPG's step entropy H_t averages (src/core/stepEntropy.ts): `all` generated tokens (the paper
    * literally), only the `choices` (tokens with more than one allowed continuation; forced tokens have
    * entropy 0 and would make a step look confident without any decision being made), or the choices

@@ -48,3 +48,15 @@ describe('computeStepAdvantages: the step-entropy mode', () => {
     expect(invalid.ok).toBe(false);
   });
 });
+
+describe('computeStepAdvantages: the final centring', () => {
+  it('makes the advantages sum to zero over the batch\'s steps; off, it leaves g·A(τ) + bonus', () => {
+    const centred = computeStepAdvantages(batch, config({}));
+    const sum = Array.from(centred.final).reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(0, 12);
+    const plain = computeStepAdvantages(batch, config({ empgCentre: false }));
+    plain.final.forEach((a, i) => expect(a).toBeCloseTo(plain.g[i] * plain.outcome[i] + plain.bonus[i], 12));
+    plain.final.forEach((a, i) => expect(a - centred.final[i]).toBeCloseTo(plain.final[0] - centred.final[0], 12));
+    expect(Array.from(plain.final).reduce((a, b) => a + b, 0)).not.toBeCloseTo(0, 3);
+  });
+});

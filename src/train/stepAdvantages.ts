@@ -61,7 +61,7 @@ export function computeStepAdvantages(trajectories: readonly Trajectory[], confi
     zeta: config.empg === 'scaling' ? 0 : config.zeta,
     scaleGradients: config.empg !== 'bonus',
   });
-  return { ...out, stepEntropy: r.stepEntropy, normalized: r.normalized, g: r.g, bonus: r.bonus, final: r.advantage };
+  return { ...out, stepEntropy: r.stepEntropy, normalized: r.normalized, g: r.g, bonus: r.bonus, final: config.empgCentre ? r.advantage : r.modulated };
 }
 
 function mean(values: ArrayLike<number>): number {

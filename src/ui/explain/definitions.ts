@@ -83,6 +83,7 @@ const settings = {
   'zeta': { label: 'ζ', text: 'Weight of the future-clarity bonus (project page: 0.1).' },
   'stepEntropy': { label: 'step-entropy mode', text: 'What H_t averages: all — every generated token (the paper literally; forced tokens count as 0); choices — only tokens with more than one allowed continuation; normalized — each choice\'s entropy ÷ log(number of allowed tokens), so a 3-way and a 12-way choice compare.' },
   'bonusOnlyInSignalGroups': { label: 'bonus only with signal', text: 'Add the bonus only in groups whose rewards vary (a variant; the paper adds it everywhere).' },
+  'empgCentre': { label: 'centre over the batch', text: 'EMPG\'s last step subtracts the mean advantage over all the batch\'s steps (Eq. 7), so the advantages sum to zero. Off only as an ablation.' },
   'scaleByStd': { label: 'scale by std', text: 'Divide group advantages by the group\'s reward std (GRPO); off gives Dr.GRPO\'s unscaled advantages.' },
   'tasksPerIteration': { label: 'batch size B', text: 'Tasks sampled per iteration (paper: 16).' },
   'groupSize': { label: 'group size G', text: 'Rollouts per task; GRPO compares them with each other (paper: 8).' },
