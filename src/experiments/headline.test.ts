@@ -63,7 +63,7 @@ describe('the first screen\'s line on success at this scale', () => {
       ['webshop', 'dapo', 'loss', 8, 0.3],
     ]), 100);
     expect(headlineSentence(twoEnvironments)).toBe('At this scale (100 iterations, 2–9 seeds per arm), EMPG helps in none of 4 pairs; it lowers held-out success in '
-      + 'ALFWorld-lite short with DAPO and ALFWorld-lite long with GRPO');
+      + 'ALFWorld-lite short with DAPO, ALFWorld-lite long with GRPO');
   });
 
   it('says so when one pair is measured', () => {

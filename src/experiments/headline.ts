@@ -77,7 +77,7 @@ export function headlineSentence(h: ResultsHeadline): string {
 }
 
 /**
- * "A with GRPO and DAPO and B with GRPO": the pairs called the same way that still hold after correcting
+ * "A with DAPO, B with GRPO and DAPO": the pairs called the same way that still hold after correcting
  * for every pair tested, grouped by environment. A call that does not hold after the correction is left
  * to the measured results the line links to; only when no call holds does the line name them, as such.
  */
@@ -85,8 +85,7 @@ function pairs(called: readonly HeadlinePair[], h: ResultsHeadline): string {
   const weak = (p: HeadlinePair) => h.notAfterCorrection.some((w) => w.environment === p.environment && w.algorithm === p.algorithm);
   const strong = called.filter((p) => !weak(p));
   if (!strong.length) return `${byEnvironment(called).join(', ')} before correcting for ${h.tested} tests, in none after`;
-  const groups = byEnvironment(strong);
-  return groups.length > 1 ? `${groups.slice(0, -1).join(', ')} and ${groups.at(-1)}` : groups[0];
+  return byEnvironment(strong).join(', ');
 }
 
 /** "A with GRPO and DAPO", "B with GRPO": the pairs grouped by environment, in order of first mention. */
