@@ -80,14 +80,18 @@ const ENTROPY_TAIL = 10;
 /** Mean over a run's iterations of a curve metric, or over its last `lastIterations` (nulls skipped; NaN when it never reported it). */
 function curveMean(run: RunSummary, metric: string, lastIterations = Infinity): number {
   const curve = run.curve[metric] ?? [];
-  const values = curve.slice(Math.max(0, curve.length - lastIterations)).filter((v): v is number => v !== null);
+  return recordedMean(curve.slice(Math.max(0, curve.length - lastIterations)));
+}
+
+/** Mean of the recorded (non-null) values of a stretch of a curve; NaN when none is recorded. */
+function recordedMean(stretch: readonly (number | null)[]): number {
+  const values = stretch.filter((v): v is number => v !== null);
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
 }
 
 /** Mean of a metric's curve over a run's first `firstIterations` iterations (NaN when none are recorded). */
 function curveHeadMean(run: RunSummary, metric: string, firstIterations: number): number {
-  const values = (run.curve[metric] ?? []).slice(0, firstIterations).filter((v): v is number => v !== null);
-  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
+  return recordedMean((run.curve[metric] ?? []).slice(0, firstIterations));
 }
 
 /** "0.11 → 0.27": a cell's mean of a metric over the first and the last `window` iterations. */
