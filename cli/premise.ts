@@ -5,10 +5,13 @@
  * `choices` and `normalized` on the same rollouts, with a 95 % interval from resampling groups; then
  * where the update goes (src/core/premise.ts, `updateShares`) under GRPO and each EMPG variant.
  *
- *   npm run cli -- premise --env alfworld --batches 8 [--checkpoint FILE] [--seed 1] [--json]
+ *   npm run cli -- premise --env alfworld --batches 8 [--checkpoint FILE] [--seed 1] [--no-centre] [--json]
+ *
+ * `--no-centre` leaves out EMPG's final centring (Eq. 7) in the update rows, as `train --no-centre` does.
  */
 import { existsSync } from 'node:fs';
-import { actionVerb, premiseAuc, premiseMetrics, UPDATE_SHARE_KEYS, updateShares, type PremiseStep } from '../src/core/premise';
+import { generateTask, progressSteps } from '../src/envs/alfworld/index';
+import { actionVerb, premiseAuc, premiseMetrics, pushOnProgress, UPDATE_SHARE_KEYS, updateShares, verbPush, type PremiseStep } from '../src/core/premise';
 import { createRng } from '../src/core/prng';
 import { STEP_ENTROPY_MODES } from '../src/core/stepEntropy';
 import { maxActionTokens, parseTrainConfig } from '../src/train/config';
@@ -24,6 +27,7 @@ export async function runPremise(argv: string[]): Promise<void> {
   const flags = parseFlags(argv, {
     env: { type: 'string' }, preset: { type: 'string' }, checkpoint: { type: 'string' }, batches: { type: 'string' },
     seed: { type: 'string' }, batch: { type: 'string' }, group: { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' },
+    'no-centre': { type: 'boolean' },
   });
   const env = envFlag(flags.env, 'alfworld');
   const path = flags.checkpoint ?? baseCheckpointPath(env, flags.preset);
@@ -32,6 +36,7 @@ export async function runPremise(argv: string[]): Promise<void> {
   const parsed = parseTrainConfig({
     env, preset: flags.preset ?? checkpoint.preset, seed: intFlag('seed', flags.seed, 1),
     tasksPerIteration: intFlag('batch', flags.batch, 8), groupSize: intFlag('group', flags.group, 8), empg: 'full',
+    empgCentre: flags['no-centre'] ? false : undefined,
   });
   if (!parsed.ok) throw new UsageError(parsed.errors.join('\n'));
   const config = parsed.config;
@@ -45,7 +50,9 @@ export async function runPremise(argv: string[]): Promise<void> {
   const perMode = new Map(STEP_ENTROPY_MODES.map((m) => [m, [] as PremiseStep[]]));
   // Where the update goes under GRPO and each EMPG variant, at the configuration's step entropy.
   const variants = ['off', 'full', 'scaling', 'bonus'] as const;
-  const perVariant = new Map(variants.map((v) => [v, [] as { group: number; success: boolean; advantage: number }[]]));
+  const perVariant = new Map(variants.map((v) => [v, [] as { group: number; success: boolean; advantage: number; verb: string; progress: boolean | null }[]]));
+  // ALFWorld only: whether each step made progress by the oracle's plan, and the steps' entropies per mode.
+  const progressPerMode = new Map(STEP_ENTROPY_MODES.map((m) => [m, [] as PremiseStep[]]));
   const flatGroups = new Set<number>();
   const noSignal = new Map(STEP_ENTROPY_MODES.map((m) => [m, new Set<number>()]));
   let trajectories = 0;
@@ -60,6 +67,8 @@ export async function runPremise(argv: string[]): Promise<void> {
     trajectories += batch.length;
     successes += batch.filter((t) => t.won).length;
     const offset = b * config.tasksPerIteration;
+    const verbs = batch.flatMap((traj) => traj.steps.map((step) => actionVerb(step.action)));
+    const progress = progressLabels(config.env, config.preset, batch);
     for (const mode of STEP_ENTROPY_MODES) {
       const adv = computeStepAdvantages(batch, { ...config, stepEntropy: mode });
       let i = 0;
@@ -73,12 +82,15 @@ export async function runPremise(argv: string[]): Promise<void> {
         }
       }
       for (const g of adv.zeroStdGroups) noSignal.get(mode)!.add(offset + g);
+      progress.forEach((label, j) => {
+        if (label !== null) progressPerMode.get(mode)!.push({ group: 0, success: label, entropy: adv.stepEntropy[j], verb: verbs[j], g: adv.g[j], finalAdvantage: 0 });
+      });
     }
     for (const variant of variants) {
       const adv = computeStepAdvantages(batch, { ...config, empg: variant });
       for (let i = 0; i < adv.final.length; i++) {
         const traj = batch[adv.traj[i]];
-        perVariant.get(variant)!.push({ group: offset + traj.group, success: traj.won, advantage: adv.final[i] });
+        perVariant.get(variant)!.push({ group: offset + traj.group, success: traj.won, advantage: adv.final[i], verb: verbs[i], progress: progress[i] });
       }
       if (variant === 'off') for (const g of adv.zeroStdGroups) flatGroups.add(offset + g);
     }
@@ -94,12 +106,20 @@ export async function runPremise(argv: string[]): Promise<void> {
     };
   });
   const shares = Object.fromEntries(variants.map((v) => [v === 'off' ? 'grpo' : `empg-${v}`, updateShares(perVariant.get(v)!, flatGroups)]));
+  const pushes = Object.fromEntries(variants.map((v) => [v === 'off' ? 'grpo' : `empg-${v}`, verbPush(perVariant.get(v)!)]));
+  const correct = config.env === 'alfworld' ? {
+    confident_is_correct: Object.fromEntries(STEP_ENTROPY_MODES.map((m) => {
+      const steps = progressPerMode.get(m)!;
+      return [m, { auc: premiseAuc(steps).auc, auc_same_verb: premiseAuc(steps, true).auc, progress_share: steps.filter((s) => s.success).length / Math.max(1, steps.length) }];
+    })),
+    push_on_progress: Object.fromEntries(variants.map((v) => [v === 'off' ? 'grpo' : `empg-${v}`, pushOnProgress(perVariant.get(v)!)])),
+  } : null;
   const header = {
     env, preset: config.preset, checkpoint: path, batches, tasks_per_batch: config.tasksPerIteration, group_size: config.groupSize,
     temperature: config.temperature, trajectories, success_rate: successes / Math.max(1, trajectories),
   };
   if (flags.json) {
-    console.log(JSON.stringify({ ...header, modes: rows, step_entropy: config.stepEntropy, update_shares: shares }));
+    console.log(JSON.stringify({ ...header, modes: rows, step_entropy: config.stepEntropy, update_shares: shares, verb_push: pushes, ...(correct ?? {}) }));
   } else {
     console.log(`${env}/${config.preset}, ${path}: ${trajectories} rollouts at T = ${config.temperature}, success ${(header.success_rate * 100).toFixed(1)} %\n`);
     console.log('| step entropy | AUC (95 % CI) | AUC same kind (95 % CI) | per kind | r(g, success) | |A_final| in groups without signal | |A_final| against the outcome | pairs |');
@@ -116,6 +136,26 @@ export async function runPremise(argv: string[]): Promise<void> {
     console.log(`| advantage | ${UPDATE_SHARE_KEYS.map((k) => k.replace(/\/up$/, ' ↑').replace(/\/down$/, ' ↓').replace('/', ', ')).join(' | ')} |`);
     console.log(`|---|${'---|'.repeat(UPDATE_SHARE_KEYS.length)}`);
     for (const [name, row] of Object.entries(shares)) console.log(`| ${name} | ${UPDATE_SHARE_KEYS.map((k) => row[k].toFixed(3)).join(' | ')} |`);
+    const kinds = pushes.grpo.map((r) => r.verb);
+    console.log('\nNet push on each kind of action: the signed sum of its steps\' advantages over the total |advantage| (> 0: made likelier overall).\n');
+    console.log(`| advantage | ${pushes.grpo.map((r) => `${r.verb} (${(100 * r.steps / Math.max(1, perVariant.get('off')!.length)).toFixed(0)} % of steps)`).join(' | ')} |`);
+    console.log(`|---|${'---|'.repeat(kinds.length)}`);
+    for (const [name, rows] of Object.entries(pushes)) {
+      const byVerb = new Map(rows.map((r) => [r.verb, r.push]));
+      console.log(`| ${name} | ${kinds.map((k) => (byVerb.get(k) ?? 0).toFixed(3)).join(' | ')} |`);
+    }
+    if (correct) {
+      console.log('\nIs a confident step a correct one? AUC of "lower step entropy → the step makes progress by the oracle\'s plan", over all steps and within one kind of action.\n');
+      console.log('| step entropy | AUC | AUC same kind | steps that make progress |');
+      console.log('|---|---|---|---|');
+      for (const [mode, r] of Object.entries(correct.confident_is_correct)) console.log(`| ${mode} | ${r.auc.toFixed(3)} | ${r.auc_same_verb.toFixed(3)} | ${(100 * r.progress_share).toFixed(1)} % |`);
+      console.log('\nWhere the push lands: of the |advantage| pushed down (up), the share on steps that make progress; and the net push (up minus down, over the total) on those steps and on the others.\n');
+      console.log('| advantage | down on progress steps | up on progress steps | net on progress steps | net on other steps |');
+      console.log('|---|---|---|---|---|');
+      for (const [name, r] of Object.entries(correct.push_on_progress)) {
+        console.log(`| ${name} | ${r.down.toFixed(3)} | ${r.up.toFixed(3)} | ${r.netProgress.toFixed(3)} | ${r.netOther.toFixed(3)} |`);
+      }
+    }
   }
   trainer.dispose();
 }
@@ -142,4 +182,10 @@ function groupBootstrap(steps: readonly PremiseStep[], sameVerb: boolean, seed: 
   if (draws.length < 100) return null;
   draws.sort((a, b) => a - b);
   return [draws[Math.floor(0.025 * draws.length)], draws[Math.ceil(0.975 * draws.length) - 1]];
+}
+
+/** ALFWorld: for every step of the batch, in order, whether it made progress by the oracle's plan (null elsewhere). */
+function progressLabels(env: string, preset: string, batch: readonly Trajectory[]): (boolean | null)[] {
+  if (env !== 'alfworld') return batch.flatMap((traj) => traj.steps.map(() => null));
+  return batch.flatMap((traj) => progressSteps(generateTask(traj.taskSeed, preset), traj.steps.map((s) => s.action)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionVerb, mixedGroups, premiseAuc, premiseAucByVerb, premiseMetrics, updateShares, type PremiseStep } from './premise';
+import { actionVerb, mixedGroups, premiseAuc, premiseAucByVerb, premiseMetrics, pushOnProgress, updateShares, verbPush, type PremiseStep } from './premise';
 
 function step(group: number, success: boolean, entropy: number, verb = 'take', g = 1, finalAdvantage = 0): PremiseStep {
   return { group, success, entropy, verb, g, finalAdvantage };
@@ -100,5 +100,40 @@ describe('updateShares', () => {
 
   it('is all zeros without any update', () => {
     expect(Object.values(updateShares([{ group: 0, success: true, advantage: 0 }], new Set([0])))).toEqual(Array(8).fill(0));
+  });
+});
+
+describe('verbPush', () => {
+  it('sums each kind of action\'s signed advantage over the batch\'s total |advantage|', () => {
+    const rows = verbPush([
+      { verb: 'go', advantage: -0.5 }, { verb: 'go', advantage: 0.2 }, { verb: 'go', advantage: -0.1 },
+      { verb: 'take', advantage: 0.2 }, { verb: 'look', advantage: 0 },
+    ]);
+    expect(rows.map((r) => r.verb)).toEqual(['go', 'look', 'take']);
+    expect(rows[0].steps).toBe(3);
+    expect(rows[0].push).toBeCloseTo(-0.4 / 1.0, 12);
+    expect(rows[1].push).toBe(0);
+    expect(rows[2].push).toBeCloseTo(0.2, 12);
+  });
+
+  it('is all zeros without any update', () => {
+    expect(verbPush([{ verb: 'go', advantage: 0 }])).toEqual([{ verb: 'go', steps: 1, push: 0 }]);
+  });
+});
+
+describe('pushOnProgress', () => {
+  it('splits the push down and the push up by whether the step made progress, leaving unlabelled steps out', () => {
+    const r = pushOnProgress([
+      { advantage: -0.6, progress: true }, { advantage: -0.2, progress: false }, { advantage: -5, progress: null },
+      { advantage: 0.3, progress: true }, { advantage: 0.1, progress: true }, { advantage: 0, progress: false },
+    ]);
+    expect(r.down).toBeCloseTo(0.75, 12);
+    expect(r.up).toBe(1);
+    expect(r.netProgress).toBeCloseTo((0.4 - 0.6) / 1.2, 12);
+    expect(r.netOther).toBeCloseTo(-0.2 / 1.2, 12);
+  });
+
+  it('is NaN for a direction nothing is pushed in', () => {
+    expect(pushOnProgress([{ advantage: 0.2, progress: false }]).down).toBeNaN();
   });
 });

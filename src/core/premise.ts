@@ -145,3 +145,51 @@ export function updateShares(
   if (total > 0) for (const k of UPDATE_SHARE_KEYS) shares[k] /= total;
   return shares;
 }
+
+/**
+ * The net push of a batch's update on each kind of action: for every verb, the signed sum of its steps'
+ * advantages over the total |advantage| of the batch. Positive: the update makes that kind of action
+ * likelier overall; negative: rarer. GRPO's net push on a verb follows how often it appears in solved
+ * versus failed rollouts; EMPG's scaling re-weights it by the verb's typical step entropy, so the two
+ * can disagree in sign (`npm run cli -- premise` prints both). Verbs are ordered by their share of steps.
+ */
+export function verbPush(steps: readonly { verb: string; advantage: number }[]): { verb: string; steps: number; push: number }[] {
+  const byVerb = new Map<string, { steps: number; sum: number }>();
+  let total = 0;
+  for (const s of steps) {
+    const row = byVerb.get(s.verb) ?? { steps: 0, sum: 0 };
+    row.steps++;
+    row.sum += s.advantage;
+    byVerb.set(s.verb, row);
+    total += Math.abs(s.advantage);
+  }
+  return [...byVerb].map(([verb, r]) => ({ verb, steps: r.steps, push: total > 0 ? r.sum / total : 0 }))
+    .sort((a, b) => b.steps - a.steps || a.verb.localeCompare(b.verb));
+}
+
+/**
+ * How much of a batch's push on actions lands on correct steps: of the total |advantage| of the steps
+ * pushed down (advantage < 0), the share on steps that made progress towards the goal (`progress`, e.g.
+ * ALFWorld's oracle labels), and the same for the steps pushed up. Steps without a label are left out.
+ * `netProgress` and `netOther` are the signed sums (up minus down) on progress and on other steps, over the
+ * total: whether the update, all told, makes correct steps likelier and the others rarer.
+ * A failed rollout's correct steps are pushed down by every outcome-based method; where confident steps are
+ * the correct ones, EMPG's scaling raises the share pushed down.
+ */
+export function pushOnProgress(steps: readonly { advantage: number; progress: boolean | null }[]): { down: number; up: number; netProgress: number; netOther: number } {
+  let down = 0;
+  let downProgress = 0;
+  let up = 0;
+  let upProgress = 0;
+  for (const s of steps) {
+    if (s.progress === null || s.advantage === 0) continue;
+    const a = Math.abs(s.advantage);
+    if (s.advantage < 0) { down += a; if (s.progress) downProgress += a; } else { up += a; if (s.progress) upProgress += a; }
+  }
+  const total = up + down;
+  return {
+    down: down > 0 ? downProgress / down : NaN, up: up > 0 ? upProgress / up : NaN,
+    netProgress: total > 0 ? (upProgress - downProgress) / total : NaN,
+    netOther: total > 0 ? (up - upProgress - (down - downProgress)) / total : NaN,
+  };
+}

@@ -7,7 +7,7 @@
  * examine, look or check the inventory), which keeps the search small even in large kitchens.
  * `exhaustivePlan` searches every state-changing command and is used to check that pruning on small worlds.
  */
-import { admissibleCommands, applyCommand, commandText, type Command } from './rules';
+import { admissibleByText, admissibleCommands, applyCommand, commandText, normalizeAction, type Command } from './rules';
 import { APPLIANCE_FOR, isGoalMet } from './tasks';
 import { cloneState, type AlfworldGame, type AlfworldTask, type WorldState } from './world';
 
@@ -115,6 +115,28 @@ export function oraclePlan(game: AlfworldGame, options: PlanOptions = {}): strin
     options.maxStates ?? DEFAULT_MAX_STATES,
     options.maxDepth ?? game.stepLimit,
   );
+}
+
+/**
+ * Which steps of a played episode make progress: step t does when the oracle's shortest plan from the state
+ * after it is shorter than from the state before it. The oracle knows everything, so opening the wrong one
+ * of two closed cabinets is not progress, though an agent that cannot see inside may reasonably try it.
+ * Inadmissible actions change nothing and make none. An entry is null where the planner gave up (its state
+ * cap) before or after the step. Steps after the goal is met are not progress.
+ */
+export function progressSteps(game: AlfworldGame, actions: readonly string[], options: PlanOptions = {}): (boolean | null)[] {
+  const state = cloneState(game.initial);
+  const remaining = (): number | null => (isGoalMet(state, game.task) ? 0 : oraclePlan({ ...game, initial: state }, options)?.length ?? null);
+  let before = remaining();
+  return actions.map((action) => {
+    const command = before === 0 ? undefined : admissibleByText(state).get(normalizeAction(action));
+    if (!command) return before === null ? null : false;
+    applyCommand(state, command);
+    const after = remaining();
+    const progress = before === null || after === null ? null : after < before;
+    before = after;
+    return progress;
+  });
 }
 
 /** A shortest plan found by searching every state-changing command (slow; for checking `oraclePlan`). */
