@@ -57,4 +57,31 @@ describe('frameBatch', () => {
     clock.runTimers();
     expect(calls).toEqual([[1]]);
   });
+
+  it('lets deferrable items wait for their timer before asking for a frame', () => {
+    const clock = manual();
+    const calls: string[][] = [];
+    const batch = frameBatch<string>((items) => calls.push(items), 100, clock.scheduler, { when: (item) => item.startsWith('p'), ms: 200 });
+    batch.push('p1');
+    batch.push('p2');
+    clock.runFrames();
+    expect(calls).toEqual([]);
+    clock.runTimers(); // the deferral's timer: now a frame is asked for
+    expect(calls).toEqual([]);
+    clock.runFrames();
+    expect(calls).toEqual([['p1', 'p2']]);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('hands deferrable items over with the next urgent one, in order, at the next frame', () => {
+    const clock = manual();
+    const calls: string[][] = [];
+    const batch = frameBatch<string>((items) => calls.push(items), 100, clock.scheduler, { when: (item) => item.startsWith('p'), ms: 200 });
+    batch.push('p1');
+    batch.push('metrics');
+    batch.push('p2');
+    clock.runFrames();
+    expect(calls).toEqual([['p1', 'metrics', 'p2']]);
+    expect(clock.pending()).toBe(0);
+  });
 });

@@ -30,16 +30,37 @@ const browserScheduler: FrameScheduler = {
   clearTimer: (id) => clearTimeout(id),
 };
 
-/** Creates a queue that calls `deliver` with each frame's items. `fallbackMs` bounds the wait without frames. */
-export function frameBatch<T>(deliver: (items: T[]) => void, fallbackMs = 100, scheduler: FrameScheduler = browserScheduler): FrameBatch<T> {
+/**
+ * Items that may wait: a queue holding only such items asks for its frame `ms` after the first of them
+ * arrived, so a stream of them is handed over a few times a second instead of every frame. Any other
+ * item is handed over at the next frame, with everything queued before it.
+ */
+export interface Deferral<T> {
+  when(item: T): boolean;
+  ms: number;
+}
+
+/**
+ * Creates a queue that calls `deliver` with each frame's items. `fallbackMs` bounds the wait without
+ * frames; `defer` lets some items wait longer (see `Deferral`).
+ */
+export function frameBatch<T>(
+  deliver: (items: T[]) => void,
+  fallbackMs = 100,
+  scheduler: FrameScheduler = browserScheduler,
+  defer?: Deferral<T>,
+): FrameBatch<T> {
   let queue: T[] = [];
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let deferTimer: ReturnType<typeof setTimeout> | undefined;
   const unschedule = () => {
     if (frame) scheduler.cancelFrame(frame);
     if (timer !== undefined) scheduler.clearTimer(timer);
+    if (deferTimer !== undefined) scheduler.clearTimer(deferTimer);
     frame = 0;
     timer = undefined;
+    deferTimer = undefined;
   };
   const flush = () => {
     unschedule();
@@ -48,12 +69,21 @@ export function frameBatch<T>(deliver: (items: T[]) => void, fallbackMs = 100, s
     queue = [];
     deliver(items);
   };
+  const askForFrame = () => {
+    if (deferTimer !== undefined) scheduler.clearTimer(deferTimer);
+    deferTimer = undefined;
+    if (timer !== undefined) return;
+    frame = scheduler.requestFrame(flush);
+    timer = scheduler.setTimer(flush, fallbackMs);
+  };
   return {
     push(item) {
       queue.push(item);
-      if (timer !== undefined) return;
-      frame = scheduler.requestFrame(flush);
-      timer = scheduler.setTimer(flush, fallbackMs);
+      if (defer?.when(item)) {
+        if (timer === undefined && deferTimer === undefined) deferTimer = scheduler.setTimer(askForFrame, defer.ms);
+        return;
+      }
+      askForFrame();
     },
     flush,
     cancel() {

@@ -32,6 +32,9 @@ import { PlayPanel } from './play/PlayPanel';
 import { ImportPanel } from './import/ImportPanel';
 import { ExperimentsPanel } from './experiments/ExperimentsPanel';
 
+/** How long a progress report inside an iteration may wait before the page draws it (docs/PERFORMANCE.md). */
+const PROGRESS_REDRAW_MS = 200;
+
 function reportProblems(problems: string[]): void {
   const runtime = useRuntime.getState();
   for (const problem of problems) runtime.notify('warning', problem);
@@ -47,6 +50,8 @@ export function App() {
     const opening = openingSettings(linked, parsed.given);
     useView.getState().load(opening);
     // Worker messages are applied once per animation frame, all that arrived meanwhile in one store update.
+    // The progress reports inside an iteration (a few dozen per iteration) wait up to PROGRESS_REDRAW_MS for
+    // company: the progress line moves a few times a second instead of redrawing the page every frame.
     const inbox = frameBatch<FromWorker>((messages) => {
       for (const message of messages) {
         useRuntime.getState().receive(message);
@@ -54,7 +59,7 @@ export function App() {
       }
       useProgress.getState().receiveMany(messages);
       receiveRunMessages(messages);
-    });
+    }, undefined, undefined, { when: (m) => m.type === 'progress' && !m.abandoned, ms: PROGRESS_REDRAW_MS });
     // Each finished iteration is acknowledged once drawn: a playing run waits for that (src/worker/pagePace.ts).
     const receipts = drawReceipts((message) => worker.send(message));
     const worker = startWorker((message) => {

@@ -27,7 +27,8 @@ const CHARTS = [
 /** What Holm's correction over all EMPG − base pairs says of a called gain or loss (nothing for other readings). */
 function correctionNote(c: BundleComparison, familySize: number): string {
   if ((c.reading !== 'gain' && c.reading !== 'loss') || c.holm === null) return '';
-  return `; ${holdsAfterCorrection(c) ? 'it holds' : 'it does not hold'} when all ${familySize} EMPG − base pairs are tested together (Holm's adjusted p = ${formatP(c.holm)})`;
+  const p = formatP(c.holm);
+  return `; ${holdsAfterCorrection(c) ? 'it holds' : 'it does not hold'} when all ${familySize} EMPG − base pairs are tested together (Holm's adjusted p ${p.startsWith('<') ? p : `= ${p}`})`;
 }
 
 const READINGS: Record<string, string> = {
