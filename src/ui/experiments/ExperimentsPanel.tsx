@@ -20,6 +20,7 @@ import './experiments.css';
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 const CHARTS = [
   { metric: 'env/success_rate', title: 'Training success rate' },
+  { metric: 'entropy/step_mean', title: 'Step entropy (lower: a surer policy)' },
   { metric: 'policy/approx_kl', title: 'Approx. KL per update' },
   { metric: 'premise/auc', title: 'Is a confident step a good step? (premise AUC)' },
 ] as const;
