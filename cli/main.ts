@@ -46,7 +46,7 @@ const commands: Record<string, { summary: string; run(argv: string[]): Promise<v
     run: async (argv) => (await import('./entropyChange')).runEntropyChange(argv),
   },
   premise: {
-    summary: 'is a confident step a good step? premise AUC of a checkpoint\'s rollouts per step-entropy mode: --env, --batches 8 [--checkpoint FILE]',
+    summary: 'is a confident step a good (on ALFWorld-lite also a correct) step? premise AUC per step-entropy mode and where each update\'s push lands, on a checkpoint\'s rollouts: --env, --batches 8 [--checkpoint FILE] [--no-centre]',
     run: async (argv) => (await import('./premise')).runPremise(argv),
   },
   replay: {
