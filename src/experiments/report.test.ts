@@ -41,6 +41,17 @@ describe('buildReport', () => {
     expect(report.markdown.split('\n').find((l) => l.startsWith('| dapo | 1 |'))).toContain('| 0.210 |');
   });
 
+  it('lists every k/ζ setting of the long regime with its step entropy at the end, and leaves unrun ones empty', () => {
+    const long = [1, 2].map((s) => summary('grpo+empg', s, 10, 'alfworld-long'));
+    long[1].spec = { ...long[1].spec, k: 2, part: 'sensitivity' };
+    long[1].spec.id = runId(long[1].spec);
+    const text = buildReport(long, profile, gridOf(profile), '').markdown;
+    const table = text.slice(text.indexOf('## k/ζ sensitivity'), text.indexOf('## Learning curves'));
+    expect(table).toContain('| 1 | 0.1 | 1 | 10.0 (1 seed) | −10.0 | 0.210 |');
+    expect(table).toContain('| 2 | 0.1 | 1 | 10.0 (1 seed) | −10.0 | 0.220 |');
+    expect(table).toContain('| 0.5 | 0.1 | 0 | – | – | – |');
+  });
+
   it('gives EMPG − base a bootstrap interval that excludes 0 for clearly separated arms', () => {
     const row = report.markdown.split('\n').find((l) => l.startsWith('| webshop | grpo+empg − grpo |'))!;
     expect(row).toMatch(/\| 4 vs 4 \| −10\.0 \| −1\d\.\d to −\d\.\d \|/);

@@ -77,6 +77,12 @@ function compactInterval(m: MeanInterval): string {
 /** Iterations at the end of training over which "step entropy at the end" is averaged. */
 const ENTROPY_TAIL = 10;
 
+/** A cell's mean step entropy over its runs' last `ENTROPY_TAIL` iterations, ± its 95 % interval across seeds ('–' without data). */
+function tailEntropyText(cell: Cell): string {
+  const entropy = meanInterval(cell.runs.map((r) => curveMean(r, 'entropy/step_mean', ENTROPY_TAIL)).filter(Number.isFinite));
+  return Number.isFinite(entropy.mean) ? `${entropy.mean.toFixed(3)}${Number.isFinite(entropy.half) ? ` ± ${entropy.half.toFixed(3)}` : ''}` : '–';
+}
+
 /** Mean over a run's iterations of a curve metric, or over its last `lastIterations` (nulls skipped; NaN when it never reported it). */
 function curveMean(run: RunSummary, metric: string, lastIterations = Infinity): number {
   const curve = run.curve[metric] ?? [];
@@ -234,8 +240,7 @@ export function buildReport(
       const change = changeOf(cell);
       const greedy = meanInterval(cell.runs.map((r) => rate(r.final.greedy)));
       const auc = meanInterval(cell.runs.map((r) => curveMean(r, 'premise/auc')).filter(Number.isFinite));
-      const entropy = meanInterval(cell.runs.map((r) => curveMean(r, 'entropy/step_mean', ENTROPY_TAIL)).filter(Number.isFinite));
-      const entropyText = Number.isFinite(entropy.mean) ? `${entropy.mean.toFixed(3)}${Number.isFinite(entropy.half) ? ` ± ${entropy.half.toFixed(3)}` : ''}` : '–';
+      const entropyText = tailEntropyText(cell);
       const extra = alf
         ? TASK_TYPE_COLUMNS.map(([type]) => ` ${compactInterval(meanInterval(cell.runs.map((r) => byType(r.final.t1, type)).filter(Number.isFinite)))} |`).join('')
         : ` ${withInterval(meanInterval(cell.runs.map((r) => 100 * r.final.t1.meanScore)))} | ${signed(meanInterval(cell.runs.map((r) => 100 * (r.final.t1.meanScore - r.base.t1.meanScore))).mean)} |`;
@@ -288,12 +293,12 @@ export function buildReport(
   // Sensitivity.
   out('## k/ζ sensitivity (GRPO+EMPG, ALFWorld-lite long)', '');
   const sensitivity = expectedCells.filter((s) => s.regime === 'alfworld-long' && s.algo === 'grpo+empg' && (s.part === 'sensitivity' || s.part === 'main'));
-  out('| k | ζ | seeds | success T = 1 | change vs base |', '|---|---|---|---|---|');
+  out('| k | ζ | seeds | success T = 1 | change vs base | step entropy, last 10 it. |', '|---|---|---|---|---|---|');
   for (const s of sensitivity) {
     const cell = byKey.get(cellKey(s));
     const t1 = cell ? t1Of(cell) : meanInterval([]);
     const change = cell ? changeOf(cell) : meanInterval([]);
-    out(`| ${s.k} | ${s.zeta} | ${cell?.runs.length ?? 0} | ${withInterval(t1)} | ${signed(change.mean)}${Number.isFinite(change.half) ? ` ± ${f1(change.half)}` : ''} |`);
+    out(`| ${s.k} | ${s.zeta} | ${cell?.runs.length ?? 0} | ${withInterval(t1)} | ${signed(change.mean)}${Number.isFinite(change.half) ? ` ± ${f1(change.half)}` : ''} | ${cell ? tailEntropyText(cell) : '–'} |`);
     if (cell) values[`success ${s.regime} ${cellLabel(s)}`] = withInterval(t1);
   }
   out('');
