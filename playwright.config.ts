@@ -1,11 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_PATH, chromiumArgs } from './scripts/lib/browser.mjs';
 
 /**
  * Browser tests run against the production build (`npm run build`) served by `vite preview` on
  * localhost — a secure context, which WebGPU requires — in Debian's Chromium with WebGPU switched on.
  * Headless Chromium on a machine without a GPU exposes SwiftShader as a *fallback* WebGPU adapter.
  */
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT || 4173);
 
 export default defineConfig({
@@ -21,19 +21,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1360, height: 900 },
     launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu-sandbox',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--enable-unsafe-webgpu',
-        '--use-webgpu-adapter=swiftshader',
-        '--enable-unsafe-swiftshader',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: chromiumArgs('swiftshader'),
     },
   },
   webServer: {

@@ -13,7 +13,7 @@
 //   npm run bench:browser -- --hash 'B=4&G=8&steps=20' --json
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './lib/browser.mjs';
 import { numberFlag, readFlags } from './lib/args.mjs';
 import { serveDist, waitForServer } from './lib/serve.mjs';
 
@@ -91,12 +91,7 @@ async function main() {
   const loadBefore = loadavg();
   try {
     await waitForServer(origin, server);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--disable-quic', '--enable-unsafe-webgpu',
-        ...(options.gpu ? ['--enable-features=Vulkan', '--ignore-gpu-blocklist'] : ['--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader'])],
-    });
+    browser = await launchChromium(options.gpu ? 'gpu' : 'swiftshader');
     for (let round = 0; round < options.rounds; round++) {
       for (const backend of options.backends) {
         const result = await measure(browser, origin, backend, options);

@@ -25,7 +25,7 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './lib/browser.mjs';
 import { busyStretches, printStretches, startProfile } from './lib/busy.mjs';
 import { heapSummary, printHeapSummary, startHeapSampling } from './lib/heapSampling.mjs';
 import { startTrace } from './lib/trace.mjs';
@@ -148,10 +148,7 @@ async function idle(page, tracer, ms) {
 async function main() {
   const { origin, server: preview, stop } = await serveDist(resolve(dist), false);
   // A local launch: the file input gets the file's path, not an upload through the test driver.
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--enable-precise-memory-info'],
-  });
+  const browser = await launchChromium('off', ['--enable-precise-memory-info']);
   try {
     await waitForServer(origin, preview);
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });

@@ -7,7 +7,7 @@
 //   node scripts/lecture-timing.mjs --hash 'backend=wasm&B=8&G=8' --seconds 60 --build
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './lib/browser.mjs';
 import { numberFlag, readFlags } from './lib/args.mjs';
 import { serveDist, waitForServer } from './lib/serve.mjs';
 
@@ -22,10 +22,7 @@ const { origin, server, stop } = await serveDist(resolve('dist'), options.build)
 let browser;
 try {
   await waitForServer(origin, server);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium('off');
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(`${origin}#${options.hash}`);
   await page.getByTestId('backend').filter({ hasText: /^(webgpu|webgl|wasm|cpu)$/ }).waitFor({ timeout: 120_000 });

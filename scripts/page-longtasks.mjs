@@ -14,7 +14,7 @@
 //                                                # (use an unminified build: npx vite build --minify false --outDir DIR)
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './lib/browser.mjs';
 import { serveDist, waitForServer } from './lib/serve.mjs';
 import { writeFileSync } from 'node:fs';
 import { numberFlag, readFlags } from './lib/args.mjs';
@@ -93,11 +93,7 @@ async function main() {
   let browser;
   try {
     await waitForServer(origin, server);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--disable-quic', '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader'],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const problems = [];
     page.on('pageerror', (error) => problems.push(error.message));

@@ -11,7 +11,7 @@
 //   npm run soak:browser -- --minutes 10 --snapshots runs/heap   # page heap snapshots, first and last sample
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './lib/browser.mjs';
 import { numberFlag, readFlags } from './lib/args.mjs';
 import { serveDist, waitForServer } from './lib/serve.mjs';
 
@@ -115,11 +115,7 @@ async function main() {
   let browser;
   try {
     await waitForServer(origin, server);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--disable-quic', '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader'],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     const problems = [];
     page.on('pageerror', (error) => problems.push(error.message));
