@@ -50,6 +50,7 @@ export async function runPremise(argv: string[]): Promise<void> {
   const perMode = new Map(STEP_ENTROPY_MODES.map((m) => [m, [] as PremiseStep[]]));
   // Where the update goes under GRPO and each EMPG variant, at the configuration's step entropy.
   const variants = ['off', 'full', 'scaling', 'bonus'] as const;
+  const variantName = (v: (typeof variants)[number]) => (v === 'off' ? 'grpo' : `empg-${v}`);
   const perVariant = new Map(variants.map((v) => [v, [] as { group: number; success: boolean; advantage: number; verb: string; progress: boolean | null }[]]));
   // ALFWorld only: whether each step made progress by the oracle's plan, and the steps' entropies per mode.
   const progressPerMode = new Map(STEP_ENTROPY_MODES.map((m) => [m, [] as PremiseStep[]]));
@@ -71,15 +72,12 @@ export async function runPremise(argv: string[]): Promise<void> {
     const progress = progressLabels(config.env, config.preset, batch);
     for (const mode of STEP_ENTROPY_MODES) {
       const adv = computeStepAdvantages(batch, { ...config, stepEntropy: mode });
-      let i = 0;
-      for (const traj of batch) {
-        for (const step of traj.steps) {
-          perMode.get(mode)!.push({
-            group: offset + traj.group, success: traj.won, entropy: adv.stepEntropy[i], verb: actionVerb(step.action),
-            g: adv.g[i], finalAdvantage: adv.final[i], outcomeAdvantage: adv.outcome[i],
-          });
-          i++;
-        }
+      for (let i = 0; i < adv.final.length; i++) {
+        const traj = batch[adv.traj[i]];
+        perMode.get(mode)!.push({
+          group: offset + traj.group, success: traj.won, entropy: adv.stepEntropy[i], verb: verbs[i],
+          g: adv.g[i], finalAdvantage: adv.final[i], outcomeAdvantage: adv.outcome[i],
+        });
       }
       for (const g of adv.zeroStdGroups) noSignal.get(mode)!.add(offset + g);
       progress.forEach((label, j) => {
@@ -105,14 +103,14 @@ export async function runPremise(argv: string[]): Promise<void> {
       'premise/auc_ci95': groupBootstrap(steps, false, config.seed), 'premise/auc_same_verb_ci95': groupBootstrap(steps, true, config.seed),
     };
   });
-  const shares = Object.fromEntries(variants.map((v) => [v === 'off' ? 'grpo' : `empg-${v}`, updateShares(perVariant.get(v)!, flatGroups)]));
-  const pushes = Object.fromEntries(variants.map((v) => [v === 'off' ? 'grpo' : `empg-${v}`, verbPush(perVariant.get(v)!)]));
+  const shares = Object.fromEntries(variants.map((v) => [variantName(v), updateShares(perVariant.get(v)!, flatGroups)]));
+  const pushes = Object.fromEntries(variants.map((v) => [variantName(v), verbPush(perVariant.get(v)!)]));
   const correct = config.env === 'alfworld' ? {
     confident_is_correct: Object.fromEntries(STEP_ENTROPY_MODES.map((m) => {
       const steps = progressPerMode.get(m)!;
       return [m, { auc: premiseAuc(steps).auc, auc_same_verb: premiseAuc(steps, true).auc, progress_share: steps.filter((s) => s.success).length / Math.max(1, steps.length) }];
     })),
-    push_on_progress: Object.fromEntries(variants.map((v) => [v === 'off' ? 'grpo' : `empg-${v}`, pushOnProgress(perVariant.get(v)!)])),
+    push_on_progress: Object.fromEntries(variants.map((v) => [variantName(v), pushOnProgress(perVariant.get(v)!)])),
   } : null;
   const header = {
     env, preset: config.preset, checkpoint: path, batches, tasks_per_batch: config.tasksPerIteration, group_size: config.groupSize,
