@@ -4,7 +4,7 @@ import { fillPlaceholders, untracedNumbers } from './discussion';
 import { DEFAULT_TRAIN_CONFIG, parseAlgorithmLabel, parseTrainConfig } from '../train/config';
 import { configInputOf, currentRuns, gridOf, parseParts, parseShard, PROFILES, REGIMES, runId, shardOf, trainingMismatch } from './grid';
 import {
-  bootstrapDifference, detectableDifference, detectableDifferenceT, meanInterval, seedsForPower, seedsForPowerT, tQuantile975, welchDifference, tTwoSidedP, holmAdjust,
+  bootstrapDifference, detectableDifference, detectableDifferenceT, meanInterval, seedsForPower, seedsForPowerT, tQuantile975, welchDifference, tTwoSidedP, holmAdjust, linearTrend,
 } from './statistics';
 import { parseRunSummary, SUMMARY_FORMAT } from './summary';
 import { alfworldTaskType } from './taskType';
@@ -116,6 +116,18 @@ describe('statistics', () => {
     expect(welchDifference([2, 2], [1, 1])).toEqual({ diff: 1, low: 1, high: 1, df: 2, p: 0 });
     // scipy.stats.ttest_ind([1, 2, 3, 4], [0, 1, 2, 3], equal_var=False).pvalue
     expect(w.p).toBeCloseTo(0.3153336, 6);
+  });
+  it('linear trend: slope, t interval and p-value as scipy.stats.linregress computes them', () => {
+    const trend = linearTrend([0, 1, 2, 3, 4], [1, 3, 2, 5, 4])!;
+    // linregress: slope 0.8, stderr sqrt(0.12); t(3) 97.5 % quantile 3.182
+    expect(trend.slope).toBeCloseTo(0.8, 12);
+    expect(trend.high - trend.slope).toBeCloseTo(3.182 * Math.sqrt(0.12), 9);
+    expect(trend.p).toBeCloseTo(0.1040880, 6);
+    expect(trend.n).toBe(5);
+    expect(linearTrend([1, 2], [1, 2])).toBeNull();
+    expect(linearTrend([1, 1, 1], [1, 2, 3])).toBeNull();
+    expect(linearTrend([0, 1, 2], [1, 3, 5])).toEqual({ slope: 2, low: 2, high: 2, p: 0, n: 3 });
+    expect(() => linearTrend([0, 1, 2], [1, 2])).toThrow(/3 x values against 2/);
   });
   it('two-sided t p-values match scipy.stats.t.sf, including fractional degrees of freedom', () => {
     // 2 · scipy.stats.t.sf(|t|, df)

@@ -52,6 +52,24 @@ describe('buildReport', () => {
     expect(table).toContain('| 0.5 | 0.1 | 0 | – | – | – |');
   });
 
+  it('tests each knob for a trend over all its runs, and fills the discussion\'s trend placeholders', () => {
+    // k = 0.5, 1, 2 (log2 −1, 0, 1), two seeds each, success 30, 20, 10 % plus ±1 noise: −10 points per doubling.
+    const specs = [[0.5, 31], [0.5, 29], [1, 21], [1, 19], [2, 11], [2, 9]] as const;
+    const long = specs.map(([k, successes], i) => {
+      const run = summary('grpo+empg', i + 1, successes, 'alfworld-long');
+      run.spec = { ...run.spec, k, part: k === 1 ? 'main' : 'sensitivity' };
+      run.spec.id = runId(run.spec);
+      return run;
+    });
+    const report = buildReport(long, profile, gridOf(profile), 'k: {{trend k success}}');
+    const table = report.markdown.slice(report.markdown.indexOf('## k/ζ sensitivity'), report.markdown.indexOf('## Learning curves'));
+    // slope −10, residuals ±1: se = sqrt((6 · 1 / 4) / 4) = 0.612; t(4) 2.776 → ±1.7.
+    expect(table).toContain('| k (ζ = 0.1) | −10.0 points per doubling of k (95 % −11.7 to −8.3, p < 0.001, 6 runs) |');
+    // No ζ row: every run has ζ = 0.1.
+    expect(table).not.toContain('| ζ (k = 1) |');
+    expect(report.markdown).toContain('k: −10.0 points per doubling of k');
+  });
+
   it('gives EMPG − base a bootstrap interval that excludes 0 for clearly separated arms', () => {
     const row = report.markdown.split('\n').find((l) => l.startsWith('| webshop | grpo+empg − grpo |'))!;
     expect(row).toMatch(/\| 4 vs 4 \| −10\.0 \| −1\d\.\d to −\d\.\d \|/);

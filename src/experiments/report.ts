@@ -8,11 +8,11 @@ import { fillPlaceholders, untracedNumbers } from './discussion';
 import type { EntropyChange } from './entropyChange';
 import { entropyChangeSection } from './entropyChangeReport';
 import { cellLabel, REGIMES, type Profile, type RunSpec } from './grid';
-import { detectableDifferenceT, meanInterval, seedsForPowerT, type MeanInterval } from './statistics';
+import { detectableDifferenceT, linearTrend, meanInterval, seedsForPowerT, type MeanInterval } from './statistics';
 import type { EvalCounts, RunSummary } from './summary';
 import { lineChartSvg, type SvgSeries } from './svg';
 import { TASK_TYPE_COLUMNS } from './taskType';
-import { comparisonsOf, describeDifference, signed, whenEmpgHelpsSection, type CellRuns } from './verdict';
+import { comparisonsOf, describeDifference, formatP, signed, whenEmpgHelpsSection, type CellRuns } from './verdict';
 
 /** The generated page and its figures (file name → SVG text). */
 export interface Report {
@@ -62,6 +62,17 @@ DAPO 62.0, scaling only 63.7, bonus only 64.2, EMPG 65.3 overall.`;
 
 function f1(v: number): string {
   return Number.isFinite(v) ? v.toFixed(1) : '–';
+}
+
+/** "p = 0.032", or "p < 0.001". */
+function pText(p: number): string {
+  const text = formatP(p);
+  return text.startsWith('<') ? `p ${text}` : `p = ${text}`;
+}
+
+/** A change of step entropy with its sign, three decimals: "+0.012". */
+function signedEntropy(v: number): string {
+  return Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(3)}` : '–';
 }
 
 function withInterval(m: MeanInterval): string {
@@ -299,9 +310,35 @@ export function buildReport(
     const t1 = cell ? t1Of(cell) : meanInterval([]);
     const change = cell ? changeOf(cell) : meanInterval([]);
     out(`| ${s.k} | ${s.zeta} | ${cell?.runs.length ?? 0} | ${withInterval(t1)} | ${signed(change.mean)}${Number.isFinite(change.half) ? ` ± ${f1(change.half)}` : ''} | ${cell ? tailEntropyText(cell) : '–'} |`);
-    if (cell) values[`success ${s.regime} ${cellLabel(s)}`] = withInterval(t1);
+    if (!cell) continue;
+    values[`success ${s.regime} ${cellLabel(s)}`] = withInterval(t1);
+    values[`entropy ${s.regime} ${cellLabel(s)}`] = tailEntropyText(cell);
+    values[`seeds ${s.regime} ${cellLabel(s)}`] = String(cell.runs.length);
   }
   out('');
+  // One test per knob over all its runs at once: does success (or the final step entropy) move with it?
+  const knobs = [
+    { id: 'k', name: 'k', unit: 'per doubling of k', x: (s: RunSpec) => Math.log2(s.k), fixed: (s: RunSpec) => s.zeta === 0.1, fixedText: 'ζ = 0.1' },
+    { id: 'zeta', name: 'ζ', unit: 'per +0.1 of ζ', x: (s: RunSpec) => s.zeta / 0.1, fixed: (s: RunSpec) => s.k === 1, fixedText: 'k = 1' },
+  ];
+  const trendLines: string[] = [];
+  for (const knob of knobs) {
+    const runs = sensitivity.filter(knob.fixed).flatMap((s) => (byKey.get(cellKey(s))?.runs ?? []).map((run) => ({ x: knob.x(s), run })));
+    if (new Set(runs.map((r) => r.x)).size < 2) continue;
+    const success = linearTrend(runs.map((r) => r.x), runs.map((r) => rate(r.run.final.t1)));
+    const withEntropy = runs.map((r) => ({ x: r.x, y: curveMean(r.run, 'entropy/step_mean', ENTROPY_TAIL) })).filter((r) => Number.isFinite(r.y));
+    const entropy = linearTrend(withEntropy.map((r) => r.x), withEntropy.map((r) => r.y));
+    if (!success) continue;
+    const successText = `${signed(success.slope)} points ${knob.unit} (95 % ${signed(success.low)} to ${signed(success.high)}, ${pText(success.p)}, ${success.n} runs)`;
+    const entropyText = entropy ? `${signedEntropy(entropy.slope)} ${knob.unit} (95 % ${signedEntropy(entropy.low)} to ${signedEntropy(entropy.high)}, ${pText(entropy.p)})` : '–';
+    values[`trend ${knob.id} success`] = successText;
+    values[`trend ${knob.id} entropy`] = entropyText;
+    trendLines.push(`| ${knob.name} (${knob.fixedText}) | ${successText} | ${entropyText} |`);
+  }
+  if (trendLines.length) {
+    out('Trend over every run of a knob\'s settings (least-squares slope with its t interval; k on a log scale):', '',
+      '| knob | held-out success T = 1 | step entropy, last 10 it. |', '|---|---|---|', ...trendLines, '');
+  }
 
   // Curves.
   out('## Learning curves and KL (Fig. 2 / F.1 analogues)', '',

@@ -87,6 +87,33 @@ export function welchDifference(a: readonly number[], b: readonly number[]): { d
 }
 
 /**
+ * Least-squares slope of `ys` on `xs` with its 95 % t interval (n − 2 degrees of freedom) and two-sided
+ * p-value: how much a result changes per unit of a setting, across all runs of all its values at once.
+ * Null with fewer than 3 points or when every x is the same.
+ */
+export function linearTrend(xs: readonly number[], ys: readonly number[]): { slope: number; low: number; high: number; p: number; n: number } | null {
+  const n = xs.length;
+  if (n !== ys.length) throw new Error(`linearTrend: ${n} x values against ${ys.length} y values`);
+  if (n < 3) return null;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (xs[i] - mx) ** 2;
+    sxy += (xs[i] - mx) * (ys[i] - my);
+  }
+  if (sxx === 0) return null;
+  const slope = sxy / sxx;
+  const intercept = my - slope * mx;
+  const sse = xs.reduce((sum, x, i) => sum + (ys[i] - intercept - slope * x) ** 2, 0);
+  const se = Math.sqrt(sse / (n - 2) / sxx);
+  if (se === 0) return { slope, low: slope, high: slope, p: slope === 0 ? 1 : 0, n };
+  const half = tQuantile975(n - 2) * se;
+  return { slope, low: slope - half, high: slope + half, p: tTwoSidedP(slope / se, n - 2), n };
+}
+
+/**
  * Two-sided p-value of a t statistic with `df` (possibly fractional) degrees of freedom:
  * P(|T| ≥ |t|) = I_{df/(df + t²)}(df/2, 1/2), the regularized incomplete beta function.
  */
