@@ -55,22 +55,35 @@ export const MetricChart = memo(function MetricChart({ spec, histories, smoothin
   );
 });
 
+// Props that never change are made once: recharts 3 registers each axis, grid and tooltip in its own store
+// from an effect keyed on the props object, so a new object on every redraw means unregistering and
+// registering again, each a synchronous re-render of the chart (the guide's "keep references stable").
+const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 };
+const GRID = <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />;
+/* interval 0 keeps recharts' ≤ 5 nice ticks as they are instead of measuring every label in the DOM to thin them (a forced layout each). */
+const X_AXIS = <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 12 }} interval={0} />;
+const Y_TICK = { fontSize: 12 };
+
 /** The recharts plot of a chart: memoised, so only a changed `rows` (or spec, or lanes) redraws it. */
 const Plot = memo(function Plot({ spec, rows, laneNames }: { spec: ChartSpec; rows: ChartRow[]; laneNames: string[] }) {
-  const columns = laneNames.flatMap((_, lane) => spec.lines.map((line) => columnOf(lane, line.metric)));
+  const columns = useMemo(() => laneNames.flatMap((_, lane) => spec.lines.map((line) => columnOf(lane, line.metric))), [spec, laneNames]);
+  const [low, high] = yDomain(rows, columns, spec.domain);
+  // Only the data and the y range change from one iteration to the next; everything else keeps its identity.
+  const yAxis = useMemo(() => <YAxis domain={[low, high]} tick={Y_TICK} width={52} tickFormatter={formatTick} interval={0} />, [low, high]);
+  const tooltip = useMemo(() => <Tooltip content={<HoverCard spec={spec} laneNames={laneNames} />} isAnimationActive={false} />, [spec, laneNames]);
+  const lines = useMemo(() => laneNames.flatMap((name, lane) => spec.lines.map((line) => (
+    <Line key={columnOf(lane, line.metric)} dataKey={columnOf(lane, line.metric)} name={`${name} ${line.label}`}
+      stroke={LANE_COLOURS[lane]} strokeWidth={line.dash ? 1.5 : 2.5} strokeDasharray={line.dash}
+      dot={false} connectNulls isAnimationActive={false} />
+  ))), [spec, laneNames]);
   return (
     <ResponsiveContainer width="100%" height={170}>
-      <LineChart data={rows} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-        {/* interval 0 keeps recharts' ≤ 5 nice ticks as they are instead of measuring every label in the DOM to thin them (a forced layout each). */}
-        <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 12 }} interval={0} />
-        <YAxis domain={yDomain(rows, columns, spec.domain)} tick={{ fontSize: 12 }} width={52} tickFormatter={formatTick} interval={0} />
-        <Tooltip content={<HoverCard spec={spec} laneNames={laneNames} />} isAnimationActive={false} />
-        {laneNames.flatMap((name, lane) => spec.lines.map((line) => (
-          <Line key={columnOf(lane, line.metric)} dataKey={columnOf(lane, line.metric)} name={`${name} ${line.label}`}
-            stroke={LANE_COLOURS[lane]} strokeWidth={line.dash ? 1.5 : 2.5} strokeDasharray={line.dash}
-            dot={false} connectNulls isAnimationActive={false} />
-        )))}
+      <LineChart data={rows} margin={MARGIN}>
+        {GRID}
+        {X_AXIS}
+        {yAxis}
+        {tooltip}
+        {lines}
       </LineChart>
     </ResponsiveContainer>
   );

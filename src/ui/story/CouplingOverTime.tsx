@@ -25,6 +25,22 @@ export interface CouplingOverTimeProps {
 
 const r = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : (v >= 0 ? '+' : '−') + Math.abs(v).toFixed(2));
 
+// Everything but the data is made once, so a redraw changes only the data in recharts' store (see MetricChart).
+const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 };
+const FIXED_PARTS = (
+  <>
+    <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
+    <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: '0.8em' }} interval={0} />
+    <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} tick={{ fontSize: '0.8em' }} width={40} interval={0} />
+    <ReferenceLine y={0} stroke="#9aa3b2" />
+    <Tooltip isAnimationActive={false} formatter={(value) => r(Number(value))} labelFormatter={(it) => `iteration ${String(it)}`} />
+    {COUPLING_LINES.map((line) => (
+      <Line key={line.metric} dataKey={columnOf(0, line.metric)} name={line.label} stroke={line.colour} strokeWidth={line.dash ? 2 : 3}
+        strokeDasharray={line.dash} dot={false} connectNulls isAnimationActive={false} />
+    ))}
+  </>
+);
+
 /** The chart, with its latest values in words for screen readers and tests. */
 export const CouplingOverTime = memo(function CouplingOverTime({ history, smoothing, height }: CouplingOverTimeProps) {
   const figure = useRef<HTMLDivElement>(null);
@@ -41,16 +57,8 @@ export const CouplingOverTime = memo(function CouplingOverTime({ history, smooth
     <div className="coupling-over-time" ref={figure} data-testid="coupling-over-time" role="img"
       aria-label={`Entropy–update coupling per iteration. ${summary}`}>
       <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={drawn} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-          <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: '0.8em' }} interval={0} />
-          <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} tick={{ fontSize: '0.8em' }} width={40} interval={0} />
-          <ReferenceLine y={0} stroke="#9aa3b2" />
-          <Tooltip isAnimationActive={false} formatter={(value) => r(Number(value))} labelFormatter={(it) => `iteration ${String(it)}`} />
-          {COUPLING_LINES.map((line) => (
-            <Line key={line.metric} dataKey={columnOf(0, line.metric)} name={line.label} stroke={line.colour} strokeWidth={line.dash ? 2 : 3}
-              strokeDasharray={line.dash} dot={false} connectNulls isAnimationActive={false} />
-          ))}
+        <LineChart data={drawn} margin={MARGIN}>
+          {FIXED_PARTS}
         </LineChart>
       </ResponsiveContainer>
       <p className="coupling-key" aria-hidden="true">
