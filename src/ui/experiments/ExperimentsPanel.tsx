@@ -56,21 +56,35 @@ const ExperimentChart = memo(function ExperimentChart({ title, metric, cells, yo
   );
 });
 
+// Everything but the rows and the lines is made once, so a redraw (a new iteration of "your run") changes only
+// the data in recharts' store (see MetricChart).
+const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 };
+const FIXED_PARTS = (
+  <>
+    <CartesianGrid strokeDasharray="3 3" />
+    {/* A number axis with recharts' few nice ticks kept as they are (interval 0): no label is measured in the DOM. */}
+    <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 12 }} interval={0} />
+    <YAxis width={52} tick={{ fontSize: 12 }} tickFormatter={formatTick} interval={0} />
+    <Tooltip />
+    <Legend />
+  </>
+);
+
 /** The recharts plot of an Experiments chart: memoised, so it redraws only when its drawn rows (or lines) change. */
 const ExperimentPlot = memo(function ExperimentPlot({ rows, cells, withYours }: { rows: ChartRow[]; cells: readonly BundleCell[]; withYours: boolean }) {
+  const lines = useMemo(() => (
+    <>
+      {cells.map((c, i) => (
+        <Line key={c.key} dataKey={c.key} name={`${c.label} (${c.seeds})`} stroke={COLOURS[i % COLOURS.length]} dot={false} isAnimationActive={false} connectNulls />
+      ))}
+      {withYours && <Line dataKey="yours" name="your run" stroke="#000" strokeWidth={2.5} dot={false} isAnimationActive={false} />}
+    </>
+  ), [cells, withYours]);
   return (
     <ResponsiveContainer width="100%" height={220}>
-      <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" />
-        {/* A number axis with recharts' few nice ticks kept as they are (interval 0): no label is measured in the DOM. */}
-        <XAxis dataKey="iteration" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 12 }} interval={0} />
-        <YAxis width={52} tick={{ fontSize: 12 }} tickFormatter={formatTick} interval={0} />
-        <Tooltip />
-        <Legend />
-        {cells.map((c, i) => (
-          <Line key={c.key} dataKey={c.key} name={`${c.label} (${c.seeds})`} stroke={COLOURS[i % COLOURS.length]} dot={false} isAnimationActive={false} connectNulls />
-        ))}
-        {withYours && <Line dataKey="yours" name="your run" stroke="#000" strokeWidth={2.5} dot={false} isAnimationActive={false} />}
+      <LineChart data={rows} margin={MARGIN}>
+        {FIXED_PARTS}
+        {lines}
       </LineChart>
     </ResponsiveContainer>
   );
