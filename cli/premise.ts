@@ -10,12 +10,12 @@
  * `--no-centre` leaves out EMPG's final centring (Eq. 7) in the update rows, as `train --no-centre` does.
  */
 import { existsSync } from 'node:fs';
-import { generateTask, progressSteps } from '../src/envs/alfworld/index';
 import { actionVerb, premiseAuc, premiseMetrics, pushOnProgress, UPDATE_SHARE_KEYS, updateShares, verbPush, type PremiseStep } from '../src/core/premise';
 import { createRng } from '../src/core/prng';
 import { STEP_ENTROPY_MODES } from '../src/core/stepEntropy';
 import { maxActionTokens, parseTrainConfig } from '../src/train/config';
 import { rollout, type Trajectory } from '../src/train/rollout';
+import type { TaskSource } from '../src/train/tasks';
 import { computeStepAdvantages } from '../src/train/stepAdvantages';
 import { Trainer } from '../src/train/trainer';
 import { intFlag, parseFlags, UsageError } from './args';
@@ -69,7 +69,7 @@ export async function runPremise(argv: string[]): Promise<void> {
     successes += batch.filter((t) => t.won).length;
     const offset = b * config.tasksPerIteration;
     const verbs = batch.flatMap((traj) => traj.steps.map((step) => actionVerb(step.action)));
-    const progress = progressLabels(config.env, config.preset, batch);
+    const progress = progressLabels(trainer.source, batch);
     for (const mode of STEP_ENTROPY_MODES) {
       const adv = computeStepAdvantages(batch, { ...config, stepEntropy: mode });
       for (let i = 0; i < adv.final.length; i++) {
@@ -182,8 +182,8 @@ function groupBootstrap(steps: readonly PremiseStep[], sameVerb: boolean, seed: 
   return [draws[Math.floor(0.025 * draws.length)], draws[Math.ceil(0.975 * draws.length) - 1]];
 }
 
-/** ALFWorld: for every step of the batch, in order, whether it made progress by the oracle's plan (null elsewhere). */
-function progressLabels(env: string, preset: string, batch: readonly Trajectory[]): (boolean | null)[] {
-  if (env !== 'alfworld') return batch.flatMap((traj) => traj.steps.map(() => null));
-  return batch.flatMap((traj) => progressSteps(generateTask(traj.taskSeed, preset), traj.steps.map((s) => s.action)));
+/** For every step of the batch, in order, whether it made progress by the environment's oracle (null where it has none). */
+function progressLabels(source: TaskSource, batch: readonly Trajectory[]): (boolean | null)[] {
+  if (!source.progress) return batch.flatMap((traj) => traj.steps.map(() => null));
+  return source.progress(batch.map((traj) => ({ taskSeed: traj.taskSeed, actions: traj.steps.map((s) => s.action) })), 'train').flat();
 }

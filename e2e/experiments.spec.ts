@@ -57,6 +57,9 @@ test('a live run gets the premise caption and is drawn over the committed curves
   await expect(caption).toContainText(/step entropy: all|nothing to compare yet/);
   const auc = caption.getByTestId('premise-auc');
   if (await auc.count()) await expect(auc).toHaveText(/^\d{1,3} %$/);
+  // ALFWorld-lite: the same question step by step, by the oracle's plan.
+  await expect(caption).toContainText(/Step by step, by the oracle's shortest plan \(\d+ steps labelled, \d{1,3} % of them progress\)/);
+  await expect(caption.getByTestId('premise-progress-auc')).toHaveText(/^\d{1,3} %$/);
 
   const panel = page.getByTestId('experiments-panel');
   await panel.scrollIntoViewIfNeeded();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionVerb, mixedGroups, premiseAuc, premiseAucByVerb, premiseMetrics, pushOnProgress, updateShares, verbPush, type PremiseStep } from './premise';
+import { actionVerb, mixedGroups, premiseAuc, premiseAucByVerb, premiseMetrics, progressPremiseMetrics, pushOnProgress, updateShares, verbPush, type PremiseStep } from './premise';
 
 function step(group: number, success: boolean, entropy: number, verb = 'take', g = 1, finalAdvantage = 0): PremiseStep {
   return { group, success, entropy, verb, g, finalAdvantage };
@@ -71,6 +71,23 @@ describe('premiseMetrics', () => {
     const m = premiseMetrics([step(0, true, 0.1), step(0, true, 0.2)]);
     expect(m).toEqual({ 'premise/pairs': 0 });
     expect(mixedGroups([step(3, true, 0), step(3, false, 0), step(4, true, 0)])).toEqual(new Set([3]));
+  });
+});
+
+describe('progressPremiseMetrics', () => {
+  it('is the AUC of "lower entropy → the step makes progress" over the labelled steps, overall and within a kind', () => {
+    const m = progressPremiseMetrics([
+      { entropy: 0.1, verb: 'go', progress: true }, { entropy: 0.5, verb: 'go', progress: false },
+      { entropy: 0.3, verb: 'take', progress: true }, { entropy: 0.2, verb: 'take', progress: false },
+      { entropy: 0.4, verb: 'go', progress: null },
+    ]);
+    // Progress steps 0.1, 0.3 against 0.5, 0.2: three of four pairs have the progress step surer. Within a
+    // kind: go 0.1 < 0.5 (1), take 0.3 > 0.2 (0). The unlabelled step counts nowhere.
+    expect(m).toEqual({ 'premise/progress_steps': 4, 'premise/progress_share': 0.5, 'premise/progress_auc': 0.75, 'premise/progress_auc_same_verb': 0.5 });
+  });
+  it('leaves out what it cannot compute', () => {
+    expect(progressPremiseMetrics([{ entropy: 0.1, verb: 'go', progress: null }])).toEqual({ 'premise/progress_steps': 0 });
+    expect(progressPremiseMetrics([{ entropy: 0.1, verb: 'go', progress: true }])).toEqual({ 'premise/progress_steps': 1, 'premise/progress_share': 1 });
   });
 });
 

@@ -114,6 +114,25 @@ export function premiseMetrics(steps: readonly PremiseStep[], flatGroups?: Reado
   return out;
 }
 
+/**
+ * The premise at step level, where an oracle can tell which steps made progress (ALFWorld-lite): the AUC
+ * of "lower step entropy → the step makes progress" over all pairs of a progress step and another step of
+ * the labelled sample (across tasks, as `npm run cli -- premise` measures it), and within one kind of
+ * action; the share of steps that make progress; how many steps were labelled. Steps whose label is null
+ * (the planner gave up) are left out.
+ */
+export function progressPremiseMetrics(steps: readonly { entropy: number; verb: string; progress: boolean | null }[]): Record<string, number> {
+  const labelled: PremiseStep[] = steps.flatMap((s) => (s.progress === null ? [] : [{ group: 0, success: s.progress, entropy: s.entropy, verb: s.verb, g: 1, finalAdvantage: 0 }]));
+  const out: Record<string, number> = { 'premise/progress_steps': labelled.length };
+  if (!labelled.length) return out;
+  out['premise/progress_share'] = labelled.filter((s) => s.success).length / labelled.length;
+  const overall = premiseAuc(labelled);
+  if (overall.pairs) out['premise/progress_auc'] = overall.auc;
+  const sameVerb = premiseAuc(labelled, true);
+  if (sameVerb.pairs) out['premise/progress_auc_same_verb'] = sameVerb.auc;
+  return out;
+}
+
 /** The eight places a step's update can go: its group with or without signal, its rollout solved or failed, up or down. */
 export const UPDATE_SHARE_KEYS = [
   'signal/solved/up', 'signal/solved/down', 'signal/failed/up', 'signal/failed/down',

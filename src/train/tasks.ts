@@ -4,7 +4,7 @@
  * only what the policy sees (for the supervised warm start).
  */
 import { createRng, type Rng } from '../core/prng';
-import { AlfworldEnv, generateTask, getAlfworldPreset, ObservingDemonstrator } from '../envs/alfworld/index';
+import { AlfworldEnv, generateTask, getAlfworldPreset, ObservingDemonstrator, progressSteps, type PlanLengthMemo } from '../envs/alfworld/index';
 import { GENERATED_TYPES } from '../envs/alfworld/catalog';
 import { Demonstrator, getPreset as getWebShopPreset, goalForSeed, presetWorld, WebShopEnv } from '../envs/webshop/index';
 import {
@@ -60,6 +60,12 @@ export interface TaskSource {
   vocabularyTexts(): string[];
   /** A fresh observation-only demonstrator: `noise` is the chance of a random admissible action. */
   demonstrator(rng: Rng, noise: number): (view: EpisodeView) => string;
+  /**
+   * Where an oracle knows the way (ALFWorld-lite): for each played episode, whether each of its steps made
+   * progress — the shortest plan after it is shorter than before it (`progressSteps`) — or null where the
+   * planner gave up. Absent for environments without such an oracle.
+   */
+  progress?(episodes: readonly { taskSeed: number; actions: readonly string[] }[], split: TaskSplit): (boolean | null)[][];
 }
 
 /** ALFWorld test tasks come from seeds no training task uses. */
@@ -76,6 +82,11 @@ function alfworldObservation(text: string): string {
   return text.replace(/^-= Welcome to TextWorld, ALFRED! =-\s*/, '').replace(/\s*Your task is to: .*$/s, '').trim();
 }
 
+/** The world seed of an ALFWorld task seed on a split. */
+function alfworldSeed(taskSeed: number, split: TaskSplit): number {
+  return split === 'test' ? ALFWORLD_TEST_SEED_BASE + taskSeed : taskSeed;
+}
+
 function alfworldSource(presetName: string): TaskSource {
   const preset = getAlfworldPreset(presetName);
   return {
@@ -83,7 +94,7 @@ function alfworldSource(presetName: string): TaskSource {
     preset: preset.name,
     stepLimit: preset.stepLimit,
     start(taskSeed, split) {
-      const game = generateTask(split === 'test' ? ALFWORLD_TEST_SEED_BASE + taskSeed : taskSeed, preset);
+      const game = generateTask(alfworldSeed(taskSeed, split), preset);
       const env = new AlfworldEnv();
       const first = env.reset(game);
       const task = first.goal.replace(/^Your task is to: /, '').replace(/\.$/, '');
@@ -120,6 +131,14 @@ function alfworldSource(presetName: string): TaskSource {
     demonstrator(rng, noise) {
       const player = new ObservingDemonstrator({ noise, rng });
       return (view) => player.nextAction(view.observation, view.admissible);
+    },
+    progress(episodes, split) {
+      // The G rollouts of a task share its world, so they share the plan lengths found from each state.
+      const memos = new Map<number, PlanLengthMemo>();
+      return episodes.map(({ taskSeed, actions }) => {
+        if (!memos.has(taskSeed)) memos.set(taskSeed, new Map());
+        return progressSteps(generateTask(alfworldSeed(taskSeed, split), preset), actions, {}, memos.get(taskSeed));
+      });
     },
   };
 }

@@ -4,7 +4,9 @@ import { createRng } from '../core/prng';
 import { maxRelativeError } from '../core/numeric';
 import { prepareScoring, scoreActions } from '../policy/scoring';
 import { trainConfigSchema } from './config';
+import { generateTask, getAlfworldPreset, progressSteps } from '../envs/alfworld/index';
 import { rollout } from './rollout';
+import { createTaskSource } from './tasks';
 import { IterationAbandoned, Trainer, type IterationProgress } from './trainer';
 
 const small = (overrides: Record<string, unknown> = {}) => trainConfigSchema.parse({
@@ -41,6 +43,21 @@ describe('Trainer', () => {
       return r.trajectories.map((t) => t.steps.map((s) => s.action).join('|'));
     };
     expect(await run()).toEqual(await run());
+  });
+
+  it('labels a sample of whole groups with the oracle\'s progress, step for step, on ALFWorld-lite only', async () => {
+    await tf.setBackend('cpu');
+    const trainer = await Trainer.create(small({ tasksPerIteration: 3, maxSteps: 6 }));
+    const { metrics, trajectories } = await trainer.step();
+    // 3 groups × 2 rollouts × ≤ 6 steps stay under the sample's size: every step is labelled.
+    const labels = trajectories.flatMap((t) => progressSteps(generateTask(t.taskSeed, getAlfworldPreset('tiny')), t.steps.map((s) => s.action)));
+    const known = labels.filter((l) => l !== null);
+    expect(metrics['premise/progress_steps']).toBe(known.length);
+    expect(metrics['premise/progress_share']).toBeCloseTo(known.filter(Boolean).length / known.length, 12);
+    expect(metrics['perf/premise_ms']).toBeGreaterThanOrEqual(0);
+    trainer.dispose();
+    expect(createTaskSource('webshop', 'tiny').progress).toBeUndefined();
+    expect(createTaskSource('deepsearch', 'tiny').progress).toBeUndefined();
   });
 
   it('keeps the tensor count flat over 50 iterations, for every algorithm', async () => {

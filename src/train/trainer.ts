@@ -17,7 +17,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { phase, phaseAsync } from '../core/phases';
-import { actionVerb, premiseMetrics } from '../core/premise';
+import { actionVerb, premiseMetrics, progressPremiseMetrics } from '../core/premise';
 import { createRng, restoreRng, type Rng } from '../core/prng';
 import { mean, pearson, std, wilsonInterval } from '../core/stats';
 import { MODEL_SIZES, PolicyModel, type ModelConfig, type NamedWeight } from '../policy/model';
@@ -59,6 +59,9 @@ export interface StepView {
   /** ‖∇θ log π(y_t | s_t)‖, or null when the step was not in the measured sample. */
   paramNorm: number | null;
 }
+
+/** The fewest steps of a batch the step-level premise check labels with the oracle (whole groups, so a few more). */
+export const PROGRESS_SAMPLE_STEPS = 400;
 
 /** What one iteration produced. */
 export interface IterationResult {
@@ -197,6 +200,29 @@ export class Trainer {
     return Array.from({ length: count }, (_, i) => ({ taskSeed: this.taskRng.int(1_000_000_000), group: firstGroup + i }));
   }
 
+  /**
+   * The steps of whole task groups, in batch order, until at least PROGRESS_SAMPLE_STEPS are taken, each with
+   * whether it made progress by the environment's oracle (`TaskSource.progress`). A sample, because the
+   * oracle plans from every state a rollout reaches (~0.1–0.4 ms a step here).
+   */
+  private labelProgress(batch: readonly Trajectory[], steps: readonly StepView[]): { entropy: number; verb: string; progress: boolean | null }[] {
+    const groups: number[] = [];
+    let taken = 0;
+    for (const traj of batch) {
+      if (groups.includes(traj.group)) continue;
+      if (taken >= PROGRESS_SAMPLE_STEPS) break;
+      groups.push(traj.group);
+      taken += batch.filter((t) => t.group === traj.group).reduce((n, t) => n + t.steps.length, 0);
+    }
+    const sample = batch.filter((t) => groups.includes(t.group));
+    const labels = this.source.progress!(sample.map((t) => ({ taskSeed: t.taskSeed, actions: t.steps.map((step) => step.action) })), 'train');
+    const byStep = new Map(steps.map((s) => [`${s.traj}:${s.t}`, s]));
+    return sample.flatMap((traj, i) => traj.steps.map((step, j) => {
+      const view = byStep.get(`${traj.id}:${step.t}`)!;
+      return { entropy: view.entropy, verb: actionVerb(view.action), progress: labels[i][j] };
+    }));
+  }
+
   /** A training rollout, in chunks of task groups when one call would exceed the memory budget (src/train/rolloutBudget.ts). */
   private async boundedRollout(
     tasks: ReturnType<Trainer['sampleTasks']>, options: RolloutOptions, beforeStep?: (progress: RolloutProgress) => Promise<void>,
@@ -310,6 +336,10 @@ export class Trainer {
       outcomeAdvantage: adv.outcome[i], finalAdvantage: adv.final[i],
       logitNorm: mean(step.scoreNorms), paramNorm: paramNorms.get(i) ?? null,
     }));
+    // Is a confident step a correct one? Where the environment's oracle can say which steps made progress.
+    const premiseStarted = performance.now();
+    const progress = this.source.progress ? progressPremiseMetrics(this.labelProgress(batch, steps)) : {};
+    const premiseMs = performance.now() - premiseStarted;
     const envSteps = all.reduce((n, t) => n + t.steps.length, 0);
     const iterMs = performance.now() - started;
     const allSteps = all.flatMap((t) => t.steps);
@@ -334,6 +364,7 @@ export class Trainer {
       'perf/rollout_ms': rolloutMs,
       'perf/grad_norm_ms': gradMs,
       'perf/update_ms': updateMs,
+      ...(this.source.progress ? { 'perf/premise_ms': premiseMs } : {}),
       'perf/env_steps_per_s': envSteps / (rolloutMs / 1000),
       'tfjs/num_tensors': tf.memory().numTensors,
     };
@@ -360,7 +391,7 @@ export class Trainer {
       Object.assign(metrics, premiseMetrics(steps.map((s) => ({
         group: s.group, success: s.success, entropy: s.entropy, verb: actionVerb(s.action), g: s.g, finalAdvantage: s.finalAdvantage,
         outcomeAdvantage: s.outcomeAdvantage,
-      })), adv.zeroStdGroups));
+      })), adv.zeroStdGroups), progress);
     }
     return { iteration: this.iteration, metrics, steps, trajectories: batch };
   }

@@ -4,7 +4,7 @@
  */
 export { AlfworldEnv, DEFAULT_STEP_LIMIT } from './env';
 export { generateTask, MAX_PLAN_SHARE } from './generator';
-export { oraclePlan, exhaustivePlan, progressSteps, type PlanOptions } from './oracle';
+export { oraclePlan, exhaustivePlan, progressSteps, type PlanLengthMemo, type PlanOptions } from './oracle';
 export { playRandomEpisode, type TranscriptStep } from './random-policy';
 export { ObservingDemonstrator, demonstrate, type DemonstratorOptions } from './demonstrator';
 export { parseScene, sceneSchema, type Scene, type SceneParseResult } from './scene';

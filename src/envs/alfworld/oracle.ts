@@ -107,6 +107,13 @@ export interface PlanOptions {
   maxStates?: number;
 }
 
+/**
+ * Shortest-plan lengths already found for one game, by state: `progressSteps` calls for the rollouts of
+ * one task share it, so a state that several rollouts (or several steps of one, after an action that
+ * changes nothing) reach is planned from once.
+ */
+export type PlanLengthMemo = Map<string, number | null>;
+
 /** A shortest action sequence that solves the game, or null if none exists within the limits. */
 export function oraclePlan(game: AlfworldGame, options: PlanOptions = {}): string[] | null {
   return breadthFirstPlan(
@@ -122,11 +129,17 @@ export function oraclePlan(game: AlfworldGame, options: PlanOptions = {}): strin
  * after it is shorter than from the state before it. The oracle knows everything, so opening the wrong one
  * of two closed cabinets is not progress, though an agent that cannot see inside may reasonably try it.
  * Inadmissible actions change nothing and make none. An entry is null where the planner gave up (its state
- * cap) before or after the step. Steps after the goal is met are not progress.
+ * cap) before or after the step. Steps after the goal is met are not progress. Pass the same `memo` to the
+ * calls for one game (and only that game) to plan from each state once.
  */
-export function progressSteps(game: AlfworldGame, actions: readonly string[], options: PlanOptions = {}): (boolean | null)[] {
+export function progressSteps(game: AlfworldGame, actions: readonly string[], options: PlanOptions = {}, memo: PlanLengthMemo = new Map()): (boolean | null)[] {
   const state = cloneState(game.initial);
-  const remaining = (): number | null => (isGoalMet(state, game.task) ? 0 : oraclePlan({ ...game, initial: state }, options)?.length ?? null);
+  const remaining = (): number | null => {
+    if (isGoalMet(state, game.task)) return 0;
+    const key = stateKey(state);
+    if (!memo.has(key)) memo.set(key, oraclePlan({ ...game, initial: state }, options)?.length ?? null);
+    return memo.get(key)!;
+  };
   let before = remaining();
   return actions.map((action) => {
     const command = before === 0 ? undefined : admissibleByText(state).get(normalizeAction(action));

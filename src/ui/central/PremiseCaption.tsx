@@ -44,8 +44,31 @@ export function PremiseCaption({ history, mode, window }: PremiseCaptionProps) {
           {Number.isFinite(s.aucSameVerb) && <>; comparing only the same kind of action, {pct(s.aucSameVerb)}</>}
           {s.byVerb.length > 0 && <> ({s.byVerb.map(([verb, auc]) => `${verb} ${pct(auc)}`).join(', ')})</>}.{' '}
           {VERDICTS[s.verdict]}</>}
+      {Number.isFinite(s.progressAuc) && <>{' '}<ProgressSentence summary={s} /></>}
       {Number.isFinite(s.noSignalShare) && s.noSignalShare > 0 && <>{' '}{pct(s.noSignalShare)} of the update went to tasks whose rollouts
         all ended the same way, where no outcome asked for it.</>}
     </p>
+  );
+}
+
+/**
+ * The same question step by step, where the oracle can say which steps made progress: what the outcome
+ * comparison cannot show, since a failed rollout mixes right and wrong steps.
+ */
+function ProgressSentence({ summary: s }: { summary: PremiseSummary }) {
+  const sure = s.progressAuc > 0.55;
+  const withinKinds = s.progressAucSameVerb > 0.55;
+  return (
+    <>
+      Step by step, by the oracle&apos;s shortest plan ({groupDigits(s.progressSteps)} steps labelled, {pct(s.progressShare)} of
+      them progress): a step that made progress was the more confident one in{' '}
+      <strong data-testid="premise-progress-auc">{pct(s.progressAuc)}</strong> of pairs <Help term="premise/progress_auc" />
+      {Number.isFinite(s.progressAucSameVerb) && <> ({pct(s.progressAucSameVerb)} within one kind of action)</>}.{' '}
+      {sure
+        ? `So a confident step is more often a correct one, whichever way its rollout ended${withinKinds
+          ? ', even within one kind of action'
+          : ' (here mostly because the surer kinds of action are the more useful ones)'}: when EMPG scales up the confident steps of a failed rollout, it pushes correct steps down harder.`
+        : 'By the oracle too, confidence says little about which steps were right.'}
+    </>
   );
 }

@@ -16,6 +16,20 @@ describe('summarizePremise', () => {
     expect(s.verdict).toBe('coin flip');
   });
 
+  it('pools the oracle\'s step-level check by steps labelled, and has none where no step was labelled', () => {
+    const s = summarizePremise([
+      { 'premise/pairs': 5, 'premise/auc': 0.5, 'premise/progress_steps': 300, 'premise/progress_auc': 0.7, 'premise/progress_auc_same_verb': 0.6, 'premise/progress_share': 0.2 },
+      { 'premise/pairs': 5, 'premise/auc': 0.5, 'premise/progress_steps': 100, 'premise/progress_auc': 0.5, 'premise/progress_auc_same_verb': 0.4, 'premise/progress_share': 0.4 },
+    ]);
+    expect(s.progressSteps).toBe(400);
+    expect(s.progressAuc).toBeCloseTo(0.65, 12);
+    expect(s.progressAucSameVerb).toBeCloseTo(0.55, 12);
+    expect(s.progressShare).toBeCloseTo(0.25, 12);
+    const webshop = summarizePremise([{ 'premise/pairs': 5, 'premise/auc': 0.5 }]);
+    expect(webshop.progressSteps).toBe(0);
+    expect(webshop.progressAuc).toBeNaN();
+  });
+
   it('reads AUCs as reversed, coin flip, weak or holding', () => {
     expect([0.3, 0.5, 0.6, 0.8, NaN].map(premiseVerdict)).toEqual(['reversed', 'coin flip', 'weak', 'holds', 'no data']);
     expect(summarizePremise([]).verdict).toBe('no data');

@@ -19,6 +19,14 @@ export interface PremiseSummary {
   gOutcomeR: number;
   noSignalShare: number;
   verdict: 'no data' | 'reversed' | 'coin flip' | 'weak' | 'holds';
+  /**
+   * The step-level check where an oracle labels progress (ALFWorld-lite): steps labelled, summed, and the
+   * AUCs and progress share weighted by them; NaN (0 steps) elsewhere.
+   */
+  progressSteps: number;
+  progressAuc: number;
+  progressAucSameVerb: number;
+  progressShare: number;
 }
 
 /** How an AUC reads: below 0.45 reversed, up to 0.55 a coin flip, up to 0.65 weak, above that it holds. */
@@ -33,11 +41,11 @@ export function premiseVerdict(auc: number): PremiseSummary['verdict'] {
 /** Pools the premise metrics of `history` (one Metrics per iteration). */
 export function summarizePremise(history: readonly Metrics[]): PremiseSummary {
   let pairs = 0;
-  const weighted = (name: string) => {
+  const weighted = (name: string, by = 'premise/pairs') => {
     let sum = 0;
     let weight = 0;
     for (const m of history) {
-      const w = m['premise/pairs'] ?? 0;
+      const w = m[by] ?? 0;
       if (w > 0 && Number.isFinite(m[name])) {
         sum += m[name] * w;
         weight += w;
@@ -57,6 +65,10 @@ export function summarizePremise(history: readonly Metrics[]): PremiseSummary {
     byVerb: verbs.map((k) => [k.slice('premise/auc/'.length), weighted(k)] as [string, number]).filter(([, v]) => Number.isFinite(v)),
     gOutcomeR: average('premise/g_outcome_r'), noSignalShare: average('premise/no_signal_adv_share'),
     verdict: premiseVerdict(auc),
+    progressSteps: history.reduce((n, m) => n + (m['premise/progress_steps'] ?? 0), 0),
+    progressAuc: weighted('premise/progress_auc', 'premise/progress_steps'),
+    progressAucSameVerb: weighted('premise/progress_auc_same_verb', 'premise/progress_steps'),
+    progressShare: weighted('premise/progress_share', 'premise/progress_steps'),
   };
 }
 
