@@ -10,7 +10,7 @@ import { test, expect, waitForBackend } from './fixtures';
 
 interface ShippedCell { regime: string; label: string; seeds: number }
 interface ShippedComparison { regime: string; label: string; text: string }
-const shipped = JSON.parse(readFileSync('public/results/quick.json', 'utf8')) as { runs: number; cells: ShippedCell[]; comparisons: ShippedComparison[] };
+const shipped = JSON.parse(readFileSync('public/results/quick.json', 'utf8')) as { runs: number; cells: ShippedCell[]; comparisons: ShippedComparison[]; trends: { regime: string; title: string; success: string; entropy: string }[] };
 const cellsOf = (regime: string) => shipped.cells.filter((c) => c.regime === regime);
 
 test('the Experiments view shows the shipped results, per environment', async ({ page }) => {
@@ -32,6 +32,14 @@ test('the Experiments view shows the shipped results, per environment', async ({
     await success.scrollIntoViewIfNeeded();
     await expect(success.locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M[\d.,\sLCZ-]+$/);
     await expect(page.getByTestId('experiments-own-run')).toContainText('Train live on');
+    await expect(page.getByTestId('experiments-trends')).toHaveCount(0);
+  }
+  // The long regime's k/ζ sensitivity: each knob's trend test, worded as docs/RESULTS.md words it.
+  const trends = shipped.trends.filter((t) => t.regime === 'alfworld-long');
+  if (trends.length) {
+    await page.getByTestId('experiments-regime').selectOption('alfworld-long');
+    await expect(page.locator('[data-testid="experiments-trends"] li')).toHaveCount(trends.length);
+    for (const t of trends) await expect(page.getByTestId('experiments-trends')).toContainText(`${t.title}: success ${t.success}; step entropy ${t.entropy}`);
   }
   // An environment without committed runs says so instead of drawing empty charts.
   const empty = ['alfworld-long', 'deepsearch'].find((r) => cellsOf(r).length === 0);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { cellLabel } from './grid';
-import { cellsOf } from './report';
+import { cellsOf, sensitivityTrends } from './report';
 import { meanInterval } from './statistics';
 import { comparisonsOf, describeDifference } from './verdict';
 import type { EvalCounts, RunSummary } from './summary';
@@ -38,6 +38,14 @@ export const bundleComparisonSchema = z.object({
   holm: z.number().nullable().default(null),
 });
 
+/** One knob of the k/ζ sensitivity's trend test, as docs/RESULTS.md words it (`sensitivityTrends`). */
+export const bundleTrendSchema = z.object({
+  regime: z.string(),
+  title: z.string(),
+  success: z.string(),
+  entropy: z.string(),
+});
+
 /** The bundle of a profile's results. */
 export const experimentsBundleSchema = z.object({
   format: z.literal('empg-playground-results'),
@@ -46,6 +54,7 @@ export const experimentsBundleSchema = z.object({
   runs: z.number().int().min(0),
   cells: z.array(bundleCellSchema),
   comparisons: z.array(bundleComparisonSchema).default([]),
+  trends: z.array(bundleTrendSchema).default([]),
 });
 /** The bundle of a profile's results. */
 export type ExperimentsBundle = z.infer<typeof experimentsBundleSchema>;
@@ -53,6 +62,8 @@ export type ExperimentsBundle = z.infer<typeof experimentsBundleSchema>;
 export type BundleCell = z.infer<typeof bundleCellSchema>;
 /** One comparison of the bundle. */
 export type BundleComparison = z.infer<typeof bundleComparisonSchema>;
+/** One trend test of the bundle. */
+export type BundleTrend = z.infer<typeof bundleTrendSchema>;
 
 /** The curves the view draws. */
 export const BUNDLE_CURVES = ['env/success_rate', 'policy/approx_kl', 'premise/auc', 'entropy/step_mean'] as const;
@@ -92,5 +103,6 @@ export function experimentsBundle(summaries: readonly RunSummary[], profile: str
     regime: c.regime, kind: c.kind, label: c.label, text: describeDifference(c), reading: c.reading,
     holm: c.holm === null ? null : Number(c.holm.toPrecision(3)),
   }));
-  return { format: 'empg-playground-results', profile, seedsPerCell, runs: summaries.length, cells, comparisons };
+  const trends = sensitivityTrends(cellsOf(summaries)).map((t) => ({ regime: 'alfworld-long', title: t.title, success: t.successText, entropy: t.entropyText }));
+  return { format: 'empg-playground-results', profile, seedsPerCell, runs: summaries.length, cells, comparisons, trends };
 }

@@ -24,6 +24,7 @@ function bundle(pairs: [string, string, Reading, number, number?][]): Experiment
     comparisons: pairs.map(([regime, base, reading, , holm]) => ({
       regime, kind: 'empg' as const, label: `${base}+empg − ${base}`, text: '', reading, holm: reading === 'too few seeds' ? null : holm ?? HOLM_HOLDS,
     })),
+    trends: [],
   };
 }
 

@@ -68,6 +68,11 @@ describe('buildReport', () => {
     // No ζ row: every run has ζ = 0.1.
     expect(table).not.toContain('| ζ (k = 1) |');
     expect(report.markdown).toContain('k: −10.0 points per doubling of k');
+    // The page gets the same words, and reads bundles written before trends existed.
+    const bundle = experimentsBundle(long, 'quick', 8);
+    expect(bundle.trends).toEqual([expect.objectContaining({ regime: 'alfworld-long', title: 'k (ζ = 0.1)', success: expect.stringMatching(/^−10\.0 points per doubling of k \(95 % −11\.7 to −8\.3/) })]);
+    const { trends: _, ...older } = bundle;
+    expect(experimentsBundleSchema.parse(older).trends).toEqual([]);
   });
 
   it('gives EMPG − base a bootstrap interval that excludes 0 for clearly separated arms', () => {

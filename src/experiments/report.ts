@@ -24,6 +24,48 @@ export interface Report {
   discussionProblems: { unknown: string[]; untraced: string[] };
 }
 
+/** One knob of the k/ζ sensitivity, tested over every run of its settings at once (`sensitivityTrends`). */
+export interface KnobTrend {
+  knob: 'k' | 'zeta';
+  /** "k (ζ = 0.1)": the knob and what is held fixed. */
+  title: string;
+  /** "−3.5 points per doubling of k (95 % −5.5 to −1.6, p = 0.0016, 16 runs)". */
+  successText: string;
+  /** The same for the step entropy of the last iterations, or "–". */
+  entropyText: string;
+}
+
+const KNOBS = [
+  { knob: 'k', title: 'k (ζ = 0.1)', unit: 'per doubling of k', x: (s: RunSpec) => Math.log2(s.k), fixed: (s: RunSpec) => s.zeta === 0.1 },
+  { knob: 'zeta', title: 'ζ (k = 1)', unit: 'per +0.1 of ζ', x: (s: RunSpec) => s.zeta / 0.1, fixed: (s: RunSpec) => s.k === 1 },
+] as const;
+
+/**
+ * The k/ζ sensitivity's trend tests (GRPO+EMPG on ALFWorld-lite long, the paper's step entropy): for each
+ * knob, with the other at the paper's value, the least-squares slope of held-out success at T = 1 (and of the
+ * step entropy of the last iterations) over every run of every setting — k on a log scale. A knob needs runs at
+ * two settings at least.
+ */
+export function sensitivityTrends(cells: readonly Cell[]): KnobTrend[] {
+  const swept = cells.filter((c) => c.spec.regime === 'alfworld-long' && c.spec.algo === 'grpo+empg' && c.spec.stepEntropy === 'all'
+    && (c.spec.part === 'sensitivity' || c.spec.part === 'main'));
+  const trends: KnobTrend[] = [];
+  for (const knob of KNOBS) {
+    const runs = swept.filter((c) => knob.fixed(c.spec)).flatMap((c) => c.runs.map((run) => ({ x: knob.x(c.spec), run })));
+    if (new Set(runs.map((r) => r.x)).size < 2) continue;
+    const success = linearTrend(runs.map((r) => r.x), runs.map((r) => rate(r.run.final.t1)));
+    if (!success) continue;
+    const withEntropy = runs.map((r) => ({ x: r.x, y: curveMean(r.run, 'entropy/step_mean', ENTROPY_TAIL) })).filter((r) => Number.isFinite(r.y));
+    const entropy = linearTrend(withEntropy.map((r) => r.x), withEntropy.map((r) => r.y));
+    trends.push({
+      knob: knob.knob, title: knob.title,
+      successText: `${signed(success.slope)} points ${knob.unit} (95 % ${signed(success.low)} to ${signed(success.high)}, ${pText(success.p)}, ${success.n} runs)`,
+      entropyText: entropy ? `${signedEntropy(entropy.slope)} ${knob.unit} (95 % ${signedEntropy(entropy.low)} to ${signedEntropy(entropy.high)}, ${pText(entropy.p)})` : '–',
+    });
+  }
+  return trends;
+}
+
 /** A cell: every seed of one setting. */
 type Cell = CellRuns;
 
@@ -316,24 +358,11 @@ export function buildReport(
     values[`seeds ${s.regime} ${cellLabel(s)}`] = String(cell.runs.length);
   }
   out('');
-  // One test per knob over all its runs at once: does success (or the final step entropy) move with it?
-  const knobs = [
-    { id: 'k', name: 'k', unit: 'per doubling of k', x: (s: RunSpec) => Math.log2(s.k), fixed: (s: RunSpec) => s.zeta === 0.1, fixedText: 'ζ = 0.1' },
-    { id: 'zeta', name: 'ζ', unit: 'per +0.1 of ζ', x: (s: RunSpec) => s.zeta / 0.1, fixed: (s: RunSpec) => s.k === 1, fixedText: 'k = 1' },
-  ];
   const trendLines: string[] = [];
-  for (const knob of knobs) {
-    const runs = sensitivity.filter(knob.fixed).flatMap((s) => (byKey.get(cellKey(s))?.runs ?? []).map((run) => ({ x: knob.x(s), run })));
-    if (new Set(runs.map((r) => r.x)).size < 2) continue;
-    const success = linearTrend(runs.map((r) => r.x), runs.map((r) => rate(r.run.final.t1)));
-    const withEntropy = runs.map((r) => ({ x: r.x, y: curveMean(r.run, 'entropy/step_mean', ENTROPY_TAIL) })).filter((r) => Number.isFinite(r.y));
-    const entropy = linearTrend(withEntropy.map((r) => r.x), withEntropy.map((r) => r.y));
-    if (!success) continue;
-    const successText = `${signed(success.slope)} points ${knob.unit} (95 % ${signed(success.low)} to ${signed(success.high)}, ${pText(success.p)}, ${success.n} runs)`;
-    const entropyText = entropy ? `${signedEntropy(entropy.slope)} ${knob.unit} (95 % ${signedEntropy(entropy.low)} to ${signedEntropy(entropy.high)}, ${pText(entropy.p)})` : '–';
-    values[`trend ${knob.id} success`] = successText;
-    values[`trend ${knob.id} entropy`] = entropyText;
-    trendLines.push(`| ${knob.name} (${knob.fixedText}) | ${successText} | ${entropyText} |`);
+  for (const trend of sensitivityTrends([...byKey.values()])) {
+    values[`trend ${trend.knob} success`] = trend.successText;
+    values[`trend ${trend.knob} entropy`] = trend.entropyText;
+    trendLines.push(`| ${trend.title} | ${trend.successText} | ${trend.entropyText} |`);
   }
   if (trendLines.length) {
     out('Trend over every run of a knob\'s settings (least-squares slope with its t interval; k on a log scale):', '',

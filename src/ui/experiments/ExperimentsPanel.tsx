@@ -107,6 +107,7 @@ export function ExperimentsPanel() {
   const regimeInfo = REGIMES.find((r) => r.id === regime)!;
   const cells = useMemo(() => (load?.ok ? load.bundle.cells.filter((c) => c.regime === regime) : []), [load, regime]);
   const comparisons = useMemo(() => (load?.ok ? load.bundle.comparisons.filter((c) => c.regime === regime) : []), [load, regime]);
+  const trends = useMemo(() => (load?.ok ? load.bundle.trends.filter((t) => t.regime === regime) : []), [load, regime]);
   const familySize = load?.ok ? load.bundle.comparisons.filter((c) => c.holm !== null).length : 0;
   // The user's run is comparable only when it plays the same environment and preset; only then does the
   // panel follow its history (otherwise a new iteration re-renders nothing here).
@@ -163,6 +164,16 @@ export function ExperimentsPanel() {
                       <li key={c.label}><strong>{c.label}</strong>: {c.text} — {READINGS[c.reading]}{correctionNote(c, familySize)}</li>
                     ))}
                   </ul>
+                )}
+                {trends.length > 0 && (
+                  <>
+                    <p className="muted small">k/ζ sensitivity of GRPO+EMPG: how held-out success and the final step entropy move with each knob, over every run of its settings (a least-squares slope with its 95 % interval):</p>
+                    <ul className="experiments-comparisons" data-testid="experiments-trends">
+                      {trends.map((t) => (
+                        <li key={t.title}><strong>{t.title}</strong>: success {t.success}; step entropy {t.entropy}</li>
+                      ))}
+                    </ul>
+                  </>
                 )}
                 <p className="muted small" data-testid="experiments-own-run">
                   {ownComparable
