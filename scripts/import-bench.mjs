@@ -31,6 +31,7 @@ import { heapSummary, printHeapSummary, startHeapSampling } from './lib/heapSamp
 import { startTrace } from './lib/trace.mjs';
 import { serveDist, waitForServer } from './lib/serve.mjs';
 import { cpuLongTasks, describeTasks, gcEvents, heapCounters, longTasks } from './lib/trace.mjs';
+import { whenInPage } from './lib/pageWait.mjs';
 
 const file = process.argv[2];
 const json = process.argv.includes('--json');
@@ -98,29 +99,6 @@ function observe() {
 
 const mb = (bytes) => Math.round(bytes / 1e6);
 
-/**
- * Resolves with the page's clock (ms) at the moment an element with this test id is added. A mutation
- * observer in the page, not Playwright's locator polling: that polling queries the whole document about
- * once a second, which is main-thread work and allocation of the benchmark's own during the import.
- */
-function appeared(page, testId, timeoutMs) {
-  return page.evaluate(([id, ms]) => new Promise((done, fail) => {
-    const selector = `[data-testid="${id}"]`;
-    if (document.querySelector(selector)) return done(performance.now());
-    const observer = new MutationObserver(() => {
-      if (!document.querySelector(selector)) return;
-      observer.disconnect();
-      clearTimeout(timer);
-      done(performance.now());
-    });
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      fail(new Error(`${selector} did not appear within ${ms / 1000} s`));
-    }, ms);
-    observer.observe(document.body, { childList: true, subtree: true });
-  }), [testId, timeoutMs]);
-}
-
 /** The main thread's collections over 10 ms and its heap, printed and returned (for --gc). */
 function gcReport(events) {
   const heap = heapCounters(events);
@@ -172,7 +150,7 @@ async function main() {
       return;
     }
     await page.getByTestId('import-file').setInputFiles(resolve(file));
-    const shown = await appeared(page, 'import-report-0', 600_000);
+    const shown = await whenInPage(page, 'import-report-0', { timeoutMs: 600_000 });
     const chosen = await page.evaluate(() => window.__longTasks.chosen);
     const seconds = (shown - chosen) / 1000;
     // The views switch to the imported run after the report is painted: keep recording while they render.

@@ -20,6 +20,7 @@ import { writeFileSync } from 'node:fs';
 import { numberFlag, readFlags } from './lib/args.mjs';
 import { busyStretches, printStretches, startProfile } from './lib/busy.mjs';
 import { cpuLongTasks, describeTasks, longTasks, startTrace } from './lib/trace.mjs';
+import { whenInPage } from './lib/pageWait.mjs';
 
 const HELP = `usage: npm run bench:page -- [options]
   --iterations N   iterations to observe after Play (default 5)
@@ -113,16 +114,7 @@ async function main() {
     const profiler = options.profile ? await startProfile(page) : null;
     const wallStart = Date.now();
     await play.click();
-    // Waits in the page on a mutation observer rather than polling with a locator: Playwright's selector
-    // engine would query the document on the very thread being measured every few hundred milliseconds.
-    await page.evaluate(({ target, ms }) => new Promise((done) => {
-      const reached = () => Number(document.querySelector('[data-testid="iteration"]')?.textContent) >= target;
-      const observer = new MutationObserver(() => { if (reached()) finish(); });
-      const timer = setTimeout(() => finish(), ms);
-      function finish() { observer.disconnect(); clearTimeout(timer); done(); }
-      if (reached()) finish();
-      else observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-    }), { target: options.iterations, ms: options.timeout * 1000 });
+    await whenInPage(page, 'iteration', { atLeast: options.iterations, timeoutMs: options.timeout * 1000, resolveOnTimeout: true });
     const reached = Number(await page.getByTestId('iteration').textContent());
     const ended = await page.evaluate(() => performance.now());
     const wallSeconds = (Date.now() - wallStart) / 1000;
