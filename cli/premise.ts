@@ -10,7 +10,7 @@
  * `--no-centre` leaves out EMPG's final centring (Eq. 7) in the update rows, as `train --no-centre` does.
  */
 import { existsSync } from 'node:fs';
-import { actionVerb, premiseAuc, premiseMetrics, pushOnProgress, UPDATE_SHARE_KEYS, updateShares, verbPush, type PremiseStep } from '../src/core/premise';
+import { actionVerb, premiseAuc, premiseMetrics, progressPremiseMetrics, pushOnProgress, UPDATE_SHARE_KEYS, updateShares, verbPush, type PremiseStep } from '../src/core/premise';
 import { createRng } from '../src/core/prng';
 import { STEP_ENTROPY_MODES } from '../src/core/stepEntropy';
 import { maxActionTokens, parseTrainConfig } from '../src/train/config';
@@ -53,7 +53,7 @@ export async function runPremise(argv: string[]): Promise<void> {
   const variantName = (v: (typeof variants)[number]) => (v === 'off' ? 'grpo' : `empg-${v}`);
   const perVariant = new Map(variants.map((v) => [v, [] as { group: number; success: boolean; advantage: number; verb: string; progress: boolean | null }[]]));
   // ALFWorld only: whether each step made progress by the oracle's plan, and the steps' entropies per mode.
-  const progressPerMode = new Map(STEP_ENTROPY_MODES.map((m) => [m, [] as PremiseStep[]]));
+  const progressPerMode = new Map(STEP_ENTROPY_MODES.map((m) => [m, [] as { entropy: number; verb: string; progress: boolean | null }[]]));
   const flatGroups = new Set<number>();
   const noSignal = new Map(STEP_ENTROPY_MODES.map((m) => [m, new Set<number>()]));
   let trajectories = 0;
@@ -81,7 +81,7 @@ export async function runPremise(argv: string[]): Promise<void> {
       }
       for (const g of adv.zeroStdGroups) noSignal.get(mode)!.add(offset + g);
       progress.forEach((label, j) => {
-        if (label !== null) progressPerMode.get(mode)!.push({ group: 0, success: label, entropy: adv.stepEntropy[j], verb: verbs[j], g: adv.g[j], finalAdvantage: 0 });
+        progressPerMode.get(mode)!.push({ entropy: adv.stepEntropy[j], verb: verbs[j], progress: label });
       });
     }
     for (const variant of variants) {
@@ -107,8 +107,8 @@ export async function runPremise(argv: string[]): Promise<void> {
   const pushes = Object.fromEntries(variants.map((v) => [variantName(v), verbPush(perVariant.get(v)!)]));
   const correct = config.env === 'alfworld' ? {
     confident_is_correct: Object.fromEntries(STEP_ENTROPY_MODES.map((m) => {
-      const steps = progressPerMode.get(m)!;
-      return [m, { auc: premiseAuc(steps).auc, auc_same_verb: premiseAuc(steps, true).auc, progress_share: steps.filter((s) => s.success).length / Math.max(1, steps.length) }];
+      const metrics = progressPremiseMetrics(progressPerMode.get(m)!);
+      return [m, { auc: metrics['premise/progress_auc'] ?? NaN, auc_same_verb: metrics['premise/progress_auc_same_verb'] ?? NaN, progress_share: metrics['premise/progress_share'] ?? 0 }];
     })),
     push_on_progress: Object.fromEntries(variants.map((v) => [variantName(v), pushOnProgress(perVariant.get(v)!)])),
   } : null;

@@ -103,6 +103,6 @@ export function experimentsBundle(summaries: readonly RunSummary[], profile: str
     regime: c.regime, kind: c.kind, label: c.label, text: describeDifference(c), reading: c.reading,
     holm: c.holm === null ? null : Number(c.holm.toPrecision(3)),
   }));
-  const trends = sensitivityTrends(cellsOf(summaries)).map((t) => ({ regime: 'alfworld-long', title: t.title, success: t.successText, entropy: t.entropyText }));
+  const trends = sensitivityTrends(cellsOf(summaries)).map((t) => ({ regime: t.regime, title: t.title, success: t.successText, entropy: t.entropyText }));
   return { format: 'empg-playground-results', profile, seedsPerCell, runs: summaries.length, cells, comparisons, trends };
 }

@@ -12,7 +12,7 @@ import { detectableDifferenceT, linearTrend, meanInterval, seedsForPowerT, type 
 import type { EvalCounts, RunSummary } from './summary';
 import { lineChartSvg, type SvgSeries } from './svg';
 import { TASK_TYPE_COLUMNS } from './taskType';
-import { comparisonsOf, describeDifference, formatP, signed, whenEmpgHelpsSection, type CellRuns } from './verdict';
+import { comparisonsOf, describeDifference, pRelation, signed, whenEmpgHelpsSection, type CellRuns } from './verdict';
 
 /** The generated page and its figures (file name → SVG text). */
 export interface Report {
@@ -26,6 +26,8 @@ export interface Report {
 
 /** One knob of the k/ζ sensitivity, tested over every run of its settings at once (`sensitivityTrends`). */
 export interface KnobTrend {
+  /** The regime the sensitivity sweeps (ALFWorld-lite long). */
+  regime: string;
   knob: 'k' | 'zeta';
   /** "k (ζ = 0.1)": the knob and what is held fixed. */
   title: string;
@@ -34,6 +36,9 @@ export interface KnobTrend {
   /** The same for the step entropy of the last iterations, or "–". */
   entropyText: string;
 }
+
+/** The regime the grid sweeps k and ζ on. */
+const SENSITIVITY_REGIME = 'alfworld-long';
 
 const KNOBS = [
   { knob: 'k', title: 'k (ζ = 0.1)', unit: 'per doubling of k', x: (s: RunSpec) => Math.log2(s.k), fixed: (s: RunSpec) => s.zeta === 0.1 },
@@ -47,7 +52,7 @@ const KNOBS = [
  * two settings at least.
  */
 export function sensitivityTrends(cells: readonly Cell[]): KnobTrend[] {
-  const swept = cells.filter((c) => c.spec.regime === 'alfworld-long' && c.spec.algo === 'grpo+empg' && c.spec.stepEntropy === 'all'
+  const swept = cells.filter((c) => c.spec.regime === SENSITIVITY_REGIME && c.spec.algo === 'grpo+empg' && c.spec.stepEntropy === 'all'
     && (c.spec.part === 'sensitivity' || c.spec.part === 'main'));
   const trends: KnobTrend[] = [];
   for (const knob of KNOBS) {
@@ -58,9 +63,9 @@ export function sensitivityTrends(cells: readonly Cell[]): KnobTrend[] {
     const withEntropy = runs.map((r) => ({ x: r.x, y: curveMean(r.run, 'entropy/step_mean', ENTROPY_TAIL) })).filter((r) => Number.isFinite(r.y));
     const entropy = linearTrend(withEntropy.map((r) => r.x), withEntropy.map((r) => r.y));
     trends.push({
-      knob: knob.knob, title: knob.title,
-      successText: `${signed(success.slope)} points ${knob.unit} (95 % ${signed(success.low)} to ${signed(success.high)}, ${pText(success.p)}, ${success.n} runs)`,
-      entropyText: entropy ? `${signedEntropy(entropy.slope)} ${knob.unit} (95 % ${signedEntropy(entropy.low)} to ${signedEntropy(entropy.high)}, ${pText(entropy.p)})` : '–',
+      regime: SENSITIVITY_REGIME, knob: knob.knob, title: knob.title,
+      successText: `${signed(success.slope)} points ${knob.unit} (95 % ${signed(success.low)} to ${signed(success.high)}, p ${pRelation(success.p)}, ${success.n} runs)`,
+      entropyText: entropy ? `${signed(entropy.slope, 3)} ${knob.unit} (95 % ${signed(entropy.low, 3)} to ${signed(entropy.high, 3)}, p ${pRelation(entropy.p)})` : '–',
     });
   }
   return trends;
@@ -104,17 +109,6 @@ DAPO 62.0, scaling only 63.7, bonus only 64.2, EMPG 65.3 overall.`;
 
 function f1(v: number): string {
   return Number.isFinite(v) ? v.toFixed(1) : '–';
-}
-
-/** "p = 0.032", or "p < 0.001". */
-function pText(p: number): string {
-  const text = formatP(p);
-  return text.startsWith('<') ? `p ${text}` : `p = ${text}`;
-}
-
-/** A change of step entropy with its sign, three decimals: "+0.012". */
-function signedEntropy(v: number): string {
-  return Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(3)}` : '–';
 }
 
 function withInterval(m: MeanInterval): string {

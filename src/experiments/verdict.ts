@@ -98,9 +98,15 @@ export function formatP(p: number | null): string {
   return p < 0.001 ? '< 0.001' : p.toPrecision(2);
 }
 
-/** A signed number with one decimal (− as a minus sign). */
-export function signed(v: number): string {
-  return Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}` : '–';
+/** A p-value in a sentence: "= 0.032", or "< 0.001" (to follow "p" or "adjusted p"). */
+export function pRelation(p: number | null): string {
+  const text = formatP(p);
+  return text.startsWith('<') ? text : `= ${text}`;
+}
+
+/** A signed number with `digits` decimals, one unless told (− as a minus sign). */
+export function signed(v: number, digits = 1): string {
+  return Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(digits)}` : '–';
 }
 
 /** "−3.5 (95 % interval −9.1 to +2.0, 4 vs 4 seeds)": a difference as prose, with the wider interval. */

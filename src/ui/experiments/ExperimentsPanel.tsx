@@ -14,7 +14,7 @@ import { useStaggered } from '../charts/useStaggered';
 import { useHeldWhile, useOnScreen } from '../useOnScreen';
 import { chartRowsOf, loadBundle, type BundleLoad, type ChartRow } from './experimentsData';
 import { formatTick } from '../charts/series';
-import { formatP, holdsAfterCorrection, signed } from '../../experiments/verdict';
+import { holdsAfterCorrection, pRelation, signed } from '../../experiments/verdict';
 import './experiments.css';
 
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
@@ -28,8 +28,7 @@ const CHARTS = [
 /** What Holm's correction over all EMPG − base pairs says of a called gain or loss (nothing for other readings). */
 function correctionNote(c: BundleComparison, familySize: number): string {
   if ((c.reading !== 'gain' && c.reading !== 'loss') || c.holm === null) return '';
-  const p = formatP(c.holm);
-  return `; ${holdsAfterCorrection(c) ? 'it holds' : 'it does not hold'} when all ${familySize} EMPG − base pairs are tested together (Holm's adjusted p ${p.startsWith('<') ? p : `= ${p}`})`;
+  return `; ${holdsAfterCorrection(c) ? 'it holds' : 'it does not hold'} when all ${familySize} EMPG − base pairs are tested together (Holm's adjusted p ${pRelation(c.holm)})`;
 }
 
 const READINGS: Record<string, string> = {
