@@ -82,6 +82,17 @@ export function drawToken(logits: ArrayLike<number>, allowed: readonly number[] 
   };
 }
 
+/**
+ * The draw of a token that is the only one allowed: probability 1, entropy 0, score norm 0 — what
+ * `drawToken` returns for it whatever the logits. It advances the stream exactly as `drawToken` would
+ * (one draw when sampling, none when greedy), so a run's stream does not depend on whether the model was
+ * asked for logits it cannot use.
+ */
+export function onlyChoice(token: number, options: DrawOptions, rng: Rng): TokenDraw {
+  if (!options.greedy) rng.weighted([1]);
+  return { token, logProb: 0, entropy: 0, scoreNorm: 0, top: [{ token, p: 1 }] };
+}
+
 interface TrieNode {
   children: Map<number, TrieNode>;
   /** The action text that ends here (this node is reached by EOS). */
@@ -126,6 +137,24 @@ export class TrieCursor {
   /** Moves along `token`. */
   advance(token: number): void {
     this.node = this.node?.children.get(token) ?? null;
+  }
+
+  /**
+   * The rest of the action, EOS included, when only one admissible action continues from here (every
+   * node below has a single child); null when a choice is still open or the cursor is off the tree.
+   * Empty once the action is complete.
+   */
+  forcedRest(): number[] | null {
+    const rest: number[] = [];
+    let node = this.node;
+    while (node) {
+      if (node.children.size === 0) return rest;
+      if (node.children.size > 1) return null;
+      const [token, child] = node.children.entries().next().value as [number, TrieNode];
+      rest.push(token);
+      node = child;
+    }
+    return null;
   }
 
   /** The completed action's text, once EOS was taken on the tree. */

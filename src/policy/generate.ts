@@ -1,12 +1,14 @@
 /**
  * Batched action generation: every live environment's prompt goes through the model in one call, then
  * one token per call for all of them together, with a key-value cache. Sampling happens on the CPU
- * (`drawToken`) from the logits read back each token, with the run's seeded stream.
+ * (`drawToken`) from the logits read back each token, with the run's seeded stream. Once no row has a
+ * choice left — each unfinished row's admissible actions continue one way only, as after "take apple 1"
+ * in "take apple 1 from countertop 1" — the rest is written without the model (`finishForcedRows`).
  */
 import * as tf from '@tensorflow/tfjs';
 import { countPhase, phase, phaseAsync } from '../core/phases';
 import type { Rng } from '../core/prng';
-import { drawToken, type ActionTrie, type DrawOptions, type TokenDraw, TrieCursor } from './decoding';
+import { drawToken, onlyChoice, type ActionTrie, type DrawOptions, type TokenDraw, TrieCursor } from './decoding';
 import { disposeCache, type KvCache, type PolicyModel } from './model';
 import { EOS_ID, PAD_ID, type Tokenizer } from './tokenizer';
 
@@ -55,6 +57,29 @@ export function leftPad(prompts: readonly (readonly number[])[], width = Math.ma
     for (let j = 0; j < pad; j++) tokens[b * width + j] = PAD_ID;
   });
   return { tokens, positions, mask, width };
+}
+
+/**
+ * When every unfinished row has only one admissible way to go on (`forcedRest`), writes those tokens
+ * without asking the model — their draws do not depend on the logits (`onlyChoice`) — and returns true.
+ * Returns false, changing nothing, while some row still has a choice to make. `written` tokens are in
+ * every unfinished row already; a row stops at `maxActionTokens`, unfinished, as the decoding loop would.
+ */
+function finishForcedRows(
+  results: GeneratedAction[], cursors: readonly (TrieCursor | null)[], options: GenerationOptions, written: number, rng: Rng,
+): boolean {
+  const rests = results.map((result, b) => (result.finished ? [] : cursors[b]?.forcedRest() ?? null));
+  if (rests.some((rest) => rest === null)) return false;
+  results.forEach((result, b) => {
+    for (const token of rests[b]!.slice(0, options.maxActionTokens - written)) {
+      result.allowed.push([token]);
+      result.draws.push(onlyChoice(token, options, rng));
+      result.tokens.push(token);
+      cursors[b]!.advance(token);
+      if (token === EOS_ID) result.finished = true;
+    }
+  });
+  return true;
 }
 
 /** Generates one action per request (see the file comment). */
@@ -117,6 +142,7 @@ export async function generateActions(
         }
       });
       if (results.every((r) => r.finished) || step === options.maxActionTokens - 1) break;
+      if (phase('rollout/sample', () => finishForcedRows(results, cursors, options, step + 1, rng))) break;
 
       const stepLogits = phase('rollout/decode', () => {
         const tokens = tf.tensor2d(nextTokens, [rows, 1], 'int32');
