@@ -18,8 +18,8 @@ interface WasmBackendInternals {
   dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
 }
 
-/** The wasm modules seen to abort (each restart creates a new module). */
-const abortedModules = new WeakSet<object>();
+/** The wasm modules seen to abort (each restart creates a new module), with the reason each gave. */
+const abortedModules = new WeakMap<object, string>();
 
 /** A backend's instance if it was initialised (unlike `tf.findBackend`, never starts one). */
 export function initialisedBackend(name: BackendName): tf.KernelBackend | null {
@@ -43,7 +43,7 @@ export function watchWasmAbort(): void {
   const previous = module.onAbort;
   if ((previous as { watching?: boolean } | undefined)?.watching) return;
   const onAbort = Object.assign((what: unknown) => {
-    abortedModules.add(module);
+    abortedModules.set(module, what === undefined ? '' : String(what));
     previous?.(what);
   }, { watching: true });
   module.onAbort = onAbort;
@@ -53,6 +53,16 @@ export function watchWasmAbort(): void {
 export function wasmHasAborted(): boolean {
   const backend = wasmInternals();
   return Boolean(backend && abortedModules.has(backend.wasm));
+}
+
+/**
+ * Why the active wasm module aborted — what Emscripten passed to `onAbort`, often empty in a release
+ * build — or undefined when it has not aborted. Calls into the dead module afterwards fail with symptoms ("table index is out of bounds") that
+ * depend on which kernel ran next; this is the cause.
+ */
+export function wasmAbortReason(): string | undefined {
+  const backend = wasmInternals();
+  return backend ? abortedModules.get(backend.wasm) : undefined;
 }
 
 /** The kind of backend fault an error message of a failed iteration shows, if any. */

@@ -41,7 +41,10 @@ describe('a wasm module that aborted', () => {
     await recovery.idle();
     await lanes.idle();
     expect(of('error').map((e) => e.kind)).toEqual(['backend-aborted']);
-    expect(of('error')[0].message).toMatch(/wasm backend aborted \(Aborted\(.*A fresh wasm module replaced it, and the run is paused at its last completed iteration \(2\)/);
+    // The abort's own reason (here Emscripten gives none), not the symptom of the next call into the dead module.
+    const message = of('error')[0].message;
+    expect(message).toMatch(/^The wasm backend aborted(?: \([^)]*\))?, most likely because its 4 GiB memory ran out\. A fresh wasm module replaced it, and the run is paused at its last completed iteration \(2\)/);
+    expect(message).not.toMatch(/out of bounds|unreachable/);
     expect(tf.getBackend()).toBe('wasm');
     expect(wasmHasAborted()).toBe(false);
     expect(Array.from(await tf.tensor([1, 2, 3]).add(1).data())).toEqual([2, 3, 4]);

@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice, BackendName, BackendRequest } from '../train/backend';
-import { backendFault, retireBackend, watchWasmAbort } from '../train/backendFaults';
+import { backendFault, retireBackend, wasmAbortReason, watchWasmAbort } from '../train/backendFaults';
 import type { LaneSet } from './lanes';
 import type { FromWorker } from './protocol';
 
@@ -56,7 +56,8 @@ export class BackendRecovery {
     if (this.busy) return true;
     const fault = backendFault(tf.getBackend(), message, { gpuLost: this.gpuLost });
     if (fault === 'gpu-lost') this.abandonWebGpu('device-lost', `WebGPU failed during training: ${message}`);
-    else if (fault === 'wasm-aborted') this.restartWasm(message);
+    // The abort's own reason, not the symptom of whichever call into the dead module came next.
+    else if (fault === 'wasm-aborted') this.restartWasm(wasmAbortReason() ?? message);
     return fault !== null;
   }
 
@@ -90,7 +91,8 @@ export class BackendRecovery {
     });
   }
 
-  private restartWasm(message: string): void {
+  /** `reason`: why the module aborted, as it said (may be empty). */
+  private restartWasm(reason: string): void {
     const lanes = this.host.lanes();
     lanes.pause();
     this.run(async () => {
@@ -103,7 +105,7 @@ export class BackendRecovery {
       const replaced = choice.backend === 'wasm' ? 'A fresh wasm module replaced it' : `wasm did not come back, so the run moved to ${choice.backend}`;
       this.host.post({
         type: 'error', kind: 'backend-aborted',
-        message: `The wasm backend aborted (${message}), most likely because its 4 GiB memory ran out. ${replaced}, and the run is paused at its last completed iteration (${iterations.join(' and ')}) with that iteration's weights. Press Play to continue; if it happens again, lower B × G or the step limit.`,
+        message: `The wasm backend aborted${reason ? ` (${reason})` : ''}, most likely because its 4 GiB memory ran out. ${replaced}, and the run is paused at its last completed iteration (${iterations.join(' and ')}) with that iteration's weights. Press Play to continue; if it happens again, lower B × G or the step limit.`,
       });
       this.host.post({ type: 'status', phase: 'ready', choice, ...(choice.backend === 'wasm' ? {} : { fallbackFrom: 'wasm' }) });
     });
