@@ -16,6 +16,24 @@ export interface ScoredAction {
   allowed: readonly (readonly number[] | null)[];
 }
 
+/**
+ * How many tokens of an action count for its log-prob's gradient: those up to its last token that had a
+ * choice (free decoding, or more than one admissible continuation). A token that was the only one allowed
+ * has log-prob exactly 0 under the admissible mask, whatever the weights, and so no gradient; the ones at
+ * the end of an action can be left out of a forward pass without changing the log-prob or the gradient of
+ * any other token, since no earlier position attends to them.
+ */
+export function choiceLength(action: Pick<ScoredAction, 'tokens' | 'allowed'>): number {
+  let length = action.tokens.length;
+  while (length > 0 && action.allowed[length - 1]?.length === 1) length--;
+  return length;
+}
+
+/** The action cut to its first `length` tokens (see `choiceLength`). */
+export function truncateAction(action: ScoredAction, length: number): ScoredAction {
+  return { prompt: action.prompt, tokens: action.tokens.slice(0, length), allowed: action.allowed.slice(0, length) };
+}
+
 /** Tensors of one scored batch: [N, K] each, K = the longest action. */
 export interface ScoredBatch {
   /** log π(token) at each action position (0 where `mask` is 0). */

@@ -6,13 +6,19 @@
 import * as tf from '@tensorflow/tfjs';
 import type { PolicyModel } from '../policy/model';
 import { globalNorm } from '../policy/ops';
-import { prepareScoring, scoreActions, type ScoredAction } from '../policy/scoring';
+import { choiceLength, prepareScoring, scoreActions, truncateAction, type ScoredAction } from '../policy/scoring';
 
 /** ‖∇θ log π(action | prompt)‖ for each action, in order. */
 export async function parameterGradientNorms(model: PolicyModel, actions: readonly ScoredAction[], temperature: number): Promise<number[]> {
   const norms: number[] = [];
   for (const action of actions) {
-    const inputs = prepareScoring([action], model.config.vocabSize);
+    // Only the tokens up to the last choice have a gradient (choiceLength); an action without a choice has none.
+    const length = choiceLength(action);
+    if (length === 0) {
+      norms.push(0);
+      continue;
+    }
+    const inputs = prepareScoring([truncateAction(action, length)], model.config.vocabSize);
     const { value, grads } = tf.variableGrads(() => tf.sum(scoreActions(model, inputs, temperature).logProbs) as tf.Scalar, model.variables);
     const norm = globalNorm(Object.values(grads));
     norms.push((await norm.data())[0]);

@@ -12,7 +12,7 @@ import { addPhase, countPhase, phase, phaseAsync } from '../core/phases';
 import type { Rng } from '../core/prng';
 import type { PolicyModel } from '../policy/model';
 import { globalNorm } from '../policy/ops';
-import { prepareScoring, scoreActions, type ScoredAction } from '../policy/scoring';
+import { choiceLength, prepareScoring, scoreActions, truncateAction, type ScoredAction } from '../policy/scoring';
 
 /** One step to learn from. */
 export interface UpdateItem extends ScoredAction {
@@ -77,20 +77,34 @@ export async function ppoUpdate(
       const tokenCount = chunk.reduce((n, item) => n + item.tokens.length, 0);
       const active = chunk.filter((item) => item.advantage !== 0);
       if (active.length === 0 || tokenCount === 0) continue;
+      // A step's forced tail — tokens that were the only admissible continuation — has log-prob 0 under
+      // the old and the new policy alike: ratio 1, no gradient, no KL, never clipped. Each of its tokens
+      // adds exactly −A/#tokens to the loss; that constant is added on the host, and the forward pass sees
+      // each step only up to its last choice (choiceLength). Steps without any choice are left out, unless
+      // no step of the minibatch has one: then one is scored whole, so that the optimizer still takes its step.
+      const lengths = active.map((item) => choiceLength(item));
+      if (!lengths.some((length) => length > 0)) lengths[0] = active[0].tokens.length;
+      let forcedTokens = 0;
+      let forcedSurrogate = 0;
+      active.forEach((item, i) => {
+        forcedTokens += item.tokens.length - lengths[i];
+        forcedSurrogate += item.advantage * (item.tokens.length - lengths[i]);
+      });
+      const scored = active.flatMap((item, i) => (lengths[i] > 0 ? [{ item, length: lengths[i] }] : []));
       const { inputs, old, adv } = phase('update/prepare', () => {
-        const inputs = prepareScoring(active, vocab);
+        const inputs = prepareScoring(scored.map(({ item, length }) => truncateAction(item, length)), vocab);
         const k = inputs.actionLength;
-        const oldLogProbs = new Float32Array(active.length * k);
-        const advantages = new Float32Array(active.length * k);
-        active.forEach((item, i) => {
-          const offset = k - item.tokens.length;
-          item.oldLogProbs.forEach((lp, j) => { oldLogProbs[i * k + offset + j] = lp; });
+        const oldLogProbs = new Float32Array(scored.length * k);
+        const advantages = new Float32Array(scored.length * k);
+        scored.forEach(({ item, length }, i) => {
+          const offset = k - length;
+          for (let j = 0; j < length; j++) oldLogProbs[i * k + offset + j] = item.oldLogProbs[j];
           for (let c = offset; c < k; c++) advantages[i * k + c] = item.advantage;
         });
-        const shape: [number, number] = [active.length, k];
+        const shape: [number, number] = [scored.length, k];
         return { inputs, old: tf.tensor2d(oldLogProbs, shape), adv: tf.tensor2d(advantages, shape) };
       });
-      countPhase('update/rows', active.length);
+      countPhase('update/rows', scored.length);
       countPhase('update/positions', inputs.rows * inputs.width);
       const refLogProbs = options.klCoef > 0 && options.reference
         ? phase('update/reference', () => tf.tidy(() => scoreActions(options.reference!, inputs, options.temperature).logProbs))
@@ -140,14 +154,14 @@ export async function ppoUpdate(
       tf.dispose([value, gradNorm, old, adv, ...Object.values(grads), ...diagnostics, ...(refLogProbs ? [refLogProbs] : [])]);
       if (!Number.isFinite(norm)) throw new Error(`the gradient norm is ${norm}: training diverged`);
 
-      totals.pg += pg;
+      totals.pg += pg - forcedSurrogate / tokenCount;
       totals.kl += kl;
       totals.clipped += clippedCount;
       totals.approxKl += logRatioSum;
       totals.gradNorm += norm;
       totals.gradNormMax = Math.max(totals.gradNormMax, norm);
       totals.steps++;
-      totals.tokens += activeTokens;
+      totals.tokens += activeTokens + forcedTokens;
     }
   }
   if (done > 0) await options.onMinibatch?.(done, minibatches);
