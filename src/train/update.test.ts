@@ -105,24 +105,27 @@ describe('ppoUpdate without forced tails', () => {
 
     const reference = new PolicyModel(config, 9);
     const options: UpdateOptions = { epochs: 1, miniBatchSize: 64, clipLow: 0.001, clipHigh: 0.002, klCoef: 0.5, maxGradNorm: 0.05, temperature: 1, reference };
-    const fast = new PolicyModel(config, 2);
-    const plain = new PolicyModel(config, 2);
-    const got = await ppoUpdate(fast, tf.train.sgd(0.5), items, options, createRng(1));
-    const want = await updateScoringEveryToken(plain, tf.train.sgd(0.5), items, options);
-    expect(got.tokens).toBe(want.tokens);
-    expect(got.tokens).toBe(15);
-    expect(got.clipfrac).toBeCloseTo(want.clipfrac, 6);
-    expect(want.clipfrac).toBeGreaterThan(0);
-    for (const key of ['pgLoss', 'klLoss', 'approxKl', 'gradNorm'] as const) {
-      expect(Math.abs(got[key] - want[key])).toBeLessThan(1e-6 * Math.max(1, Math.abs(want[key])));
+    for (const passCostPositions of [Infinity, 0]) {
+      const fast = new PolicyModel(config, 2);
+      const plain = new PolicyModel(config, 2);
+      // Infinity: one forward pass for the minibatch; 0: one per length of row (lengthGroups).
+      const got = await ppoUpdate(fast, tf.train.sgd(0.5), items, { ...options, passCostPositions }, createRng(1));
+      const want = await updateScoringEveryToken(plain, tf.train.sgd(0.5), items, options);
+      expect(got.tokens).toBe(want.tokens);
+      expect(got.tokens).toBe(15);
+      expect(got.clipfrac).toBeCloseTo(want.clipfrac, 6);
+      expect(want.clipfrac).toBeGreaterThan(0);
+      for (const key of ['pgLoss', 'klLoss', 'approxKl', 'gradNorm'] as const) {
+        expect(Math.abs(got[key] - want[key])).toBeLessThan(1e-6 * Math.max(1, Math.abs(want[key])));
+      }
+      const [a, b, start] = await Promise.all([fast.getWeights(), plain.getWeights(), new PolicyModel(config, 2).getWeights()]);
+      let moved = 0;
+      a.forEach((w, i) => w.values.forEach((v, j) => {
+        expect(Math.abs(v - b[i].values[j])).toBeLessThan(1e-6);
+        moved = Math.max(moved, Math.abs(v - start[i].values[j]));
+      }));
+      expect(moved).toBeGreaterThan(1e-4);
     }
-    const [a, b, start] = await Promise.all([fast.getWeights(), plain.getWeights(), new PolicyModel(config, 2).getWeights()]);
-    let moved = 0;
-    a.forEach((w, i) => w.values.forEach((v, j) => {
-      expect(Math.abs(v - b[i].values[j])).toBeLessThan(1e-6);
-      moved = Math.max(moved, Math.abs(v - start[i].values[j]));
-    }));
-    expect(moved).toBeGreaterThan(1e-4);
   });
 
   it('still takes an optimizer step when no step of the minibatch has a choice', async () => {
