@@ -98,7 +98,7 @@ export async function runBench(argv: string[]): Promise<void> {
 
   if (!skip.has('probe')) {
     const { probeSpeed } = await import('../src/train/backendCheck');
-    print('\n## Backend speed probe (attention + MLP gradient, batch 16 × 32 tokens × d 32), median ms per run\n');
+    print('\n## Backend speed probe (attention + MLP gradient, batch 16 × 32 tokens × d 32), ms of the fastest run\n');
     const results: { name: string; ms: number }[] = [];
     for (const name of withWebGpu ? ['wasm', 'cpu', 'webgpu'] : ['wasm', 'cpu']) {
       if (!(await tf.setBackend(name))) continue;
