@@ -220,7 +220,10 @@ function printExplained(e: IterationExplained, print: Print): void {
   for (const t of k.top) print(`| ${t.kernel} | ${t.calls} | ${t.ms.toFixed(1)} | ${(100 * t.share).toFixed(1)} % |`);
   const m = e.matmul;
   print(`\nMatmuls: ${m.gflop.toFixed(2)} GFLOP per iteration, ${m.gflops.toFixed(2)} GFLOP/s inside the matmul kernels, ${m.iterationGflops.toFixed(2)} GFLOP/s over the whole iteration.\n`);
-  print('| matmul shapes | calls | ms | GFLOP | GFLOP/s here | GFLOP/s of a plain tf.matMul |\n|---|---|---|---|---|---|');
+  print('| matmuls, by kind | calls | ms | share of matmul time | GFLOP | GFLOP/s |\n|---|---|---|---|---|---|');
+  for (const g of m.kinds) print(`| ${g.kind} | ${g.calls} | ${g.ms.toFixed(1)} | ${(100 * g.share).toFixed(1)} % | ${g.gflop.toFixed(3)} | ${g.gflops.toFixed(2)} |`);
+  print('');
+  print('| busiest matmul shapes | calls | ms | GFLOP | GFLOP/s here | GFLOP/s of a plain tf.matMul |\n|---|---|---|---|---|---|');
   for (const s of m.shapes) print(`| ${s.shape} | ${s.calls} | ${s.ms.toFixed(1)} | ${s.gflop.toFixed(3)} | ${s.gflops.toFixed(2)} | ${s.plainGflops.toFixed(2)} |`);
 }
 

@@ -87,6 +87,31 @@ export interface MatmulShape {
   plainGflops: number;
 }
 
+/** The matmuls of one kind (`matmulKind`), summed over their shapes. */
+export interface MatmulKind {
+  kind: string;
+  calls: number;
+  ms: number;
+  gflop: number;
+  gflops: number;
+  /** Share of all matmul kernel time. */
+  share: number;
+}
+
+/**
+ * What a matmul does in this model, from its shapes and the model's widths (d, the MLP's width, the
+ * vocabulary): batched (rank > 2: attention scores, attention × values and their gradients), row-wise
+ * (rank 2 summing over one of the model's widths: projections, MLP, output head and their input
+ * gradients), or a weight gradient (rank 2 summing over the batch's positions). A count of positions
+ * that happens to equal a model width is taken for row-wise.
+ */
+export function matmulKind(inputs: number[][], output: number[], widths: readonly number[]): string {
+  if (inputs[0].length > 2) return 'batched: attention and its gradients';
+  const a = inputs[0];
+  const shared = a[a.length - 2] === output[output.length - 2] ? a[a.length - 1] : a[a.length - 2];
+  return widths.includes(shared) ? 'row-wise: projections, MLP, head' : 'weight gradients (summed over positions)';
+}
+
 /** What `explainIteration` measured. */
 export interface IterationExplained {
   env: BenchEnv;
@@ -115,7 +140,7 @@ export interface IterationExplained {
     insideKernels: number;
     top: { kernel: string; calls: number; ms: number; share: number }[];
   };
-  matmul: { gflop: number; ms: number; gflops: number; iterationGflops: number; shapes: MatmulShape[] };
+  matmul: { gflop: number; ms: number; gflops: number; iterationGflops: number; kinds: MatmulKind[]; shapes: MatmulShape[] };
 }
 
 /** Runs `iterations` default iterations (after a warm-up) of `env`, then one profiled one. */
@@ -167,7 +192,8 @@ export async function explainIteration(env: BenchEnv, iterations: number, overri
     const perPhase = Object.fromEntries([...profiled.kernels.entries()].sort());
     const per = (name: string, calls: string) => (profiled.kernels.get(name) ?? 0) / Math.max(1, profiled.calls.get(calls) ?? 0);
     const optimizerSteps = profiled.calls.get('update/optimizer') ?? 0;
-    const matmul = await matmulEfficiency(kernels, meanIter);
+    const { dModel, mlpRatio, vocabSize } = trainer.model.config;
+    const matmul = await matmulEfficiency(kernels, meanIter, [dModel, dModel * mlpRatio, vocabSize]);
     return {
       env, backend: tf.getBackend(),
       config: { tasksPerIteration: config.tasksPerIteration, groupSize: config.groupSize, algorithm: `${config.algorithm}${config.empg === 'off' ? '' : '+empg'}`, modelSize: config.modelSize, context: trainer.model.config.context },
@@ -206,8 +232,9 @@ function matmulFlops(inputs: number[][], output: number[]): number {
 }
 
 /** Achieved matmul GFLOP/s in a profiled iteration, and a plain matmul of the busiest shapes timed alone. */
-async function matmulEfficiency(kernels: ProfiledKernel[], iterationMs: number): Promise<IterationExplained['matmul']> {
+async function matmulEfficiency(kernels: ProfiledKernel[], iterationMs: number, widths: readonly number[]): Promise<IterationExplained['matmul']> {
   const groups = new Map<string, { inputs: number[][]; calls: number; ms: number; flops: number }>();
+  const byKind = new Map<string, { calls: number; ms: number; flops: number }>();
   let flops = 0;
   let ms = 0;
   for (const k of kernels) {
@@ -222,12 +249,20 @@ async function matmulEfficiency(kernels: ProfiledKernel[], iterationMs: number):
     g.ms += k.kernelTimeMs as number;
     g.flops += f;
     groups.set(key, g);
+    const kind = matmulKind(inputs, k.outputShapes[0] as number[], widths);
+    const sum = byKind.get(kind) ?? { calls: 0, ms: 0, flops: 0 };
+    sum.calls++;
+    sum.ms += k.kernelTimeMs as number;
+    sum.flops += f;
+    byKind.set(kind, sum);
   }
+  const kinds: MatmulKind[] = [...byKind.entries()].sort((a, b) => b[1].ms - a[1].ms)
+    .map(([kind, g]) => ({ kind, calls: g.calls, ms: g.ms, gflop: g.flops / 1e9, gflops: g.flops / g.ms / 1e6, share: g.ms / ms }));
   const shapes: MatmulShape[] = [];
   for (const [shape, g] of [...groups.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 6)) {
     shapes.push({ shape, calls: g.calls, ms: g.ms, gflop: g.flops / 1e9, gflops: g.flops / g.ms / 1e6, plainGflops: await plainMatmulGflops(g.inputs) });
   }
-  return { gflop: flops / 1e9, ms, gflops: flops / ms / 1e6, iterationGflops: flops / iterationMs / 1e6, shapes };
+  return { gflop: flops / 1e9, ms, gflops: flops / ms / 1e6, iterationGflops: flops / iterationMs / 1e6, kinds, shapes };
 }
 
 /** GFLOP/s of `tf.matMul` alone at these input shapes (rank 2 or batched; no transposes). */
