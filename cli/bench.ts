@@ -12,7 +12,7 @@
  *  7. batched vs one-by-one action generation.
  *
  *   npm run bench -- [--json] [--iters 3] [--env alfworld,webshop] [--skip scaling,probe,…]
- *                    [--baseline DIR [--pairs 3]] [--repeats 3] [--backend wasm|cpu] [--webgpu]
+ *                    [--baseline DIR [--pairs 3]] [--repeats 3] [--batches 1] [--backend wasm|cpu] [--webgpu]
  */
 import { cpus, loadavg } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -72,6 +72,7 @@ export async function runBench(argv: string[]): Promise<void> {
     baseline: { type: 'string' },
     pairs: { type: 'string' },
     repeats: { type: 'string' },
+    batches: { type: 'string' },
     backend: { type: 'string' },
   });
   const skip = new Set((flags.skip ?? '').split(',').filter(Boolean));
@@ -126,14 +127,25 @@ export async function runBench(argv: string[]): Promise<void> {
   }
   if (!skip.has('empg')) {
     const repeats = intFlag('repeats', flags.repeats, 3);
+    const batches = intFlag('batches', flags.batches, 1);
     const results = [];
-    for (const env of envs as ('alfworld' | 'webshop')[]) results.push(await bench.empgVersusGrpo(env, repeats));
-    print(`\n## GRPO vs GRPO + EMPG on the same batch (${backend}; one default batch, median of ${repeats} alternating updates)\n`);
-    print('| env | steps | rollout ms | grad-norm ms | GRPO update: tokens, ms | EMPG update: tokens, ms | EMPG / GRPO per update token | update | end to end |');
-    print('|---|---|---|---|---|---|---|---|---|');
+    for (const env of envs as ('alfworld' | 'webshop')[]) {
+      for (let seed = 1; seed <= batches; seed++) results.push(await bench.empgVersusGrpo(env, repeats, seed));
+    }
+    print(`\n## GRPO vs GRPO + EMPG on the same batch (${backend}; ${batches === 1 ? 'one default batch' : `the default batches of run seeds 1–${batches}`}, median of ${repeats} alternating updates)\n`);
+    print('| env | batch (seed) | steps | rollout ms | grad-norm ms | GRPO update: tokens, ms | EMPG update: tokens, ms | EMPG / GRPO per update token | update | end to end |');
+    print('|---|---|---|---|---|---|---|---|---|---|');
     for (const r of results) {
-      print(`| ${r.env} | ${r.steps} | ${r.rolloutMs.toFixed(0)} | ${r.gradNormMs.toFixed(0)} | ${r.grpo.tokens}, ${r.grpo.updateMs.toFixed(0)} | ${r.empg.tokens}, ${r.empg.updateMs.toFixed(0)} `
+      print(`| ${r.env} | ${r.seed} | ${r.steps} | ${r.rolloutMs.toFixed(0)} | ${r.gradNormMs.toFixed(0)} | ${r.grpo.tokens}, ${r.grpo.updateMs.toFixed(0)} | ${r.empg.tokens}, ${r.empg.updateMs.toFixed(0)} `
         + `| ${r.perTokenRatio.toFixed(2)}× | ${r.updateRatio.toFixed(2)}× | ${r.endToEndRatio.toFixed(2)}× |`);
+    }
+    if (batches > 1) {
+      // Pooled: the time of all batches' iterations, EMPG over GRPO (rollout and gradient norms shared).
+      for (const env of envs) {
+        const mine = results.filter((r) => r.env === env);
+        const total = (key: 'grpo' | 'empg') => mine.reduce((t, r) => t + r.rolloutMs + r.gradNormMs + r[key].advantagesMs + r[key].updateMs, 0);
+        print(`| ${env} | all ${mine.length} | | | | | | | | **${(total('empg') / total('grpo')).toFixed(2)}×** |`);
+      }
     }
     report.empgVersusGrpo = results;
   }

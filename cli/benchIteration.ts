@@ -329,6 +329,8 @@ async function timedUpdate(model: PolicyModel, weights: ReturnType<typeof decode
 /** What `empgVersusGrpo` measured (medians over the repeats). */
 export interface EmpgVersusGrpo {
   env: BenchEnv;
+  /** The run seed whose tasks and sampling made the batch. */
+  seed: number;
   repeats: number;
   steps: number;
   rolloutMs: number;
@@ -344,14 +346,14 @@ export interface EmpgVersusGrpo {
 }
 
 /**
- * One default batch rolled out once; then GRPO's and EMPG's updates on it, alternating, each from the
+ * One default batch (of run seed `seed`) rolled out once; then GRPO's and EMPG's updates on it, alternating, each from the
  * same weights, a fresh Adam and the same minibatch order. The only difference is the advantages — and
  * with them how many steps the update can skip (GRPO skips the steps of groups whose rewards all agree).
  */
-export async function empgVersusGrpo(env: BenchEnv, repeats: number): Promise<EmpgVersusGrpo> {
+export async function empgVersusGrpo(env: BenchEnv, repeats: number, seed = 1): Promise<EmpgVersusGrpo> {
   const checkpoint = loadBaseCheckpoint(env);
-  const empgConfig = defaultConfig(env, { empg: 'full' });
-  const grpoConfig = defaultConfig(env, { empg: 'off' });
+  const empgConfig = defaultConfig(env, { empg: 'full', seed });
+  const grpoConfig = defaultConfig(env, { empg: 'off', seed });
   const { model, tokenizer, source } = policyFrom(checkpoint, empgConfig);
   const weights = decodeWeights(checkpoint.weights);
   try {
@@ -390,7 +392,7 @@ export async function empgVersusGrpo(env: BenchEnv, repeats: number): Promise<Em
     const empg = summary('empg');
     const shared = rolloutMs + gradNormMs;
     return {
-      env, repeats, steps: steps.length, rolloutMs, gradNormMs, grpo, empg,
+      env, seed, repeats, steps: steps.length, rolloutMs, gradNormMs, grpo, empg,
       perTokenRatio: (empg.updateMs / empg.tokens) / (grpo.updateMs / grpo.tokens),
       updateRatio: empg.updateMs / grpo.updateMs,
       endToEndRatio: (shared + empg.advantagesMs + empg.updateMs) / (shared + grpo.advantagesMs + grpo.updateMs),
