@@ -49,20 +49,19 @@ export function watchWasmAbort(): void {
   module.onAbort = onAbort;
 }
 
-/** True when the active wasm module has aborted. */
-export function wasmHasAborted(): boolean {
-  const backend = wasmInternals();
-  return Boolean(backend && abortedModules.has(backend.wasm));
-}
-
 /**
  * Why the active wasm module aborted — what Emscripten passed to `onAbort`, often empty in a release
- * build — or undefined when it has not aborted. Calls into the dead module afterwards fail with symptoms ("table index is out of bounds") that
- * depend on which kernel ran next; this is the cause.
+ * build — or undefined when it has not aborted. Calls into the dead module afterwards fail with symptoms
+ * ("table index is out of bounds") that depend on which kernel ran next; this is the cause.
  */
 export function wasmAbortReason(): string | undefined {
   const backend = wasmInternals();
   return backend ? abortedModules.get(backend.wasm) : undefined;
+}
+
+/** True when the active wasm module has aborted. */
+export function wasmHasAborted(): boolean {
+  return wasmAbortReason() !== undefined;
 }
 
 /** The kind of backend fault an error message of a failed iteration shows, if any. */
