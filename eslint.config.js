@@ -10,10 +10,17 @@ const react = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zusta
 const tfjs = ['@tensorflow/*'];
 const layer = (name) => [`**/${name}`, `**/${name}/**`, `../${name}/*`, `../../${name}/*`];
 
+/** The wasm backend comes with this project's kernels in front of TF.js's (src/policy/wasmBackend.ts). */
+const wasmBackendPath = {
+  name: '@tensorflow/tfjs-backend-wasm', allowTypeImports: true,
+  message: 'Import the wasm backend from src/policy/wasmBackend.ts, which installs its SIMD kernels.',
+};
+
 /** Builds the import restrictions of one layer: the layers above it and any UI library. */
 function restrict(forbiddenLayers, extra = []) {
   return {
     'no-restricted-imports': ['error', {
+      paths: [wasmBackendPath],
       patterns: [
         { group: forbiddenLayers.flatMap(layer), message: 'Imports only point down the layers (see docs/ARCHITECTURE.md).' },
         { group: [...react, ...extra], message: 'This layer is pure: no React, no UI libraries (see docs/ARCHITECTURE.md).' },
@@ -67,6 +74,14 @@ export default tseslint.config(
   {
     files: ['src/policy/**/*.ts'],
     rules: { ...restrict(['envs', 'train', 'worker', 'store', 'ui']), ...asyncReadbacksOnly, 'no-restricted-globals': ['error', ...domGlobals] },
+  },
+  {
+    files: ['src/policy/wasmBackend.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['cli/**/*.ts', 'scripts/**/*.{ts,mjs}', 'e2e/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [wasmBackendPath] }] },
   },
   {
     files: ['src/train/**/*.ts'],

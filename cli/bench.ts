@@ -92,7 +92,7 @@ export async function runBench(argv: string[]): Promise<void> {
   const withWebGpu = flags.webgpu && nodeWebGpuAvailable();
   if (withWebGpu) await installNodeWebGpu();
   const tf = await import('@tensorflow/tfjs');
-  await import('@tensorflow/tfjs-backend-wasm');
+  await import('../src/policy/wasmBackend');
   if (withWebGpu) await import('@tensorflow/tfjs-backend-webgpu');
   tf.enableProdMode();
   tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', false);

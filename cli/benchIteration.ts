@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { PhaseTimes, collectPhases } from '../src/core/phases';
 import { createRng } from '../src/core/prng';
+import { installWasmKernels, uninstallWasmKernels } from '../src/policy/kernels/wasmKernels';
 import { MODEL_SIZES, PolicyModel } from '../src/policy/model';
 import { Tokenizer } from '../src/policy/tokenizer';
 import { decodeWeights, modelConfigOf, parseCheckpoint, type Checkpoint } from '../src/train/checkpoint';
@@ -441,9 +442,20 @@ export async function compareWithBaseline(env: BenchEnv, dir: string, pairs: num
   const before = await oldTrainer.Trainer.create(parsed.config, { checkpoint });
   const current = await Trainer.create(defaultConfig(env), { checkpoint });
   const result: BaselineComparison = { env, baseline: dir, pairs, current: [], before: [], speedup: NaN, speedupPerStep: NaN };
+  // TF.js's kernel registry is shared by both trees: a tree from before the SIMD kernels
+  // (src/policy/wasmBackend.ts) runs with TF.js's stock kernels, as it did.
+  const stockKernelsBefore = !existsSync(resolve(root, 'src/policy/wasmBackend.ts'));
+  const stepBefore = async () => {
+    if (stockKernelsBefore) uninstallWasmKernels();
+    try {
+      return await before.step();
+    } finally {
+      if (stockKernelsBefore) installWasmKernels();
+    }
+  };
   try {
     for (let i = 0; i <= pairs; i++) {
-      const a = (await before.step()).metrics;
+      const a = (await stepBefore()).metrics;
       const b = (await current.step()).metrics;
       if (i === 0) continue;
       result.before.push({ ms: a['perf/iter_ms'], steps: a['batch/steps'] });

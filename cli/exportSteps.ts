@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import '../src/policy/wasmBackend';
 import { metaLine } from '../src/import/exportSteps';
 import { playgroundStepLines } from '../src/import/playground';
 import { selectBackend } from '../src/train/backend';

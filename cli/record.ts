@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import '../src/policy/wasmBackend';
 import { selectBackend } from '../src/train/backend';
 import { parseCheckpoint } from '../src/train/checkpoint';
 import { algorithmLabel, parseAlgorithmLabel, parseTrainConfig } from '../src/train/config';

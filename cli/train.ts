@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import '../src/policy/wasmBackend';
 import { selectBackend, type BackendRequest } from '../src/train/backend';
 import { decodeWeights, parseCheckpoint, type Checkpoint } from '../src/train/checkpoint';
 import { algorithmLabel, parseAlgorithmLabel, parseTrainConfig, type TrainConfig } from '../src/train/config';

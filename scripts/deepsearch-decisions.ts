@@ -12,7 +12,7 @@
  *   npx tsx scripts/deepsearch-decisions.ts --samples 8 public/checkpoints/deepsearch-base.json runs/ds8/grpo-s*.ckpt.json
  */
 import { parseArgs } from 'node:util';
-import '@tensorflow/tfjs-backend-wasm';
+import '../src/policy/wasmBackend';
 import { useBackend } from '../cli/train';
 import type { Question, Split } from '../src/envs/deepsearch/index';
 import type { StepData, Trajectory } from '../src/train/rollout';

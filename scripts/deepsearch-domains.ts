@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/deepsearch-domains.ts public/checkpoints/deepsearch-base.json runs/ds/grpo-s1.ckpt.json [--episodes 128]
  */
-import '@tensorflow/tfjs-backend-wasm';
+import '../src/policy/wasmBackend';
 import { loadCheckpoint, useBackend } from '../cli/train';
 import { createRng } from '../src/core/prng';
 import { maxActionTokens, parseTrainConfig } from '../src/train/config';

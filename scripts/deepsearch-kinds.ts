@@ -9,7 +9,7 @@
  *   npx tsx scripts/deepsearch-kinds.ts --splits test-id,test-ood --samples 8 runs/ds/*.ckpt.json
  */
 import { parseArgs } from 'node:util';
-import '@tensorflow/tfjs-backend-wasm';
+import '../src/policy/wasmBackend';
 import { useBackend } from '../cli/train';
 import type { Split } from '../src/envs/deepsearch/index';
 import type { Trajectory } from '../src/train/rollout';

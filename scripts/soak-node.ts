@@ -7,7 +7,7 @@
  *   npm run soak -- --iterations 200 --backend cpu --every 20
  */
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import '../src/policy/wasmBackend';
 import { selectBackend, type BackendRequest } from '../src/train/backend';
 import { RunController } from '../src/worker/runController';
 import { numberFlag, readFlags } from './lib/args.mjs';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import './wasmBackend';
 import { embed, gelu, geluReference, matmul } from './ops';
 import { maxRelativeError } from '../core/numeric';
 

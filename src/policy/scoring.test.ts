@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import './wasmBackend';
 import { maxRelativeError } from '../core/numeric';
 import { PolicyModel } from './model';
 import { embed, geluReference } from './ops';

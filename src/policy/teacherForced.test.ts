@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import './wasmBackend';
 import { createRng } from '../core/prng';
 import { ActionTrie } from './decoding';
 import { generateActions } from './generate';

@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setWasmPaths } from '../policy/wasmBackend';
 import { probeSpeed, selfCheck, type SelfCheckResult } from './backendCheck';
 import { initialisedBackend, watchWasmAbort } from './backendFaults';
 

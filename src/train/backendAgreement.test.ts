@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import '../policy/wasmBackend';
 import { fingerprintDifferences, iterationFingerprint } from './backendAgreement';
 
 describe('one training iteration agrees across Node backends', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import '../policy/wasmBackend';
 import { selectBackend } from '../train/backend';
 import { exhaustWasmHeap, wasmHasAborted } from '../train/backendFaults';
 import { BackendRecovery } from './backendRecovery';

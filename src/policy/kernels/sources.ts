@@ -1,0 +1,4 @@
+/** Each hand-written WebAssembly kernel: its text source, the module that ships its binary, and that module's export. */
+export const KERNEL_SOURCES = [
+  { source: 'batchMatMul.wat', binaryFile: 'batchMatMulBinary.ts', exportName: 'BATCH_MATMUL_WASM' },
+] as const;

@@ -1,0 +1,79 @@
+/**
+ * A faster `BatchMatMul` for the wasm backend: products of many small matrices — the attention's
+ * queries × keys and weights × values, and their gradients — go to a WebAssembly SIMD kernel
+ * (batchMatMul.wat) instead of TF.js's scalar loop, 8–20× faster at this model's shapes
+ * (docs/PERFORMANCE.md). The kernel reads and writes the backend's own memory, so nothing is copied.
+ *
+ * Only what the kernel does exactly is sent to it: float32, batch > 1, equal batch axes, no transpose
+ * flags. Everything else — a single 2-D product, which TF.js hands to XNNPACK, broadcasting, transposes —
+ * goes to TF.js's kernel as before. Without WebAssembly SIMD, or with the threaded build (whose memory is
+ * shared), the stock kernel stays in charge.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { BATCH_MATMUL_WASM } from './batchMatMulBinary';
+
+type BatchMatMulKernel = (a: number, b: number, c: number, batch: number, m: number, k: number, n: number) => void;
+
+let compiled: WebAssembly.Module | null | undefined;
+/** One instance per backend memory: a wasm backend created anew (after an abort) has a new memory. */
+const instances = new WeakMap<WebAssembly.Memory, BatchMatMulKernel | null>();
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  const bytes = atob(text);
+  const out = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = bytes.charCodeAt(i);
+  return out;
+}
+
+function compiledModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    const bytes = decodeBase64(BATCH_MATMUL_WASM);
+    compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  }
+  return compiled;
+}
+
+/** The SIMD kernel bound to this backend's memory, or null where it cannot run. */
+function kernelFor(backend: BackendWasm): BatchMatMulKernel | null {
+  const memory = (backend.wasm as { asm?: { memory?: unknown } }).asm?.memory;
+  if (!(memory instanceof WebAssembly.Memory)) return null;
+  let kernel = instances.get(memory);
+  if (kernel === undefined) {
+    const module = compiledModule();
+    try {
+      kernel = module ? (new WebAssembly.Instance(module, { env: { memory } }).exports.batchMatMul as BatchMatMulKernel) : null;
+    } catch {
+      kernel = null; // e.g. the threaded build's shared memory
+    }
+    instances.set(memory, kernel);
+  }
+  return kernel;
+}
+
+const product = (dims: readonly number[]) => dims.reduce((a, b) => a * b, 1);
+const sameDims = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
+
+function batchMatMul(args: Parameters<tf.KernelFunc>[0], stock: tf.KernelFunc): tf.TensorInfo | tf.TensorInfo[] {
+  const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+  const { transposeA, transposeB } = (args.attrs ?? {}) as { transposeA?: boolean; transposeB?: boolean };
+  const backend = args.backend as BackendWasm;
+  const batchDims = a.shape.slice(0, -2);
+  const batch = product(batchDims);
+  const plain = !transposeA && !transposeB && a.dtype === 'float32' && b.dtype === 'float32' && a.shape.length >= 3
+    && sameDims(batchDims, b.shape.slice(0, -2)) && batch > 1 && a.shape[a.shape.length - 1] === b.shape[b.shape.length - 2];
+  const kernel = plain ? kernelFor(backend) : null;
+  if (!kernel) return stock(args);
+
+  const [m, k] = a.shape.slice(-2);
+  const n = b.shape[b.shape.length - 1];
+  const out = backend.makeOutput([...batchDims, m, n], 'float32');
+  const offset = (t: tf.TensorInfo) => backend.dataIdMap.get(t.dataId)!.memoryOffset;
+  kernel(offset(a), offset(b), offset(out), batch, m, k, n);
+  return out;
+}
+
+/** The wasm backend's `BatchMatMul` with the SIMD kernel in front of `stock`, TF.js's own. */
+export function simdBatchMatMul(stock: tf.KernelFunc): tf.KernelFunc {
+  return ((args: Parameters<tf.KernelFunc>[0]) => batchMatMul(args, stock)) as tf.KernelFunc;
+}
