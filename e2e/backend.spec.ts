@@ -23,10 +23,11 @@ test('auto mode says why it did not pick the software WebGPU adapter', async ({ 
   await expect(reason).toContainText(backend);
 });
 
-test('#backend=wasm works', async ({ page }) => {
+test('#backend=wasm works, with the SIMD batched matmul', async ({ page }) => {
   await page.goto('./#backend=wasm');
   expect(await waitForBackend(page)).toBe('wasm');
   await expect(page.getByTestId('backend-check')).toContainText('✓');
+  await expect(page.getByTestId('backend-check')).toContainText('SIMD matmul');
 });
 
 test('a bad URL value is reported and the page still works', async ({ page }) => {

@@ -10,6 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
+import { describeWasmKernels } from '../policy/kernels/wasmKernels';
 import { setWasmPaths } from '../policy/wasmBackend';
 import { probeSpeed, selfCheck, type SelfCheckResult } from './backendCheck';
 import { initialisedBackend, watchWasmAbort } from './backendFaults';
@@ -49,6 +50,8 @@ export interface BackendChoice {
   /** Speed probes that were run (auto mode without a hardware GPU). */
   probes: ProbeResult[];
   selfCheck: SelfCheckResult;
+  /** On wasm: which of this project's kernels run (`describeWasmKernels`). */
+  kernels?: string;
   /** Backends that were tried and rejected, each with the reason (shown as a fallback banner). */
   rejected: { backend: BackendName; why: string }[];
 }
@@ -173,7 +176,7 @@ export async function selectBackend(options: SelectOptions): Promise<BackendChoi
   const rejected: BackendChoice['rejected'] = [];
   const { adapter, why: noAdapterWhy } = excluded.has('webgpu') ? { adapter: null, why: 'WebGPU was switched off after an error' } : await inspectWebGpu();
   const choose = (backend: BackendName, reason: string, check: SelfCheckResult, probes: ProbeResult[] = []): BackendChoice =>
-    ({ backend, requested, reason, adapter, probes, selfCheck: check, rejected });
+    ({ backend, requested, reason, adapter, probes, selfCheck: check, rejected, ...(backend === 'wasm' ? { kernels: describeWasmKernels() ?? undefined } : {}) });
 
   if (requested !== 'auto' && !excluded.has(requested)) {
     const { check, why } = await tryBackend(requested);

@@ -25,7 +25,8 @@ function BackendBadge() {
   const reason = note && choice?.requested === choice?.backend ? note : choice?.reason;
   const ready = choice !== null && choice !== undefined && phase === 'ready';
   const label = phase === 'ready' && choice ? choice.backend : phase === 'selecting' ? 'choosing…' : 'starting…';
-  const check = ready ? `self-check vs cpu: max relative gradient error ${choice.selfCheck.maxRelError.toExponential(1)} ${choice.selfCheck.ok ? '✓' : '✗'}` : '';
+  const kernels = ready && choice.kernels ? ` · ${choice.kernels}` : '';
+  const check = ready ? `self-check vs cpu: max relative gradient error ${choice.selfCheck.maxRelError.toExponential(1)} ${choice.selfCheck.ok ? '✓' : '✗'}${kernels}` : '';
   return (
     <div className="backend" aria-live="polite">
       <div className="backend-line">

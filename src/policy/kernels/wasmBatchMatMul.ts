@@ -51,6 +51,11 @@ function kernelFor(backend: BackendWasm): BatchMatMulKernel | null {
   return kernel;
 }
 
+/** Whether the SIMD kernel runs on this wasm backend (false without WebAssembly SIMD or with the threaded build). */
+export function simdBatchMatMulRuns(backend: BackendWasm): boolean {
+  return kernelFor(backend) !== null;
+}
+
 const product = (dims: readonly number[]) => dims.reduce((a, b) => a * b, 1);
 const sameDims = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 

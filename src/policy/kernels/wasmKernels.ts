@@ -4,7 +4,8 @@
  * compute exactly what the stock kernels compute, up to the order of float sums (docs/PERFORMANCE.md).
  */
 import * as tf from '@tensorflow/tfjs';
-import { simdBatchMatMul } from './wasmBatchMatMul';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { simdBatchMatMul, simdBatchMatMulRuns } from './wasmBatchMatMul';
 import { sharedIdentity } from './wasmIdentity';
 
 const OVERRIDES: readonly { kernelName: string; wrap: (stock: tf.KernelFunc) => tf.KernelFunc }[] = [
@@ -40,4 +41,14 @@ export function uninstallWasmKernels(): void {
     tf.registerKernel(stock);
   }
   stockConfigs = undefined;
+}
+
+/**
+ * What the active wasm backend runs of these kernels, in words for the backend badge (e.g. "SIMD
+ * matmul"); null when the active backend is not wasm.
+ */
+export function describeWasmKernels(): string | null {
+  if (tf.getBackend() !== 'wasm') return null;
+  if (!stockConfigs) return "TF.js's own kernels";
+  return simdBatchMatMulRuns(tf.backend() as BackendWasm) ? 'SIMD matmul' : 'no SIMD matmul (no WebAssembly SIMD here)';
 }
