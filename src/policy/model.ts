@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../core/prng';
-import { embed, gelu, layerNorm, linear, matmul, transposeLast } from './ops';
+import { embed, gelu, layerNorm, linear, matmul, repeatRows, transposeLast } from './ops';
 
 /** Shape of the network. */
 export interface ModelConfig {
@@ -58,6 +58,20 @@ export interface ForwardInput {
    * computes keys and values at all positions, so the cache is complete.
    */
   outputs?: { start: number; length: number };
+  /**
+   * Weights to read instead of the model's own: one copy of every weight per row, each with a leading axis
+   * of B (`perRowCopies`), so that a gradient with respect to the copies holds each row's own gradient.
+   */
+  perRowWeights?: Weights;
+}
+
+/** The tensors a forward pass reads; the model's variables, or per-row copies of them. */
+export interface Weights {
+  tokenEmbedding: tf.Tensor;
+  positionEmbedding: tf.Tensor;
+  blocks: BlockWeights<tf.Tensor>[];
+  finalGain: tf.Tensor;
+  finalBias: tf.Tensor;
 }
 
 /** A stored weight: name, shape and values. */
@@ -67,23 +81,24 @@ export interface NamedWeight {
   values: Float32Array;
 }
 
-interface Block {
-  ln1Gain: tf.Variable; ln1Bias: tf.Variable;
-  qkvWeight: tf.Variable; qkvBias: tf.Variable;
-  projWeight: tf.Variable; projBias: tf.Variable;
-  ln2Gain: tf.Variable; ln2Bias: tf.Variable;
-  fcWeight: tf.Variable; fcBias: tf.Variable;
-  outWeight: tf.Variable; outBias: tf.Variable;
+/** The weights of one transformer block. */
+export interface BlockWeights<T extends tf.Tensor = tf.Variable> {
+  ln1Gain: T; ln1Bias: T;
+  qkvWeight: T; qkvBias: T;
+  projWeight: T; projBias: T;
+  ln2Gain: T; ln2Bias: T;
+  fcWeight: T; fcBias: T;
+  outWeight: T; outBias: T;
 }
 
 const MASKED = -1e9;
 
 /** The transformer and its weights (TF.js variables, trainable). */
-export class PolicyModel {
+export class PolicyModel implements Weights {
   readonly config: ModelConfig;
   readonly tokenEmbedding: tf.Variable;
   readonly positionEmbedding: tf.Variable;
-  readonly blocks: Block[];
+  readonly blocks: BlockWeights[];
   readonly finalGain: tf.Variable;
   readonly finalBias: tf.Variable;
   /** Every variable with its stable name, in a fixed order (checkpoints, optimizers). */
@@ -159,19 +174,20 @@ export class PolicyModel {
     // Padded keys [B, 1, 1, Lpast + L] are masked out in every block.
     const padding = tf.reshape(tf.mul(tf.sub(1, input.keyMask), MASKED), [batch, 1, 1, totalLength]);
 
-    let x: tf.Tensor = tf.add(embed(this.tokenEmbedding as tf.Tensor2D, input.tokens), embed(this.positionEmbedding as tf.Tensor2D, input.positions));
+    const weights: Weights = input.perRowWeights ?? this;
+    let x: tf.Tensor = tf.add(embed(weights.tokenEmbedding, input.tokens), embed(weights.positionEmbedding, input.positions));
     const present: KvCache = { keys: [], values: [] };
-    this.blocks.forEach((block, l) => {
+    weights.blocks.forEach((block, l) => {
       // The last block needs queries only where outputs are read; keys and values everywhere.
-      const [qStart, qLength] = windowed && l === this.blocks.length - 1 ? [outStart, outLength] : [0, length];
+      const [qStart, qLength] = windowed && l === weights.blocks.length - 1 ? [outStart, outLength] : [0, length];
       const window = (t: tf.Tensor) => (qLength === length ? t : tf.slice(t, [0, qStart, 0], [-1, qLength, -1]));
       // Attention: project to queries, keys and values (the columns of the fused qkv weight, each projected
       // separately: splitting the projected tensor is a slow strided copy on wasm), split heads
       // [B, L, d] → [B, heads, L, headDim], append to the cache, attend.
       const normed = layerNorm(x, block.ln1Gain, block.ln1Bias);
       const project = (input: tf.Tensor, part: number, rows: number) => {
-        const w = tf.slice(block.qkvWeight, [0, part * dModel], [dModel, dModel]);
-        const b = tf.slice(block.qkvBias, [part * dModel], [dModel]);
+        const w = lastAxisSlice(block.qkvWeight, part * dModel, dModel);
+        const b = lastAxisSlice(block.qkvBias, part * dModel, dModel);
         return tf.transpose(tf.reshape(linear(input, w, b), [batch, rows, nHeads, headDim]), [0, 2, 1, 3]);
       };
       const queries = project(window(normed), 0, qLength);
@@ -190,16 +206,42 @@ export class PolicyModel {
       const h = gelu(linear(layerNorm(x, block.ln2Gain, block.ln2Bias), block.fcWeight, block.fcBias));
       x = tf.add(x, linear(h, block.outWeight, block.outBias));
     });
-    return { hidden: layerNorm(x, this.finalGain, this.finalBias) as tf.Tensor3D, present };
+    return { hidden: layerNorm(x, weights.finalGain, weights.finalBias) as tf.Tensor3D, present };
   }
 
-  /** Next-token logits for hidden states [..., d] → [..., vocab], through the tied embedding. */
-  logits(hidden: tf.Tensor): tf.Tensor {
+  /**
+   * Next-token logits for hidden states [..., d] → [..., vocab], through the tied embedding; with per-row
+   * weights (`perRowCopies`), hidden states [B, L, d] → [B, L, vocab], each row through its own copy.
+   */
+  logits(hidden: tf.Tensor, perRowWeights?: Weights): tf.Tensor {
     return tf.tidy(() => {
+      if (perRowWeights) return matmul(hidden, transposeLast(perRowWeights.tokenEmbedding));
       const flat = tf.reshape(hidden, [-1, this.config.dModel]);
       const out = matmul(flat, transposeLast(this.tokenEmbedding));
       return tf.reshape(out, [...hidden.shape.slice(0, -1), this.config.vocabSize]);
     });
+  }
+
+  /**
+   * One copy of every weight per row of a batch of `rows` (each variable tiled along a new leading axis), as
+   * `Weights` for `forward` and as a list in `named` order for `tf.grads`. The caller owns the copies.
+   */
+  perRowCopies(rows: number): { weights: Weights; copies: tf.Tensor[] } {
+    const copies = this.named.map(({ variable }) => repeatRows(variable, rows));
+    return { weights: this.weightsFrom(copies), copies };
+  }
+
+  /** `Weights` from tensors in `named` order (the model's own, or copies of them). */
+  weightsFrom(tensors: readonly tf.Tensor[]): Weights {
+    const byVariable = new Map(this.named.map(({ variable }, i) => [variable, tensors[i]]));
+    const of = (variable: tf.Variable) => byVariable.get(variable)!;
+    return {
+      tokenEmbedding: of(this.tokenEmbedding),
+      positionEmbedding: of(this.positionEmbedding),
+      blocks: this.blocks.map((block) => Object.fromEntries(Object.entries(block).map(([key, variable]) => [key, of(variable)])) as unknown as BlockWeights<tf.Tensor>),
+      finalGain: of(this.finalGain),
+      finalBias: of(this.finalBias),
+    };
   }
 
   /** Copies of all weights, for checkpoints and for a frozen reference policy. */
@@ -239,6 +281,13 @@ function causalBias(first: number, queries: number, keys: number): tf.Tensor4D {
   const values = new Float32Array(queries * keys);
   for (let i = 0; i < queries; i++) values.fill(MASKED, i * keys + first + i + 1, (i + 1) * keys);
   return tf.tensor4d(values, [1, 1, queries, keys]);
+}
+
+/** `size` entries of the last axis from `start` (a weight's columns, or per-row copies' columns). */
+function lastAxisSlice(t: tf.Tensor, start: number, size: number): tf.Tensor {
+  const begin = t.shape.map((_, i) => (i === t.rank - 1 ? start : 0));
+  const sizes = t.shape.map((_, i) => (i === t.rank - 1 ? size : -1));
+  return tf.slice(t, begin, sizes);
 }
 
 function sizeOf(shape: number[]): number {

@@ -72,17 +72,41 @@ function hostGather(table: tf.Tensor2D, ids: tf.Tensor): tf.Tensor2D {
   return tf.tensor2d(out, [index.length, width]);
 }
 
-/** Rows `ids` (int32, any shape) of `table` [V, d] → [...ids.shape, d], with a scatter-add gradient. */
-export function embed(table: tf.Tensor2D, ids: tf.Tensor): tf.Tensor {
-  const flat = tf.reshape(ids, [ids.size]);
-  const rows = gatherRowsScatterGrad(table, flat) as tf.Tensor;
-  return tf.reshape(rows, [...ids.shape, table.shape[1]]);
+/**
+ * Rows `ids` (int32, any shape) of `table` [V, d] → [...ids.shape, d], with a scatter-add gradient. With
+ * one table per row — `table` [B, V, d], `ids` [B, …] — row b reads its own table.
+ */
+export function embed(table: tf.Tensor, ids: tf.Tensor): tf.Tensor {
+  const width = table.shape[table.rank - 1];
+  if (table.rank === 2) return tf.reshape(gatherRowsScatterGrad(table, tf.reshape(ids, [ids.size])) as tf.Tensor, [...ids.shape, width]);
+  // Row b's ids index the b-th block of the stacked tables [B·V, d].
+  const [rows, vocab] = table.shape;
+  const offsets = tf.tensor2d(Int32Array.from({ length: rows }, (_, b) => b * vocab), [rows, 1], 'int32');
+  const flatIds = tf.reshape(tf.add(tf.reshape(ids, [rows, -1]), offsets), [ids.size]);
+  const found = gatherRowsScatterGrad(tf.reshape(table, [rows * vocab, width]), flatIds) as tf.Tensor;
+  return tf.reshape(found, [...ids.shape, width]);
 }
 
-/** Layer normalisation over the last axis with gain and bias. */
+/**
+ * `rows` copies of `t` stacked on a new leading axis: [rows, ...t.shape]. On cpu and wasm the values are
+ * repeated in JavaScript and uploaded once: wasm's `Tile` kernel is a scalar loop that took ~4 ms per
+ * copied weight of the tiny model, ~100× the copy.
+ */
+export function repeatRows(t: tf.Tensor, rows: number): tf.Tensor {
+  if (!HOST_BACKENDS.has(tf.getBackend())) return tf.tile(tf.expandDims(t, 0), [rows, ...t.shape.map(() => 1)]);
+  // Only on cpu and wasm (HOST_BACKENDS), where reading back is a plain copy and never blocks.
+  // eslint-disable-next-line no-restricted-properties
+  const values = t.dataSync() as Float32Array;
+  const out = new Float32Array(rows * values.length);
+  for (let r = 0; r < rows; r++) out.set(values, r * values.length);
+  return tf.tensor(out, [rows, ...t.shape], 'float32');
+}
+
+/** Layer normalisation over the last axis with gain and bias [d] (or one of each per row: [B, d] for x [B, L, d]). */
 export function layerNorm(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor, eps = 1e-5): tf.Tensor {
   const { mean, variance } = tf.moments(x, -1, true);
-  return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, eps))), gain), bias);
+  const perRow = (t: tf.Tensor) => (t.rank === 2 && x.rank === 3 ? tf.expandDims(t, 1) : t);
+  return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, eps))), perRow(gain)), perRow(bias));
 }
 
 const GELU_A = 2 * Math.sqrt(2 / Math.PI);
@@ -103,8 +127,12 @@ export function geluReference(x: tf.Tensor): tf.Tensor {
   return tf.mul(tf.mul(0.5, x), tf.add(1, tf.tanh(inner)));
 }
 
-/** x [..., in] · w [in, out] + b [out], through the fast-gradient `matmul`. */
+/**
+ * x [..., in] · w [in, out] + b [out], through the fast-gradient `matmul`; with one weight per row,
+ * x [B, L, in] · w [B, in, out] + b [B, out].
+ */
 export function linear(x: tf.Tensor, w: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  if (w.rank === 3) return tf.add(matmul(x, w), tf.expandDims(b, 1));
   const inDim = x.shape[x.shape.length - 1];
   const flat = tf.reshape(x, [-1, inDim]);
   const y = tf.add(matmul(flat, w), b);

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { leftPad } from './generate';
-import type { PolicyModel } from './model';
+import type { PolicyModel, Weights } from './model';
 
 /** A prompt and the action tokens generated after it. */
 export interface ScoredAction {
@@ -87,9 +87,10 @@ export function prepareScoring(actions: readonly ScoredAction[], vocabSize: numb
 
 /**
  * log π(· | prompt, earlier action tokens) over the whole vocabulary at every action position, [rows, k,
- * vocabulary], with the admissible mask and the temperature applied. Call inside `tf.tidy` / a gradient function.
+ * vocabulary], with the admissible mask and the temperature applied; each row through its own copy of the
+ * weights when `perRowWeights` is given (`PolicyModel.perRowCopies`). Call inside `tf.tidy` / a gradient function.
  */
-export function actionLogProbs(model: PolicyModel, inputs: ScoringInputs, temperature: number): tf.Tensor3D {
+export function actionLogProbs(model: PolicyModel, inputs: ScoringInputs, temperature: number, perRowWeights?: Weights): tf.Tensor3D {
   const { rows, width, actionLength: k } = inputs;
   const vocab = model.config.vocabSize;
   const { hidden } = model.forward({
@@ -99,20 +100,21 @@ export function actionLogProbs(model: PolicyModel, inputs: ScoringInputs, temper
     // The hidden state at position p predicts the token at p + 1: the last k tokens come from
     // positions width − k − 1 … width − 2, the only ones computed through the last block.
     outputs: { start: width - k - 1, length: k },
+    perRowWeights,
   });
-  let logits = tf.div(model.logits(hidden), temperature);
+  let logits = tf.div(model.logits(hidden, perRowWeights), temperature);
   if (inputs.allowedBias) logits = tf.add(logits, tf.tensor3d(inputs.allowedBias, [rows, k, vocab]));
   return tf.logSoftmax(logits) as tf.Tensor3D;
 }
 
 /**
  * log π(token | prompt, earlier action tokens) for every action token, differentiable with respect to the
- * model's variables. Call inside `tf.tidy` / a gradient function.
+ * model's variables (or to `perRowWeights`, see `actionLogProbs`). Call inside `tf.tidy` / a gradient function.
  */
-export function scoreActions(model: PolicyModel, inputs: ScoringInputs, temperature: number): ScoredBatch {
+export function scoreActions(model: PolicyModel, inputs: ScoringInputs, temperature: number, perRowWeights?: Weights): ScoredBatch {
   const { rows, actionLength: k } = inputs;
   const vocab = model.config.vocabSize;
-  const logProbsAll = actionLogProbs(model, inputs, temperature);
+  const logProbsAll = actionLogProbs(model, inputs, temperature, perRowWeights);
   const picked = tf.sum(tf.mul(tf.oneHot(tf.tensor2d(inputs.targets, [rows, k], 'int32'), vocab), logProbsAll), -1);
   const mask = tf.tensor2d(inputs.targetMask, [rows, k]);
   return { logProbs: tf.mul(picked, mask) as tf.Tensor2D, mask };
