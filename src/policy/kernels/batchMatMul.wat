@@ -3,13 +3,12 @@
 ;;   C[b] = A[b] · B[b]   for b < batch,   A [batch, m, k], B [batch, k, n], C [batch, m, n]
 ;;
 ;; all float32, row-major, at byte offsets into the backend's own memory (imported, so nothing is copied).
-;; TF.js's wasm backend sends every batched product (batch > 1) to a scalar loop that runs these small
-;; attention products at 0.4–1.2 GFLOP/s; this one writes each output row 16 columns at a time from four
-;; 4-lane accumulators, then 4 at a time, then one by one.
+;; It writes each output row 16 columns at a time from four 4-lane accumulators, then 4 at a time, then one
+;; by one (wasmBatchMatMul.ts says what it replaces and why).
 ;;
 ;; Each output element is the sum over k in order, a multiply then an add per term (no fused multiply-add):
-;; the same value as the scalar loop's wherever that loop sums all of k in one block (k ≤ 48), and a
-;; different but equivalent order of the same float sums beyond it.
+;; for a batched product, the same value as TF.js's scalar loop wherever that loop sums all of k in one
+;; block (k ≤ 48), and otherwise a different but equivalent order of the same float sums.
 ;;
 ;; Assembled by `npm run build:kernels` into batchMatMulBinary.ts.
 (module

@@ -1,13 +1,14 @@
 /**
- * A faster `BatchMatMul` for the wasm backend: products of many small matrices — the attention's
- * queries × keys and weights × values, and their gradients — go to a WebAssembly SIMD kernel
- * (batchMatMul.wat) instead of TF.js's scalar loop, 8–20× faster at this model's shapes
- * (docs/PERFORMANCE.md). The kernel reads and writes the backend's own memory, so nothing is copied.
+ * A faster `BatchMatMul` for the wasm backend, in WebAssembly SIMD (batchMatMul.wat), reading and writing
+ * the backend's own memory, so nothing is copied. TF.js's wasm backend runs a batched product (batch > 1)
+ * — the attention's queries × keys and weights × values, and their gradients — in a scalar loop, at
+ * 0.4–1.2 GFLOP/s at this model's shapes; and it hands a single 2-D product to XNNPACK, which first packs
+ * the right operand for each new tensor — here nearly every one: activations, weight slices, transposes —
+ * so that weight gradients ran at 5–6 GFLOP/s. This kernel runs both at 15–30 (docs/PERFORMANCE.md).
  *
- * Only what the kernel does exactly is sent to it: float32, batch > 1, equal batch axes, no transpose
- * flags. Everything else — a single 2-D product, which TF.js hands to XNNPACK, broadcasting, transposes —
- * goes to TF.js's kernel as before. Without WebAssembly SIMD, or with the threaded build (whose memory is
- * shared), the stock kernel stays in charge.
+ * Only what the kernel does exactly is sent to it: float32, equal batch axes, no transpose flags.
+ * Broadcasting and transposes go to TF.js's kernel as before. Without WebAssembly SIMD, or with the
+ * threaded build (whose memory is shared), the stock kernel stays in charge.
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
@@ -64,9 +65,8 @@ function batchMatMul(args: Parameters<tf.KernelFunc>[0], stock: tf.KernelFunc): 
   const { transposeA, transposeB } = (args.attrs ?? {}) as { transposeA?: boolean; transposeB?: boolean };
   const backend = args.backend as BackendWasm;
   const batchDims = a.shape.slice(0, -2);
-  const batch = product(batchDims);
-  const plain = !transposeA && !transposeB && a.dtype === 'float32' && b.dtype === 'float32' && a.shape.length >= 3
-    && sameDims(batchDims, b.shape.slice(0, -2)) && batch > 1 && a.shape[a.shape.length - 1] === b.shape[b.shape.length - 2];
+  const plain = !transposeA && !transposeB && a.dtype === 'float32' && b.dtype === 'float32' && a.shape.length >= 2
+    && sameDims(batchDims, b.shape.slice(0, -2)) && a.shape[a.shape.length - 1] === b.shape[b.shape.length - 2];
   const kernel = plain ? kernelFor(backend) : null;
   if (!kernel) return stock(args);
 
@@ -74,7 +74,7 @@ function batchMatMul(args: Parameters<tf.KernelFunc>[0], stock: tf.KernelFunc): 
   const n = b.shape[b.shape.length - 1];
   const out = backend.makeOutput([...batchDims, m, n], 'float32');
   const offset = (t: tf.TensorInfo) => backend.dataIdMap.get(t.dataId)!.memoryOffset;
-  kernel(offset(a), offset(b), offset(out), batch, m, k, n);
+  kernel(offset(a), offset(b), offset(out), product(batchDims), m, k, n);
   return out;
 }
 

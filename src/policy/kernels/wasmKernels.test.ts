@@ -87,7 +87,7 @@ describe('the SIMD batched matmul of the wasm backend', () => {
     }
   });
 
-  it('matches TF.js\'s own wasm kernel: bit for bit up to 48 terms, within float rounding beyond', async () => {
+  it('matches TF.js\'s own wasm kernel: bit for bit where its scalar loop sums all terms at once, within float rounding elsewhere', async () => {
     const shapes: [number[], number[]][] = [
       [[178, 3, 16], [178, 16, 90]], // queries × keys
       [[178, 3, 90], [178, 90, 16]], // weights × values (90 terms)
@@ -95,6 +95,9 @@ describe('the SIMD batched matmul of the wasm backend', () => {
       [[6, 1, 53], [6, 53, 16]], // one decoded token
       [[5, 7, 13], [5, 13, 3]], // columns one by one
       [[2, 3, 33], [2, 33, 35]],
+      [[1, 7, 16], [1, 16, 9]], // one product, as 3-D
+      [[260, 32], [32, 96]], // a projection
+      [[32, 260], [260, 32]], // a weight gradient
     ];
     for (const [sa, sb] of shapes) {
       const a = randomTensor(sa, `a ${sa}`);
@@ -103,19 +106,17 @@ describe('the SIMD batched matmul of the wasm backend', () => {
       const { values, shape } = await installedMatMul(a, b);
       expect(shape).toEqual([...sa.slice(0, -1), sb[sb.length - 1]]);
       const k = sa[sa.length - 1];
-      if (k <= 48) expect(Array.from(values)).toEqual(Array.from(stock));
+      if (k <= 48 && sa.length > 2 && sa[0] > 1) expect(Array.from(values)).toEqual(Array.from(stock));
       else for (let i = 0; i < values.length; i++) expect(Math.abs(values[i] - stock[i])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(stock[i])));
       tf.dispose([a, b]);
     }
   });
 
-  it('leaves transposes, broadcasting and single products to TF.js\'s kernel', async () => {
+  it('leaves transposes and broadcasting to TF.js\'s kernel', async () => {
     const cases: [number[], number[], boolean, boolean][] = [
       [[4, 16, 3], [4, 16, 5], true, false],
       [[4, 3, 16], [4, 5, 16], false, true],
       [[1, 3, 16], [4, 16, 5], false, false],
-      [[1, 7, 16], [1, 16, 9], false, false],
-      [[7, 16], [16, 9], false, false],
     ];
     for (const [sa, sb, ta, tb] of cases) {
       const a = randomTensor(sa, `a ${sa}`);
