@@ -4,13 +4,20 @@ import './wasmBackend';
 import { maxRelativeError } from '../core/numeric';
 import { PolicyModel } from './model';
 import { embed, geluReference } from './ops';
-import { prepareScoring, scoreActions, type ScoredAction, type ScoringInputs } from './scoring';
+import { prepareScoring, scoreActions, vocabularyMask, type ScoredAction, type ScoringInputs } from './scoring';
 
 const config = { vocabSize: 14, dModel: 16, nLayers: 2, nHeads: 2, context: 24, mlpRatio: 2 };
-const actions: ScoredAction[] = [
+/** Some tokens decoded freely: the head runs over the whole vocabulary, masked where a set was given. */
+const mixed: ScoredAction[] = [
   { prompt: [1, 4, 5, 9, 11, 3], tokens: [6, 7, 2], allowed: [[6, 8], [7, 9, 10], [2, 12]] },
   { prompt: [1, 3], tokens: [8, 2], allowed: [null, null] },
   { prompt: [1, 12, 13, 4, 4, 4, 5, 6, 7, 10], tokens: [9, 9, 11, 2], allowed: [[9], [9, 4], null, [2, 5]] },
+];
+/** Every token from an admissible set: the head runs over the admissible tokens only. */
+const masked: ScoredAction[] = [
+  { prompt: [1, 4, 5, 9, 11, 3], tokens: [6, 7, 2], allowed: [[6, 8], [7, 9, 10], [2, 12]] },
+  { prompt: [1, 3], tokens: [8, 2], allowed: [[3, 8, 13], [2]] },
+  { prompt: [1, 12, 13, 4, 4, 4, 5, 6, 7, 10], tokens: [9, 9, 11, 2], allowed: [[9], [9, 4], [11, 0, 1, 3, 5], [2, 5]] },
 ];
 
 /**
@@ -45,16 +52,18 @@ function referenceLogProbs(model: PolicyModel, inputs: ScoringInputs, temperatur
   }
   const hidden = tf.slice(ln(x, model.finalGain, model.finalBias), [0, width - k - 1, 0], [rows, k, -1]);
   let logits = tf.div(tf.reshape(tf.matMul(tf.reshape(hidden, [-1, d]), model.tokenEmbedding, false, true), [rows, k, vocab]), temperature);
-  if (inputs.allowedBias) logits = tf.add(logits, tf.tensor3d(inputs.allowedBias, [rows, k, vocab]));
+  const allowedBias = vocabularyMask(inputs, vocab);
+  if (allowedBias) logits = tf.add(logits, tf.tensor3d(allowedBias, [rows, k, vocab]));
   const picked = tf.sum(tf.mul(tf.oneHot(tf.tensor2d(inputs.targets, [rows, k], 'int32'), vocab), tf.logSoftmax(logits)), -1);
   return tf.mul(picked, tf.tensor2d(inputs.targetMask, [rows, k]));
 }
 
 describe.each(['cpu', 'wasm'])('scoreActions on %s', (backend) => {
-  it('equals the plain full-sequence model in log-probs and in every gradient', async () => {
+  it.each([['some tokens free', mixed], ['every token masked', masked]] as const)('equals the plain full-sequence model in log-probs and in every gradient (%s)', async (_, actions) => {
     await tf.setBackend(backend);
     const model = new PolicyModel(config, 7);
     const inputs = prepareScoring(actions, config.vocabSize);
+    expect(inputs.candidates !== null).toBe(actions === masked);
     const weights = tf.randomUniform([inputs.rows, inputs.actionLength], -1, 1, 'float32', 3);
     const run = (f: () => tf.Tensor) => tf.variableGrads(() => tf.sum(tf.mul(f(), weights)) as tf.Scalar, model.variables);
     const fast = run(() => scoreActions(model, inputs, 0.8).logProbs);
