@@ -5,7 +5,8 @@
  *   explicit transpose followed by a plain matmul (docs/PERFORMANCE.md); this one transposes explicitly.
  * - `embed`: the gradient of `gather` needs the `UnsortedSegmentSum` kernel, which wasm lacks and cpu runs
  *   pathologically slowly; this one scatters the rows back with `scatterND`, which sums duplicate ids on
- *   every backend. On cpu and wasm the rows are copied in JavaScript (wasm's `GatherV2` is slow).
+ *   every backend. On cpu the rows are copied in JavaScript; wasm copies them in its own `GatherV2`
+ *   (kernels/wasmGatherRows.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 
@@ -40,7 +41,7 @@ const gatherRowsScatterGrad = tf.customGrad((...args: CustomGradArgs) => {
   const [table, ids, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
   save([ids]);
   return {
-    value: HOST_BACKENDS.has(tf.getBackend()) ? hostGather(table as tf.Tensor2D, ids) : tf.gather(table, ids),
+    value: tf.getBackend() === 'cpu' ? hostGather(table as tf.Tensor2D, ids) : tf.gather(table, ids),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [sids] = saved;
       const rows = tf.reshape(dy, [sids.size, table.shape[1]!]);
@@ -49,16 +50,16 @@ const gatherRowsScatterGrad = tf.customGrad((...args: CustomGradArgs) => {
   };
 });
 
-/** Backends whose tensors live in CPU memory, where reading the table and ids back costs a copy. */
+/** Backends whose tensors live in CPU memory, where reading one back is a plain copy. */
 const HOST_BACKENDS = new Set(['cpu', 'wasm']);
 
 /**
- * `tf.gather(table, ids)` for a 2-D table and 1-D ids, done in JavaScript: on wasm the `GatherV2` kernel
- * checks every index in a scalar loop and is ~30× slower than copying the rows.
+ * `tf.gather(table, ids)` for a 2-D table and 1-D ids, done in JavaScript, for the cpu backend (wasm has
+ * a row-copying `GatherV2` of its own: kernels/wasmGatherRows.ts; TF.js's was ~30× slower than this copy).
  */
 function hostGather(table: tf.Tensor2D, ids: tf.Tensor): tf.Tensor2D {
   const width = table.shape[1];
-  // Only called on cpu and wasm (HOST_BACKENDS), where reading back is a plain copy and never blocks.
+  // Only called on cpu, where reading back is a plain copy and never blocks.
   // eslint-disable-next-line no-restricted-properties
   const source = table.dataSync() as Float32Array;
   // eslint-disable-next-line no-restricted-properties

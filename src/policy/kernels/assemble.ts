@@ -5,10 +5,10 @@
  */
 import wabtInit from 'wabt';
 
-/** The binary of a WebAssembly text module with SIMD. Throws wabt's message on a syntax or validation error. */
+/** The binary of a WebAssembly text module with SIMD and bulk memory operations. Throws wabt's message on a syntax or validation error. */
 export async function assembleWat(fileName: string, text: string): Promise<Uint8Array> {
   const wabt = await wabtInit();
-  const module = wabt.parseWat(fileName, text, { simd: true });
+  const module = wabt.parseWat(fileName, text, { simd: true, bulk_memory: true });
   try {
     module.validate();
     return new Uint8Array(module.toBinary({}).buffer);

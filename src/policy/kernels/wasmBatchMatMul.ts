@@ -13,43 +13,13 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { BATCH_MATMUL_WASM } from './batchMatMulBinary';
+import { kernelExport } from './wasmInstances';
 
 type BatchMatMulKernel = (a: number, b: number, c: number, batch: number, m: number, k: number, n: number) => void;
 
-let compiled: WebAssembly.Module | null | undefined;
-/** One instance per backend memory: a wasm backend created anew (after an abort) has a new memory. */
-const instances = new WeakMap<WebAssembly.Memory, BatchMatMulKernel | null>();
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const bytes = atob(text);
-  const out = new Uint8Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) out[i] = bytes.charCodeAt(i);
-  return out;
-}
-
-function compiledModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    const bytes = decodeBase64(BATCH_MATMUL_WASM);
-    compiled = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-  }
-  return compiled;
-}
-
 /** The SIMD kernel bound to this backend's memory, or null where it cannot run. */
 function kernelFor(backend: BackendWasm): BatchMatMulKernel | null {
-  const memory = (backend.wasm as { asm?: { memory?: unknown } }).asm?.memory;
-  if (!(memory instanceof WebAssembly.Memory)) return null;
-  let kernel = instances.get(memory);
-  if (kernel === undefined) {
-    const module = compiledModule();
-    try {
-      kernel = module ? (new WebAssembly.Instance(module, { env: { memory } }).exports.batchMatMul as BatchMatMulKernel) : null;
-    } catch {
-      kernel = null; // e.g. the threaded build's shared memory
-    }
-    instances.set(memory, kernel);
-  }
-  return kernel;
+  return kernelExport<BatchMatMulKernel>(backend, BATCH_MATMUL_WASM, 'batchMatMul');
 }
 
 /** Whether the SIMD kernel runs on this wasm backend (false without WebAssembly SIMD or with the threaded build). */

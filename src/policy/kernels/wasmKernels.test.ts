@@ -6,6 +6,7 @@ import '../wasmBackend';
 import { createRng } from '../../core/prng';
 import { assembleWat } from './assemble';
 import { BATCH_MATMUL_WASM } from './batchMatMulBinary';
+import { GATHER_ROWS_WASM } from './gatherRowsBinary';
 import { KERNEL_SOURCES } from './sources';
 import { installWasmKernels, uninstallWasmKernels } from './wasmKernels';
 
@@ -32,17 +33,21 @@ function reference(a: Float32Array, b: Float32Array, batch: number, m: number, k
   return c;
 }
 
-/** tf.matMul on the wasm backend with TF.js's own kernels (ours are put back afterwards). */
-async function stockMatMul(a: tf.Tensor, b: tf.Tensor, transposeA = false, transposeB = false): Promise<Float32Array> {
+/** `f` on the wasm backend with TF.js's own kernels (ours are put back afterwards): the result's values. */
+async function withStockKernels(f: () => tf.Tensor): Promise<Float32Array> {
   uninstallWasmKernels();
   try {
-    const c = tf.matMul(a, b, transposeA, transposeB);
+    const c = f();
     const values = (await c.data()) as Float32Array;
     c.dispose();
     return values;
   } finally {
     installWasmKernels();
   }
+}
+
+function stockMatMul(a: tf.Tensor, b: tf.Tensor, transposeA = false, transposeB = false): Promise<Float32Array> {
+  return withStockKernels(() => tf.matMul(a, b, transposeA, transposeB));
 }
 
 async function installedMatMul(a: tf.Tensor, b: tf.Tensor, transposeA = false, transposeB = false): Promise<{ values: Float32Array; shape: number[] }> {
@@ -58,11 +63,11 @@ describe('the SIMD batched matmul of the wasm backend', () => {
     expect(await tf.setBackend('wasm')).toBe(true);
   });
 
-  it('ships the binary of its source', async () => {
+  it('ships the binary of each source', async () => {
+    const shipped: Record<string, string> = { BATCH_MATMUL_WASM, GATHER_ROWS_WASM };
     for (const { source, exportName } of KERNEL_SOURCES) {
       const binary = await assembleWat(source, readFileSync(join(dir, source), 'utf8'));
-      expect(exportName).toBe('BATCH_MATMUL_WASM');
-      expect(Buffer.from(BATCH_MATMUL_WASM, 'base64').equals(Buffer.from(binary)), `${source}: run npm run build:kernels`).toBe(true);
+      expect(Buffer.from(shipped[exportName], 'base64').equals(Buffer.from(binary)), `${source}: run npm run build:kernels`).toBe(true);
     }
   });
 
@@ -183,6 +188,50 @@ describe('Identity on the wasm backend', () => {
       installWasmKernels();
       tf.dispose([x, w]);
     }
+  });
+});
+
+describe('GatherV2 on the wasm backend', () => {
+  beforeAll(async () => {
+    expect(await tf.setBackend('wasm')).toBe(true);
+  });
+
+  it('copies the rows TF.js\'s kernel copies, for any shape of ids, and leaks nothing', async () => {
+    const table = randomTensor([37, 5, 3], 'gather table');
+    const cases: tf.Tensor[] = [tf.tensor1d([0, 36, 5, 5, 12], 'int32'), tf.tensor2d([[3, 1], [0, 36], [7, 7]], [3, 2], 'int32'), tf.tensor1d([], 'int32')];
+    for (const ids of cases) {
+      const before = tf.memory().numTensors;
+      const got = tf.gather(table, ids);
+      expect(got.shape).toEqual([...ids.shape, 5, 3]);
+      expect(Array.from(await got.data())).toEqual(Array.from(await withStockKernels(() => tf.gather(table, ids))));
+      got.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    }
+    tf.dispose([table, ...cases]);
+  });
+
+  it('says which id is out of range, as TF.js\'s kernel does, and leaks nothing', () => {
+    const table = randomTensor([4, 2], 'gather bad');
+    for (const bad of [4, -1]) {
+      const ids = tf.tensor1d([0, 3, bad, 1], 'int32');
+      const before = tf.memory().numTensors;
+      expect(() => tf.gather(table, ids)).toThrow(`GatherV2: the index value ${bad} is not in [0, 3]`);
+      expect(tf.memory().numTensors).toBe(before);
+      ids.dispose();
+    }
+    table.dispose();
+  });
+
+  it('leaves other axes and other types to TF.js\'s kernel', async () => {
+    const table = randomTensor([6, 4], 'gather other');
+    const ints = tf.tensor2d([[1, 2], [3, 4], [5, 6]], [3, 2], 'int32');
+    const ids = tf.tensor1d([2, 0, 1], 'int32');
+    for (const f of [() => tf.gather(table, ids, 1), () => tf.gather(ints, ids)]) {
+      const got = f();
+      expect(Array.from(await got.data())).toEqual(Array.from(await withStockKernels(f)));
+      got.dispose();
+    }
+    tf.dispose([table, ints, ids]);
   });
 });
 

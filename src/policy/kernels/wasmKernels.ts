@@ -1,16 +1,19 @@
 /**
  * This project's kernels in front of TF.js's own on the wasm backend: `BatchMatMul` in WebAssembly SIMD
- * (wasmBatchMatMul.ts) and an `Identity` that shares data instead of copying it (wasmIdentity.ts). Both
- * compute exactly what the stock kernels compute, up to the order of float sums (docs/PERFORMANCE.md).
+ * (wasmBatchMatMul.ts), an `Identity` that shares data instead of copying it (wasmIdentity.ts) and a
+ * `GatherV2` that copies whole rows (wasmGatherRows.ts). They compute what the stock kernels compute, up to
+ * the order of float sums (docs/PERFORMANCE.md).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { simdBatchMatMul, simdBatchMatMulRuns } from './wasmBatchMatMul';
+import { rowGather } from './wasmGatherRows';
 import { sharedIdentity } from './wasmIdentity';
 
 const OVERRIDES: readonly { kernelName: string; wrap: (stock: tf.KernelFunc) => tf.KernelFunc }[] = [
   { kernelName: 'BatchMatMul', wrap: simdBatchMatMul },
   { kernelName: 'Identity', wrap: sharedIdentity },
+  { kernelName: 'GatherV2', wrap: rowGather },
 ];
 
 /** TF.js's own kernel configs, while ours are installed. */
