@@ -105,9 +105,11 @@ export function repeatRows(t: tf.Tensor, rows: number): tf.Tensor {
 
 /** Layer normalisation over the last axis with gain and bias [d] (or one of each per row: [B, d] for x [B, L, d]). */
 export function layerNorm(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor, eps = 1e-5): tf.Tensor {
-  const { mean, variance } = tf.moments(x, -1, true);
+  // The values of tf.moments and (x − mean) / √(variance + ε), with x − mean computed once and no cast.
+  const centred = tf.sub(x, tf.mean(x, -1, true));
+  const variance = tf.mean(tf.square(centred), -1, true);
   const perRow = (t: tf.Tensor) => (t.rank === 2 && x.rank === 3 ? tf.expandDims(t, 1) : t);
-  return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, eps))), perRow(gain)), perRow(bias));
+  return tf.add(tf.mul(tf.div(centred, tf.sqrt(tf.add(variance, eps))), perRow(gain)), perRow(bias));
 }
 
 const GELU_A = 2 * Math.sqrt(2 / Math.PI);
