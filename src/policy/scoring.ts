@@ -192,6 +192,7 @@ export function scoreActions(model: PolicyModel, inputs: ScoringInputs, temperat
   if (inputs.candidates) return { logProbs: tf.mul(admissibleLogProbs(model, inputs, inputs.candidates, temperature, perRowWeights), mask) as tf.Tensor2D, mask };
   const vocab = model.config.vocabSize;
   const logProbsAll = actionLogProbs(model, inputs, temperature, perRowWeights);
+  // tf.oneHot stays int32 (cast by tf.mul): with dtype float32, TF.js 4.22's wasm kernel writes int32 bits.
   const picked = tf.sum(tf.mul(tf.oneHot(tf.tensor2d(inputs.targets, [rows, k], 'int32'), vocab), logProbsAll), -1);
   return { logProbs: tf.mul(picked, mask) as tf.Tensor2D, mask };
 }
