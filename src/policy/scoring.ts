@@ -159,15 +159,10 @@ function candidatesOf(actions: readonly ScoredAction[], actionLength: number): C
   return { size, ids, bias, targetIndex };
 }
 
-/**
- * log π(· | prompt, earlier action tokens) over the whole vocabulary at every action position, [rows, k,
- * vocabulary], with the admissible mask and the temperature applied; each row through its own copy of the
- * weights when `perRowWeights` is given (`PolicyModel.perRowCopies`). Call inside `tf.tidy` / a gradient function.
- */
-export function actionLogProbs(model: PolicyModel, inputs: ScoringInputs, temperature: number, perRowWeights?: Weights): tf.Tensor3D {
+/** The final hidden states [rows, k, d] that predict the k action tokens of each row. */
+function actionHiddenStates(model: PolicyModel, inputs: ScoringInputs, perRowWeights?: Weights): tf.Tensor3D {
   const { rows, width, actionLength: k } = inputs;
-  const vocab = model.config.vocabSize;
-  const { hidden } = model.forward({
+  return model.forward({
     tokens: tf.tensor2d(inputs.tokens, [rows, width], 'int32'),
     positions: tf.tensor2d(inputs.positions, [rows, width], 'int32'),
     keyMask: tf.tensor2d(inputs.keyMask, [rows, width]),
@@ -175,7 +170,18 @@ export function actionLogProbs(model: PolicyModel, inputs: ScoringInputs, temper
     // positions width − k − 1 … width − 2, the only ones computed through the last block.
     outputs: { start: width - k - 1, length: k },
     perRowWeights,
-  });
+  }).hidden;
+}
+
+/**
+ * log π(· | prompt, earlier action tokens) over the whole vocabulary at every action position, [rows, k,
+ * vocabulary], with the admissible mask and the temperature applied; each row through its own copy of the
+ * weights when `perRowWeights` is given (`PolicyModel.perRowCopies`). Call inside `tf.tidy` / a gradient function.
+ */
+export function actionLogProbs(model: PolicyModel, inputs: ScoringInputs, temperature: number, perRowWeights?: Weights): tf.Tensor3D {
+  const { rows, actionLength: k } = inputs;
+  const vocab = model.config.vocabSize;
+  const hidden = actionHiddenStates(model, inputs, perRowWeights);
   let logits = tf.div(model.logits(hidden, perRowWeights), temperature);
   const allowedBias = vocabularyMask(inputs, vocab);
   if (allowedBias) logits = tf.add(logits, tf.tensor3d(allowedBias, [rows, k, vocab]));
@@ -202,15 +208,9 @@ export function scoreActions(model: PolicyModel, inputs: ScoringInputs, temperat
  * (see the file comment): logit of candidate c = hidden · embedding[c] / temperature.
  */
 function admissibleLogProbs(model: PolicyModel, inputs: ScoringInputs, candidates: Candidates, temperature: number, perRowWeights?: Weights): tf.Tensor2D {
-  const { rows, width, actionLength: k } = inputs;
+  const { rows, actionLength: k } = inputs;
   const { size } = candidates;
-  const { hidden } = model.forward({
-    tokens: tf.tensor2d(inputs.tokens, [rows, width], 'int32'),
-    positions: tf.tensor2d(inputs.positions, [rows, width], 'int32'),
-    keyMask: tf.tensor2d(inputs.keyMask, [rows, width]),
-    outputs: { start: width - k - 1, length: k },
-    perRowWeights,
-  });
+  const hidden = actionHiddenStates(model, inputs, perRowWeights);
   const embeddings = embed((perRowWeights ?? model).tokenEmbedding, tf.tensor3d(candidates.ids, [rows, k, size], 'int32')); // [rows, k, size, d]
   const logits = tf.sum(tf.mul(tf.expandDims(hidden, 2), embeddings), -1);
   const masked = tf.add(tf.div(logits, temperature), tf.tensor3d(candidates.bias, [rows, k, size]));
