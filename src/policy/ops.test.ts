@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import './wasmBackend';
-import { embed, gelu, geluReference, matmul } from './ops';
+import { embed, gelu, geluReference, layerNorm, matmul } from './ops';
 import { maxRelativeError } from '../core/numeric';
 
 describe.each(['cpu', 'wasm'])('custom-gradient ops on %s', (backend) => {
@@ -18,6 +18,28 @@ describe.each(['cpu', 'wasm'])('custom-gradient ops on %s', (backend) => {
       expect(maxRelativeError(await gb.data(), await rb.data())).toBeLessThan(1e-5);
       tf.dispose([a, b, ga, gb, ra, rb]);
     }
+  });
+
+  it('layerNorm: the values of tf.moments\' normalisation and the gradients TF.js derives from it, shared or per-row gain', async () => {
+    await tf.setBackend(backend);
+    const plain = (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
+      const { mean, variance } = tf.moments(x, -1, true);
+      const perRow = (t: tf.Tensor) => (t.rank === 2 ? tf.expandDims(t, 1) : t);
+      return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, 1e-5))), perRow(g)), perRow(b));
+    };
+    const x = tf.mul(tf.randomNormal([3, 7, 8], 0.5, 1, 'float32', 11), 3);
+    const weights = tf.randomNormal([3, 7, 8], 0, 1, 'float32', 12);
+    for (const shape of [[8], [3, 8]]) {
+      const g = tf.randomNormal(shape, 1, 0.3, 'float32', 13);
+      const b = tf.randomNormal(shape, 0, 0.3, 'float32', 14);
+      expect(Array.from(await layerNorm(x, g, b).data())).toEqual(Array.from(await plain(x, g, b).data()));
+      const loss = (f: typeof plain) => (xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(tf.sin(f(xx, gg, bb)), weights));
+      const ours = tf.grads(loss(layerNorm))([x, g, b]);
+      const theirs = tf.grads(loss(plain))([x, g, b]);
+      for (let i = 0; i < 3; i++) expect(maxRelativeError(await ours[i].data(), await theirs[i].data()), `gradient ${i}, gain ${shape}`).toBeLessThan(1e-5);
+      tf.dispose([g, b, ...ours, ...theirs]);
+    }
+    tf.dispose([x, weights]);
   });
 
   it('embed: gathers rows and scatter-adds gradients of repeated ids', async () => {

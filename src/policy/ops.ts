@@ -103,13 +103,43 @@ export function repeatRows(t: tf.Tensor, rows: number): tf.Tensor {
   return tf.tensor(out, [rows, ...t.shape], 'float32');
 }
 
-/** Layer normalisation over the last axis with gain and bias [d] (or one of each per row: [B, d] for x [B, L, d]). */
-export function layerNorm(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor, eps = 1e-5): tf.Tensor {
-  // The values of tf.moments and (x − mean) / √(variance + ε), with x − mean computed once and no cast.
+/** x̂ = (x − mean) / √(variance + ε) over the last axis, and 1/√(variance + ε) [..., 1]: the values tf.moments gives. */
+function normalise(x: tf.Tensor, eps: number): { normalised: tf.Tensor; inverseStd: tf.Tensor } {
   const centred = tf.sub(x, tf.mean(x, -1, true));
-  const variance = tf.mean(tf.square(centred), -1, true);
-  const perRow = (t: tf.Tensor) => (t.rank === 2 && x.rank === 3 ? tf.expandDims(t, 1) : t);
-  return tf.add(tf.mul(tf.div(centred, tf.sqrt(tf.add(variance, eps))), perRow(gain)), perRow(bias));
+  const std = tf.sqrt(tf.add(tf.mean(tf.square(centred), -1, true), eps));
+  return { normalised: tf.div(centred, std), inverseStd: tf.reciprocal(std) };
+}
+
+const layerNormWithGradient = tf.customGrad((...args: CustomGradArgs) => {
+  const [x, gain, bias, save] = args as [tf.Tensor, tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+  const { normalised, inverseStd } = normalise(x, LAYER_NORM_EPS);
+  // Gain and bias [d], or one of each per row: [B, d] for x [B, L, d].
+  const perRow = gain.rank === 2 && x.rank === 3;
+  const broadcast = (t: tf.Tensor) => (perRow ? tf.expandDims(t, 1) : t);
+  save([normalised, inverseStd, gain]);
+  return {
+    value: tf.add(tf.mul(normalised, broadcast(gain)), broadcast(bias)),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [xHat, invStd, g] = saved;
+      // The gain's and bias's gradients sum over every position (over each row's positions, per row).
+      const axes = perRow ? [1] : dy.shape.slice(0, -1).map((_, axis) => axis);
+      const dxHat = tf.mul(dy, perRow ? tf.expandDims(g, 1) : g);
+      // dx = (dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂)) / √(variance + ε), the layer norm's gradient over the last axis.
+      const dx = tf.mul(tf.sub(tf.sub(dxHat, tf.mean(dxHat, -1, true)), tf.mul(xHat, tf.mean(tf.mul(dxHat, xHat), -1, true))), invStd);
+      return [dx, tf.sum(tf.mul(dy, xHat), axes), tf.sum(dy, axes)];
+    },
+  };
+});
+
+const LAYER_NORM_EPS = 1e-5;
+
+/**
+ * Layer normalisation over the last axis with gain and bias [d] (or one of each per row: [B, d] for
+ * x [B, L, d]): the values of tf.moments and (x − mean)/√(variance + ε), with a written-out gradient
+ * (about half the kernels of the one TF.js derives from those ops).
+ */
+export function layerNorm(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor): tf.Tensor {
+  return layerNormWithGradient(x, gain, bias) as tf.Tensor;
 }
 
 const GELU_A = 2 * Math.sqrt(2 / Math.PI);
