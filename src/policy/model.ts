@@ -223,12 +223,11 @@ export class PolicyModel implements Weights {
   }
 
   /**
-   * One copy of every weight per row of a batch of `rows` (each variable tiled along a new leading axis), as
-   * `Weights` for `forward` and as a list in `named` order for `tf.grads`. The caller owns the copies.
+   * One copy of every weight per row of a batch of `rows` (each variable tiled along a new leading axis), in
+   * `named` order, for `tf.grads`; `weightsFrom` makes them `Weights` for `forward`. The caller owns them.
    */
-  perRowCopies(rows: number): { weights: Weights; copies: tf.Tensor[] } {
-    const copies = this.named.map(({ variable }) => repeatRows(variable, rows));
-    return { weights: this.weightsFrom(copies), copies };
+  perRowCopies(rows: number): tf.Tensor[] {
+    return this.named.map(({ variable }) => repeatRows(variable, rows));
   }
 
   /** `Weights` from tensors in `named` order (the model's own, or copies of them). */

@@ -38,7 +38,7 @@ export async function parameterGradientNorms(
 /** ‖∇θ Σ log π(token)‖² of each action [rows], from one backward pass through per-row copies of the weights. */
 function perRowSquaredNorms(model: PolicyModel, actions: readonly ScoredAction[], temperature: number): tf.Tensor1D {
   const inputs = prepareScoring(actions, model.config.vocabSize);
-  const { copies } = model.perRowCopies(actions.length);
+  const copies = model.perRowCopies(actions.length);
   try {
     return tf.tidy(() => {
       // Row b's log-probabilities depend on copy b only, so the gradient with respect to copy b is row b's gradient.

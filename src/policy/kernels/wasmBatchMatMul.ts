@@ -10,10 +10,10 @@
  * Broadcasting and transposes go to TF.js's kernel as before. Without WebAssembly SIMD, or with the
  * threaded build (whose memory is shared), the stock kernel stays in charge.
  */
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { BATCH_MATMUL_WASM } from './batchMatMulBinary';
-import { kernelExport } from './wasmInstances';
+import { heapOffset, kernelExport } from './wasmInstances';
 
 type BatchMatMulKernel = (a: number, b: number, c: number, batch: number, m: number, k: number, n: number) => void;
 
@@ -27,24 +27,20 @@ export function simdBatchMatMulRuns(backend: BackendWasm): boolean {
   return kernelFor(backend) !== null;
 }
 
-const product = (dims: readonly number[]) => dims.reduce((a, b) => a * b, 1);
-const sameDims = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
-
 function batchMatMul(args: Parameters<tf.KernelFunc>[0], stock: tf.KernelFunc): tf.TensorInfo | tf.TensorInfo[] {
   const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
   const { transposeA, transposeB } = (args.attrs ?? {}) as { transposeA?: boolean; transposeB?: boolean };
   const backend = args.backend as BackendWasm;
   const batchDims = a.shape.slice(0, -2);
   const plain = !transposeA && !transposeB && a.dtype === 'float32' && b.dtype === 'float32' && a.shape.length >= 2
-    && sameDims(batchDims, b.shape.slice(0, -2)) && a.shape[a.shape.length - 1] === b.shape[b.shape.length - 2];
+    && tf.util.arraysEqual(batchDims, b.shape.slice(0, -2)) && a.shape[a.shape.length - 1] === b.shape[b.shape.length - 2];
   const kernel = plain ? kernelFor(backend) : null;
   if (!kernel) return stock(args);
 
   const [m, k] = a.shape.slice(-2);
   const n = b.shape[b.shape.length - 1];
   const out = backend.makeOutput([...batchDims, m, n], 'float32');
-  const offset = (t: tf.TensorInfo) => backend.dataIdMap.get(t.dataId)!.memoryOffset;
-  kernel(offset(a), offset(b), offset(out), product(batchDims), m, k, n);
+  kernel(heapOffset(backend, a), heapOffset(backend, b), heapOffset(backend, out), tf.util.sizeFromShape(batchDims), m, k, n);
   return out;
 }
 

@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { GATHER_ROWS_WASM } from './gatherRowsBinary';
-import { kernelExport } from './wasmInstances';
+import { heapOffset, kernelExport } from './wasmInstances';
 
 type GatherRowsKernel = (table: number, rows: number, width: number, ids: number, count: number, out: number) => number;
 
@@ -28,8 +28,7 @@ export function rowGather(stock: tf.KernelFunc): tf.KernelFunc {
     const width = tf.util.sizeFromShape(x.shape.slice(1));
     const count = tf.util.sizeFromShape(indices.shape);
     const out = backend.makeOutput([...indices.shape, ...x.shape.slice(1)], 'float32');
-    const offset = (t: tf.TensorInfo) => backend.dataIdMap.get(t.dataId)!.memoryOffset;
-    const copied = count === 0 ? 0 : kernel(offset(x), rows, width, offset(indices), count, offset(out));
+    const copied = count === 0 ? 0 : kernel(heapOffset(backend, x), rows, width, heapOffset(backend, indices), count, heapOffset(backend, out));
     if (copied !== count) {
       const bad = backend.typedArrayFromHeap(indices)[copied];
       backend.disposeData(out.dataId);

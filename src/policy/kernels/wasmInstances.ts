@@ -4,6 +4,7 @@
  * wasm backend created anew (after an abort) has a new memory. Null where a module cannot run: without
  * WebAssembly SIMD, or with the threaded build, whose memory is shared.
  */
+import type * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 const compiled = new Map<string, WebAssembly.Module | null>();
@@ -43,4 +44,9 @@ export function kernelExport<F>(backend: BackendWasm, binary: string, name: stri
     byBinary.set(binary, exports);
   }
   return (exports?.[name] as F | undefined) ?? null;
+}
+
+/** Where a tensor's data starts in the backend's memory, in bytes: the address a kernel reads or writes. */
+export function heapOffset(backend: BackendWasm, tensor: tf.TensorInfo): number {
+  return backend.dataIdMap.get(tensor.dataId)!.memoryOffset;
 }
