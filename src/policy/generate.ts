@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { countPhase, phase, phaseAsync } from '../core/phases';
 import type { Rng } from '../core/prng';
 import { drawToken, onlyChoice, type ActionTrie, type DrawOptions, type TokenDraw, TrieCursor } from './decoding';
+import { distinctPairs } from './distinctPairs';
 import { disposeCache, type KvCache, type PolicyModel } from './model';
 import { EOS_ID, PAD_ID, type Tokenizer } from './tokenizer';
 
@@ -108,7 +109,8 @@ export async function generateActions(
     const last = phase('rollout/prefill', () => {
       const tokens = tf.tensor2d(padded.tokens, [rows, padded.width], 'int32');
       const positions = tf.tensor2d(padded.positions, [rows, padded.width], 'int32');
-      const out = model.forward({ tokens, positions, keyMask, outputs: { start: padded.width - 1, length: 1 } });
+      const distinct = distinctPairs(padded.tokens, padded.positions);
+      const out = model.forward({ tokens, positions, keyMask, outputs: { start: padded.width - 1, length: 1 }, distinct });
       cache = out.present;
       const result = model.logits(out.hidden);
       tf.dispose([tokens, positions, out.hidden]);

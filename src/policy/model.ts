@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../core/prng';
+import type { DistinctPairs } from './distinctPairs';
 import { embed, gelu, layerNorm, linear, matmul, repeatRows, transposeLast } from './ops';
 
 /** Shape of the network. */
@@ -63,6 +64,12 @@ export interface ForwardInput {
    * of B (`perRowCopies`), so that a gradient with respect to the copies holds each row's own gradient.
    */
   perRowWeights?: Weights;
+  /**
+   * `tokens` and `positions` as distinct (token, position) pairs (`distinctPairs`): the first block's
+   * embedding, LayerNorm, keys and values are then computed once per pair and copied to every position
+   * that has it. Not with `perRowWeights`, where no two rows share weights.
+   */
+  distinct?: DistinctPairs;
 }
 
 /** The tensors a forward pass reads; the model's variables, or per-row copies of them. */
@@ -175,7 +182,16 @@ export class PolicyModel implements Weights {
     const padding = tf.reshape(tf.mul(tf.sub(1, input.keyMask), MASKED), [batch, 1, 1, totalLength]);
 
     const weights: Weights = input.perRowWeights ?? this;
-    let x: tf.Tensor = tf.add(embed(weights.tokenEmbedding, input.tokens), embed(weights.positionEmbedding, input.positions));
+    const { distinct } = input;
+    if (distinct && input.perRowWeights) throw new Error('distinct (token, position) pairs need weights that every row shares');
+    if (distinct && distinct.index.length !== batch * length) {
+      throw new Error(`distinct pairs index ${distinct.index.length} positions, the batch has ${batch * length}`);
+    }
+    const embedded = (tokens: tf.Tensor, positions: tf.Tensor) => tf.add(embed(weights.tokenEmbedding, tokens), embed(weights.positionEmbedding, positions));
+    // The residual stream: [B, L, d], or one row per distinct pair [U, d] until the first block has read it.
+    let x: tf.Tensor = distinct
+      ? embedded(tf.tensor1d(distinct.tokens, 'int32'), tf.tensor1d(distinct.positions, 'int32'))
+      : embedded(input.tokens, input.positions);
     const present: KvCache = { keys: [], values: [] };
     weights.blocks.forEach((block, l) => {
       // The last block needs queries only where outputs are read; keys and values everywhere.
@@ -185,14 +201,39 @@ export class PolicyModel implements Weights {
       // separately: splitting the projected tensor is a slow strided copy on wasm), split heads
       // [B, L, d] → [B, heads, L, headDim], append to the cache, attend.
       const normed = layerNorm(x, block.ln1Gain, block.ln1Bias);
-      const project = (input: tf.Tensor, part: number, rows: number) => {
-        const w = lastAxisSlice(block.qkvWeight, part * dModel, dModel);
-        const b = lastAxisSlice(block.qkvBias, part * dModel, dModel);
-        return tf.transpose(tf.reshape(linear(input, w, b), [batch, rows, nHeads, headDim]), [0, 2, 1, 3]);
-      };
-      const queries = project(window(normed), 0, qLength);
-      const k = project(normed, 1, length);
-      const v = project(normed, 2, length);
+      const project = (input: tf.Tensor, part: number) => linear(input, lastAxisSlice(block.qkvWeight, part * dModel, dModel), lastAxisSlice(block.qkvBias, part * dModel, dModel));
+      const splitHeads = (t: tf.Tensor, rows: number) => tf.transpose(tf.reshape(t, [batch, rows, nHeads, headDim]), [0, 2, 1, 3]);
+      let residual: tf.Tensor;
+      let queries: tf.Tensor;
+      let k: tf.Tensor;
+      let v: tf.Tensor;
+      if (l === 0 && distinct) {
+        // One row per distinct pair: keys and values are projected and split into heads there
+        // ([U, d] → [heads · U, headDim]), then each position's row is copied into [B, heads, L, headDim].
+        const pairs = distinct.tokens.length;
+        const pairHeads = (t: tf.Tensor) => tf.reshape(tf.transpose(tf.reshape(t, [pairs, nHeads, headDim]), [1, 0, 2]), [nHeads * pairs, headDim]);
+        const headIndex = new Int32Array(batch * nHeads * length);
+        for (let b = 0; b < batch; b++) {
+          for (let h = 0; h < nHeads; h++) {
+            const from = distinct.index.subarray(b * length, (b + 1) * length);
+            const into = headIndex.subarray((b * nHeads + h) * length, (b * nHeads + h + 1) * length);
+            for (let j = 0; j < length; j++) into[j] = h * pairs + from[j];
+          }
+        }
+        const headIds = tf.tensor3d(headIndex, [batch, nHeads, length], 'int32');
+        k = embed(pairHeads(project(normed, 1)), headIds);
+        v = embed(pairHeads(project(normed, 2)), headIds);
+        const queryIndex = new Int32Array(batch * qLength);
+        for (let b = 0; b < batch; b++) queryIndex.set(distinct.index.subarray(b * length + qStart, b * length + qStart + qLength), b * qLength);
+        const queryIds = tf.tensor2d(queryIndex, [batch, qLength], 'int32');
+        residual = embed(x, queryIds);
+        queries = splitHeads(project(embed(normed, queryIds), 0), qLength);
+      } else {
+        residual = window(x);
+        queries = splitHeads(project(window(normed), 0), qLength);
+        k = splitHeads(project(normed, 1), length);
+        v = splitHeads(project(normed, 2), length);
+      }
       const keys = (input.past ? tf.concat([input.past.keys[l], k], 2) : k) as tf.Tensor4D;
       const values = (input.past ? tf.concat([input.past.values[l], v], 2) : v) as tf.Tensor4D;
       present.keys.push(keys);
@@ -201,7 +242,7 @@ export class PolicyModel implements Weights {
       const scores = tf.add(tf.mul(matmul(queries, transposeLast(keys)), 1 / Math.sqrt(headDim)), bias);
       const attended = matmul(tf.softmax(scores), values);
       const merged = tf.reshape(tf.transpose(attended, [0, 2, 1, 3]), [batch, qLength, dModel]);
-      x = tf.add(window(x), linear(merged, block.projWeight, block.projBias));
+      x = tf.add(residual, linear(merged, block.projWeight, block.projBias));
       // MLP.
       const h = gelu(linear(layerNorm(x, block.ln2Gain, block.ln2Bias), block.fcWeight, block.fcBias));
       x = tf.add(x, linear(h, block.outWeight, block.outBias));

@@ -10,6 +10,7 @@
  * whole vocabulary (181 in ALFWorld-lite, 595 in WebShop-lite).
  */
 import * as tf from '@tensorflow/tfjs';
+import { distinctPairs } from './distinctPairs';
 import { leftPad } from './generate';
 import { embed } from './ops';
 import type { PolicyModel, Weights } from './model';
@@ -170,6 +171,7 @@ function actionHiddenStates(model: PolicyModel, inputs: ScoringInputs, perRowWei
     // positions width − k − 1 … width − 2, the only ones computed through the last block.
     outputs: { start: width - k - 1, length: k },
     perRowWeights,
+    distinct: perRowWeights ? undefined : distinctPairs(inputs.tokens, inputs.positions),
   }).hidden;
 }
 

@@ -1,0 +1,43 @@
+/**
+ * The distinct (token, position) pairs of a batch. The first transformer block sees a position only
+ * through its token and its position id (positions count from each row's first real token), so its
+ * embedding, LayerNorm, keys and values are equal wherever the pair is: the forward pass computes them
+ * once per pair (`ForwardInput.distinct`) and copies each row's into place.
+ *
+ * A training batch repeats most pairs: the eight episodes of a group read the same task text at the same
+ * positions, and consecutive steps of an episode share the task and the actions so far. On the default
+ * batches a minibatch of the update has 3–4× as many positions as pairs, a step's prefill 2.3–3.6×
+ * (docs/PERFORMANCE.md, "Each (token, position) pair once").
+ */
+
+/** A batch's positions as distinct (token, position) pairs. */
+export interface DistinctPairs {
+  /** Token id of each distinct pair [U]. */
+  tokens: Int32Array;
+  /** Position id of each distinct pair [U]. */
+  positions: Int32Array;
+  /** For every position of the batch, in its [rows × width] order: the index of its pair [N]. */
+  index: Int32Array;
+}
+
+/** The distinct pairs of equal-length `tokens` and `positions` (any layout), in order of first appearance. */
+export function distinctPairs(tokens: Int32Array, positions: Int32Array): DistinctPairs {
+  if (tokens.length !== positions.length) throw new Error(`${tokens.length} tokens but ${positions.length} positions`);
+  const span = positions.reduce((max, p) => Math.max(max, p), 0) + 1;
+  const seen = new Map<number, number>();
+  const index = new Int32Array(tokens.length);
+  const distinctTokens: number[] = [];
+  const distinctPositions: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const key = tokens[i] * span + positions[i];
+    let at = seen.get(key);
+    if (at === undefined) {
+      at = distinctTokens.length;
+      seen.set(key, at);
+      distinctTokens.push(tokens[i]);
+      distinctPositions.push(positions[i]);
+    }
+    index[i] = at;
+  }
+  return { tokens: Int32Array.from(distinctTokens), positions: Int32Array.from(distinctPositions), index };
+}
