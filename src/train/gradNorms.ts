@@ -11,14 +11,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { PolicyModel } from '../policy/model';
 import { choiceLength, prepareScoring, scoreActions, truncateAction, type ScoredAction } from '../policy/scoring';
-import { lengthGroups, PASS_COST_POSITIONS } from './lengthGroups';
+import { lengthGroups, PER_ROW_PASS_COST_POSITIONS } from './lengthGroups';
 
 /**
  * ‖∇θ log π(action | prompt)‖ for each action, in order. `passCostPositions` as in `UpdateOptions`
- * (default: the backend's `PASS_COST_POSITIONS`; Infinity puts all rows in one pass).
+ * (default: the backend's `PER_ROW_PASS_COST_POSITIONS`; Infinity puts all rows in one pass).
  */
 export async function parameterGradientNorms(
-  model: PolicyModel, actions: readonly ScoredAction[], temperature: number, passCostPositions = PASS_COST_POSITIONS[tf.getBackend()] ?? Infinity,
+  model: PolicyModel, actions: readonly ScoredAction[], temperature: number, passCostPositions = PER_ROW_PASS_COST_POSITIONS[tf.getBackend()] ?? Infinity,
 ): Promise<number[]> {
   const norms = actions.map(() => 0);
   // Only the tokens up to the last choice have a gradient (choiceLength); an action without a choice has none.

@@ -10,13 +10,21 @@
  */
 
 /**
- * What one more forward and backward pass costs, in padded positions, per TF.js backend. Measured on
- * wasm with the tiny model: a pass costs about 5 ms plus 3–5 µs per position, and on a default
- * WebShop-lite batch the update was fastest with a cost of 800–1,500 (docs/PERFORMANCE.md, "Rows of
- * similar length"). GPU backends keep minibatches whole: a pass there is mostly dispatch, and they have
- * not been measured.
+ * What one more forward and backward pass of the update costs, in padded positions, per TF.js backend.
+ * The update's passes compute the first block once per distinct (token, position) pair
+ * (`ForwardInput.distinct`), so a padded position costs little and rows of different lengths gain from
+ * sharing a pass: on the default batches of both environments the wasm update was fastest with a cost of
+ * about 3,000 (docs/PERFORMANCE.md, "Each (token, position) pair once"). GPU backends keep minibatches
+ * whole: a pass there is mostly dispatch, and they have not been measured.
  */
-export const PASS_COST_POSITIONS: Readonly<Record<string, number>> = { wasm: 1000, cpu: 1000 };
+export const PASS_COST_POSITIONS: Readonly<Record<string, number>> = { wasm: 3000, cpu: 1000 };
+
+/**
+ * The same for passes where every row has its own copy of the weights (the gradient-norm diagnostics),
+ * which compute every position: on wasm a pass costs about 5 ms plus 3–5 µs per position, and a cost of
+ * 800–1,500 was fastest (docs/PERFORMANCE.md, "Rows of similar length").
+ */
+export const PER_ROW_PASS_COST_POSITIONS: Readonly<Record<string, number>> = { wasm: 1000, cpu: 1000 };
 
 /**
  * Groups of row indices (each group in the rows' original order; groups from the shortest rows up) that
