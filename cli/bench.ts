@@ -227,7 +227,12 @@ function printExplained(e: IterationExplained, print: Print): void {
   const k = e.kernels;
   print(`\nKernels: ${k.total} per iteration; ${k.perPrefillCall.toFixed(0)} per prefill, ${k.perDecodeCall.toFixed(0)} per decoded token (all rows at once), `
     + `${k.perOptimizerStep.toFixed(0)} per optimizer step (forward, backward, clipping, Adam), ${k.perGradNormStep.toFixed(0)} per gradient-norm step. `
-    + `${(100 * k.insideKernels).toFixed(0)} % of the profiled iteration's wall time is inside kernels.\n`);
+    + `${(100 * k.insideKernels).toFixed(0)} % of the profiled iteration's wall time is inside kernels.`);
+  if (e.backend === 'wasm') {
+    print(`Threaded wasm could speed up only the kernels TF.js runs on its thread pool (XNNPACK's element-wise ops and softmax): ${(100 * k.threadPool.share).toFixed(1)} % of the iteration, `
+      + `so at most ${Object.entries(k.threadPool.bound).map(([n, x]) => `${x.toFixed(2)}× on ${n} threads`).join(', ')} (Amdahl's law, before any cost of the threads).`);
+  }
+  print('');
   print('| kernel | calls | ms (profiled) | share of kernel time |\n|---|---|---|---|');
   for (const t of k.top) print(`| ${t.kernel} | ${t.calls} | ${t.ms.toFixed(1)} | ${(100 * t.share).toFixed(1)} % |`);
   const m = e.matmul;

@@ -139,6 +139,12 @@ export interface IterationExplained {
     perGradNormStep: number;
     /** Share of the iteration's wall time spent inside kernels. */
     insideKernels: number;
+    /**
+     * Share of the iteration's wall time inside the kernels that TF.js's threaded wasm build runs on its
+     * thread pool (`THREAD_POOL_KERNELS`; wasm only, else 0), and the most that n threads could then make
+     * of a whole iteration by Amdahl's law: 1 / (1 − share + share / n).
+     */
+    threadPool: { share: number; bound: Record<number, number> };
     top: { kernel: string; calls: number; ms: number; share: number }[];
   };
   matmul: { gflop: number; ms: number; gflops: number; iterationGflops: number; kinds: MatmulKind[]; shapes: MatmulShape[] };
@@ -212,6 +218,7 @@ export async function explainIteration(env: BenchEnv, iterations: number, overri
         perOptimizerStep: (profiled.kernels.get('update') ?? 0) / Math.max(1, optimizerSteps),
         perGradNormStep: (profiled.kernels.get('grad_norms') ?? 0) / Math.max(1, config.gradNormSample),
         insideKernels: kernelMs / profiledIterMs,
+        threadPool: threadPoolBound(tf.getBackend() === 'wasm' ? sum([...byName].filter(([name]) => THREAD_POOL_KERNELS.has(name)).map(([, v]) => v.ms)) / profiledIterMs : 0),
         top: [...byName.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 10)
           .map(([kernel, v]) => ({ kernel, calls: v.calls, ms: v.ms, share: v.ms / kernelMs })),
       },
@@ -220,6 +227,24 @@ export async function explainIteration(env: BenchEnv, iterations: number, overri
   } finally {
     trainer.dispose();
   }
+}
+
+/**
+ * The kernels that TF.js's threaded wasm build (tfjs-backend-wasm-threaded-simd.wasm) hands to XNNPACK
+ * with its thread pool, for float32 tensors (in TF.js's sources, src/cc/kernels/*.cc calling
+ * binary_xnn_f32, unary_xnn_f32, clamp_impl, sigmoid_impl, prelu_impl, elu_impl, xnn_create_softmax,
+ * xnn_create_constant_pad). Every other kernel is a single-threaded loop in either build, and so are
+ * this project's own SIMD `BatchMatMul` and `GatherV2` (src/policy/kernels/). A 2-D product that falls
+ * back to TF.js would also use the pool; none does in a default iteration.
+ */
+export const THREAD_POOL_KERNELS: ReadonlySet<string> = new Set([
+  'Add', 'Sub', 'Multiply', 'RealDiv', 'SquaredDifference', 'Abs', 'Neg', 'Square', 'Ceil', 'Floor', 'Round',
+  'Sigmoid', 'Softmax', 'ClipByValue', 'Relu', 'Relu6', 'Elu', 'Prelu', 'PadV2',
+]);
+
+/** Amdahl's bound on the whole iteration for 2, 4, 8 and 16 threads, given the share that parallelises. */
+export function threadPoolBound(share: number): IterationExplained['kernels']['threadPool'] {
+  return { share, bound: Object.fromEntries([2, 4, 8, 16].map((n) => [n, 1 / (1 - share + share / n)])) };
 }
 
 type ProfiledKernel = Awaited<ReturnType<typeof tf.profile>>['kernels'][number];
