@@ -19,8 +19,12 @@ export interface PromptInput {
   history: readonly string[];
 }
 
-/** Token ids of the prompt, at most `budget` long, starting with BOS. */
-export function buildPrompt(tokenizer: Tokenizer, input: PromptInput, budget: number): number[] {
+/**
+ * Token ids of the prompt, at most `budget` long, starting with BOS. `tokenizer` may be any encoder of
+ * the tokenizer's texts, such as a memo of its `encode` (the rollout's: its texts repeat across steps and
+ * episodes); the arrays it returns are only read.
+ */
+export function buildPrompt(tokenizer: Pick<Tokenizer, 'encode'>, input: PromptInput, budget: number): number[] {
   const encode = (text: string) => tokenizer.encode(text);
   const head = [BOS_ID, ...encode('task :'), ...encode(input.task), ...encode('.')];
   const nowLabel = encode('now :');

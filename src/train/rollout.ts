@@ -107,10 +107,12 @@ export async function rollout(
   beforeStep?: (progress: RolloutProgress) => void | Promise<void>,
 ): Promise<Trajectory[]> {
   const promptBudget = options.context - options.maxActionTokens;
-  const actionTokens = new Map<string, number[]>();
-  const tokensOf = (action: string) => {
-    let ids = actionTokens.get(action);
-    if (!ids) actionTokens.set(action, (ids = tokenizer.encode(action)));
+  // Tasks, observations and actions repeat across the steps and the episodes of a batch: each text is
+  // encoded once (the arrays are shared and only read).
+  const encoded = new Map<string, number[]>();
+  const tokensOf = (text: string) => {
+    let ids = encoded.get(text);
+    if (!ids) encoded.set(text, (ids = tokenizer.encode(text)));
     return ids;
   };
 
@@ -135,7 +137,7 @@ export async function rollout(
     const ids = [...live];
     const requests: GenerationRequest[] = phase('rollout/prompts', () => ids.map((id) => {
       const view = episodes[id].view;
-      const prompt = buildPrompt(tokenizer, { task: view.task, observation: view.compact, history: histories[id] }, promptBudget);
+      const prompt = buildPrompt({ encode: tokensOf }, { task: view.task, observation: view.compact, history: histories[id] }, promptBudget);
       const trie = options.masked ? new ActionTrie(view.admissible.map((text) => ({ text, tokens: tokensOf(text) }))) : null;
       return { prompt, trie };
     }));
