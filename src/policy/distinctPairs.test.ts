@@ -13,6 +13,8 @@ describe('distinctPairs', () => {
     expect(Array.from(pairs.positions)).toEqual([0, 1, 2, 1]);
     expect(Array.from(pairs.index)).toEqual([0, 1, 0, 2, 0, 3]);
     expect(() => distinctPairs(Int32Array.from([1, 2]), Int32Array.from([0]))).toThrow(/2 tokens but 1 positions/);
+    expect(() => distinctPairs(Int32Array.from([1, -2]), Int32Array.from([0, 1]))).toThrow(/must not be negative/);
+    expect(distinctPairs(new Int32Array(0), new Int32Array(0)).tokens.length).toBe(0);
   });
 });
 

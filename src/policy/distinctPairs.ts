@@ -23,21 +23,27 @@ export interface DistinctPairs {
 /** The distinct pairs of equal-length `tokens` and `positions` (any layout), in order of first appearance. */
 export function distinctPairs(tokens: Int32Array, positions: Int32Array): DistinctPairs {
   if (tokens.length !== positions.length) throw new Error(`${tokens.length} tokens but ${positions.length} positions`);
-  const span = positions.reduce((max, p) => Math.max(max, p), 0) + 1;
-  const seen = new Map<number, number>();
+  let span = 1;
+  let tokenSpan = 1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!(tokens[i] >= 0 && positions[i] >= 0)) throw new Error(`token ${tokens[i]} at position ${positions[i]}: ids must not be negative`);
+    span = Math.max(span, positions[i] + 1);
+    tokenSpan = Math.max(tokenSpan, tokens[i] + 1);
+  }
+  // Pair (t, p) → 1 + its index, in a table over every pair the ids could form (at most vocabulary × context).
+  const seen = new Int32Array(tokenSpan * span);
   const index = new Int32Array(tokens.length);
-  const distinctTokens: number[] = [];
-  const distinctPositions: number[] = [];
+  const distinctTokens = new Int32Array(tokens.length);
+  const distinctPositions = new Int32Array(tokens.length);
+  let count = 0;
   for (let i = 0; i < tokens.length; i++) {
     const key = tokens[i] * span + positions[i];
-    let at = seen.get(key);
-    if (at === undefined) {
-      at = distinctTokens.length;
-      seen.set(key, at);
-      distinctTokens.push(tokens[i]);
-      distinctPositions.push(positions[i]);
+    if (seen[key] === 0) {
+      distinctTokens[count] = tokens[i];
+      distinctPositions[count] = positions[i];
+      seen[key] = ++count;
     }
-    index[i] = at;
+    index[i] = seen[key] - 1;
   }
-  return { tokens: Int32Array.from(distinctTokens), positions: Int32Array.from(distinctPositions), index };
+  return { tokens: distinctTokens.slice(0, count), positions: distinctPositions.slice(0, count), index };
 }
