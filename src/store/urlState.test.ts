@@ -35,6 +35,17 @@ describe('URL hash state', () => {
     expect(bad.problems[0]).toMatch(/stepEntropy="tokens" is invalid/);
   });
 
+  it('carries the model size to the training config, and reports an unknown one', () => {
+    const { state, problems } = parseHash('#model=small');
+    expect(problems).toEqual([]);
+    expect(trainConfigOf(state).modelSize).toBe('small');
+    expect(formatHash(state)).toBe('#model=small');
+    expect(trainConfigOf(defaultHashState).modelSize).toBe('tiny');
+    const bad = parseHash('#model=huge');
+    expect(bad.state.model).toBe('tiny');
+    expect(bad.problems[0]).toMatch(/model="huge" is invalid/);
+  });
+
   it('uses defaults for missing keys and writes nothing for them', () => {
     expect(parseHash('').state).toEqual(defaultHashState);
     expect(formatHash(parseHash('').state)).toBe('');

@@ -102,6 +102,11 @@ export const hashSchema = z.object({
   steps: numberFrom(z.number().int().min(1).max(200)).optional(),
   /** Initial weights: the shipped base checkpoint or a fresh model. */
   init: z.enum(['base', 'scratch']).default('base'),
+  /**
+   * Model size: `tiny` for CPU backends, `small` (twice as wide, two blocks) for a real GPU. The shipped base
+   * checkpoints are of the tiny model, so a small one starts from a fresh model.
+   */
+  model: shape.modelSize,
   /** Compare mode: a second lane with the same seed, tasks and initial weights. */
   compare: flag.default(false),
   /** The algorithm of lane 1 in compare mode. */
@@ -193,6 +198,6 @@ export function trainConfigOf(state: HashState, lane: 0 | 1 = 0): Partial<TrainC
     ...configOfAlgorithm(lane === 0 ? state.algo : state.algo2),
     k: state.k, kF: state.kF, zeta: state.zeta, stepEntropy: state.stepEntropy, lr: state.lr,
     groupSize: state.G, tasksPerIteration: state.B, temperature: state.temperature, decoding: state.decoding,
-    maxSteps: state.steps,
+    maxSteps: state.steps, modelSize: state.model,
   };
 }

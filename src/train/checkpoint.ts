@@ -160,6 +160,12 @@ export function modelConfigOf(checkpoint: Checkpoint): ModelConfig {
   return { ...checkpoint.model };
 }
 
+/** Whether a checkpoint's network has a given shape (a size preset of `MODEL_SIZES`; vocabulary and context aside). */
+export function hasModelShape(checkpoint: Checkpoint, shape: Pick<ModelConfig, 'dModel' | 'nLayers' | 'nHeads' | 'mlpRatio'>): boolean {
+  const model = checkpoint.model;
+  return model.dModel === shape.dModel && model.nLayers === shape.nLayers && model.nHeads === shape.nHeads && model.mlpRatio === shape.mlpRatio;
+}
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Standard base64 of bytes (works the same in browsers and Node). */

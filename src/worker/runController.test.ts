@@ -37,6 +37,19 @@ describe('RunController', () => {
     expect(Number.isFinite(metrics[0].metrics['env/success_rate'])).toBe(true);
   });
 
+  it('starts the small model from a fresh model, since the base checkpoints are of the tiny one', async () => {
+    await tf.setBackend('cpu');
+    const base = JSON.parse(readFileSync('public/checkpoints/alfworld-base.json', 'utf8'));
+    const messages: FromWorker[] = [];
+    const lanes = new LaneSet({ post: (m) => messages.push(m), backend: () => 'cpu', loadBaseCheckpoint: async () => base });
+    const statuses = () => messages.flatMap((m) => (m.type === 'run' ? [m.status] : []));
+    await lanes.lane(0).configure(fast, 'base');
+    expect(statuses().at(-1)!.initLabel).toMatch(/^base checkpoint \(alfworld\/tiny/);
+    await lanes.lane(0).configure({ ...fast, modelSize: 'small' }, 'base');
+    expect(statuses().at(-1)!.initLabel).toBe('fresh model: no base checkpoint for alfworld/tiny and the small model');
+    expect(statuses().at(-1)!.iteration).toBe(0);
+  });
+
   it('plays until paused, and a reset starts again at iteration 0 with the same first batch', async () => {
     await tf.setBackend('cpu');
     const { lanes, of } = laneHarness();

@@ -12,8 +12,8 @@ import { metaLine } from '../import/exportSteps';
 import { playgroundStepLines } from '../import/playground';
 import { HealthMonitor, type HealthProblem } from '../train/health';
 import { IterationAbandoned, Trainer, type IterationResult, type Metrics } from '../train/trainer';
-import { decodeWeights } from '../train/checkpoint';
-import type { NamedWeight } from '../policy/model';
+import { decodeWeights, hasModelShape } from '../train/checkpoint';
+import { MODEL_SIZES, type NamedWeight } from '../policy/model';
 import { boundedHistory, MAX_SAVED_DECISIONS, type SavedLane } from '../persist/savedRun';
 import type { FromWorker, InitSource, RunStatus, TrajectorySummary } from './protocol';
 
@@ -125,11 +125,13 @@ export class RunController {
       const parsed = json ? parseCheckpoint(json) : null;
       // WebShop's vocabulary (product ids, titles) belongs to one catalogue, so its base policy only
       // fits the preset it was trained on; ALFWorld's words are shared by every preset.
-      if (parsed?.ok && fitsConfig(parsed.checkpoint, this.config)) {
+      // The shipped base checkpoints are of the tiny model; a larger one starts fresh.
+      if (parsed?.ok && fitsConfig(parsed.checkpoint, this.config) && hasModelShape(parsed.checkpoint, MODEL_SIZES[this.config.modelSize])) {
         checkpoint = parsed.checkpoint;
         initLabel = `base checkpoint (${checkpoint.env}/${checkpoint.preset}, supervised warm start)`;
       } else {
-        initLabel = `fresh model: no base checkpoint for ${this.config.env}/${this.config.preset}`;
+        const size = this.config.modelSize === DEFAULT_TRAIN_CONFIG.modelSize ? '' : ` and the ${this.config.modelSize} model`;
+        initLabel = `fresh model: no base checkpoint for ${this.config.env}/${this.config.preset}${size}`;
         init = 'scratch';
       }
     } else {

@@ -37,5 +37,15 @@ describe('the settings the page opens with', () => {
   it('are the link\'s own when it names a run setting', () => {
     expect(open('#B=2&G=2')).toMatchObject({ B: 2, G: 2, compare: false, algo: defaultHashState.algo });
     expect(open('#compare=0')).toMatchObject({ compare: false });
+    // The recordings are of the tiny model: a link to the small one opens its own live run.
+    expect(open('#model=small')).toMatchObject({ model: 'small', compare: false, algo: defaultHashState.algo });
+  });
+
+  it.each(shipped)('say that %s.json does not show the small model', (env) => {
+    const parsed = parseRecording(JSON.parse(readFileSync(new URL(`${env}.json`, folder), 'utf8')));
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const settings = openingSettings({ ...defaultHashState, env }, ['env']);
+    expect(recordingAgrees(parsed.recording, settings)).toBe(true);
+    expect(recordingAgrees(parsed.recording, { ...settings, model: 'small' })).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import { trainConfigSchema, type TrainConfig } from '../../train/config';
 
 /** The hash keys that define the run (the others only change the view). */
 export const RUN_KEYS = [
-  'env', 'preset', 'seed', 'algo', 'algo2', 'compare', 'k', 'kF', 'zeta', 'lr', 'G', 'B', 'temperature', 'decoding', 'steps', 'init',
+  'env', 'preset', 'seed', 'algo', 'algo2', 'compare', 'k', 'kF', 'zeta', 'lr', 'G', 'B', 'temperature', 'decoding', 'steps', 'init', 'model',
 ] as const satisfies readonly (keyof HashState)[];
 
 function configOf(recording: Recording, lane: number): TrainConfig | null {
@@ -38,7 +38,7 @@ export function settingsOfConfigs(configs: readonly (TrainConfig | null)[], base
     ...base,
     env: first.env, preset, seed: first.seed, k: first.k, kF: first.kF, zeta: first.zeta, lr: first.lr,
     G: first.groupSize, B: first.tasksPerIteration, temperature: first.temperature, decoding: first.decoding,
-    steps: first.maxSteps, init: 'base',
+    steps: first.maxSteps, init: 'base', model: first.modelSize,
     compare: second !== undefined && second !== null,
     algo: algorithmOf(first),
     algo2: second ? algorithmOf(second) : base.algo2,
@@ -72,7 +72,8 @@ export function describeConfigs(configs: readonly TrainConfig[]): string {
     configs.map((c) => ALGORITHM_TITLES[algorithmOf(c) as AlgorithmChoice]).join(' vs '),
     `${ENV_TITLES[config.env] ?? config.env} (${config.preset}), seed ${config.seed}`,
     `B = ${config.tasksPerIteration} tasks × G = ${config.groupSize} rollouts, lr ${config.lr}, ζ = ${config.zeta}`
-      + (config.maxSteps ? `, ≤ ${config.maxSteps} steps` : ''),
+      + (config.maxSteps ? `, ≤ ${config.maxSteps} steps` : '')
+      + (config.modelSize !== 'tiny' ? `, ${config.modelSize} model` : ''),
   ].join(' · ');
 }
 

@@ -85,9 +85,13 @@ export function SettingsPanel() {
           options={[{ value: 'masked', title: 'masked' }, { value: 'free', title: 'free text' }]}
           onChange={(decoding) => applySettings({ decoding })} />
       </Group>
-      <Group id="init" title="Initial weights" note="Changing this restarts the run.">
+      <Group id="init" title="Model and initial weights" note="Changing these restarts the run.">
+        <SelectField label="model" value={s.model} testId="model-select"
+          hint="The network's size: tiny (d 32, one block) trains fast on a CPU backend; small (d 64, two blocks) is for a real GPU. The base checkpoints are of the tiny model, so a small one starts from scratch."
+          options={[{ value: 'tiny', title: 'tiny (CPU)' }, { value: 'small', title: 'small (GPU)' }]}
+          onChange={(model) => applySettings({ model })} />
         <SelectField label="from" value={s.init} testId="init-select"
-          hint="Where the weights start: the shipped base checkpoint (a supervised warm start) or a fresh random model."
+          hint="Where the weights start: the shipped base checkpoint (a supervised warm start, of the tiny model only) or a fresh random model."
           options={[{ value: 'base', title: 'base checkpoint' }, { value: 'scratch', title: 'scratch' }]}
           onChange={(init) => applySettings({ init })} />
       </Group>
