@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import './wasmBackend';
-import { distinctPairs } from './distinctPairs';
+import { distinctPairs, headRows, windowOfPairs } from './distinctPairs';
 import { leftPad } from './generate';
 import { disposeCache, PolicyModel } from './model';
 import { maxRelativeError } from '../core/numeric';
@@ -15,6 +15,13 @@ describe('distinctPairs', () => {
     expect(() => distinctPairs(Int32Array.from([1, 2]), Int32Array.from([0]))).toThrow(/2 tokens but 1 positions/);
     expect(() => distinctPairs(Int32Array.from([1, -2]), Int32Array.from([0, 1]))).toThrow(/must not be negative/);
     expect(distinctPairs(new Int32Array(0), new Int32Array(0)).tokens.length).toBe(0);
+  });
+
+  it('finds each position\'s row among the heads\' blocks, and the pairs of a window of positions', () => {
+    // Two rows of three positions; pairs 0, 1, 2 | 0, 1, 3 (4 pairs).
+    const pairs = distinctPairs(Int32Array.from([5, 7, 8, 5, 7, 9]), Int32Array.from([0, 1, 2, 0, 1, 2]));
+    expect(Array.from(headRows(pairs, 2, 3, 2))).toEqual([0, 1, 2, 4, 5, 6, 0, 1, 3, 4, 5, 7]);
+    expect(Array.from(windowOfPairs(pairs, 2, 3, 1, 2))).toEqual([1, 2, 1, 3]);
   });
 });
 

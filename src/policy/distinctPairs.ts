@@ -47,3 +47,27 @@ export function distinctPairs(tokens: Int32Array, positions: Int32Array): Distin
   }
   return { tokens: distinctTokens.slice(0, count), positions: distinctPositions.slice(0, count), index };
 }
+
+/**
+ * Where each position of a [rows × length] batch finds its keys or values split into heads, in a table of
+ * `heads` blocks of one row per pair ([heads · U, headDim]): row h · U + index, in [rows, heads, length] order.
+ */
+export function headRows(pairs: DistinctPairs, rows: number, length: number, heads: number): Int32Array {
+  const count = pairs.tokens.length;
+  const out = new Int32Array(rows * heads * length);
+  for (let b = 0; b < rows; b++) {
+    const from = pairs.index.subarray(b * length, (b + 1) * length);
+    for (let h = 0; h < heads; h++) {
+      const into = out.subarray((b * heads + h) * length, (b * heads + h + 1) * length);
+      for (let j = 0; j < length; j++) into[j] = h * count + from[j];
+    }
+  }
+  return out;
+}
+
+/** The pair index of positions `start` … `start + size − 1` of every row of a [rows × length] batch: [rows × size]. */
+export function windowOfPairs(pairs: DistinctPairs, rows: number, length: number, start: number, size: number): Int32Array {
+  const out = new Int32Array(rows * size);
+  for (let b = 0; b < rows; b++) out.set(pairs.index.subarray(b * length + start, b * length + start + size), b * size);
+  return out;
+}

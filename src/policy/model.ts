@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../core/prng';
-import type { DistinctPairs } from './distinctPairs';
+import { headRows, windowOfPairs, type DistinctPairs } from './distinctPairs';
 import { embed, gelu, layerNorm, linear, matmul, repeatRows, transposeLast } from './ops';
 
 /** Shape of the network. */
@@ -212,20 +212,10 @@ export class PolicyModel implements Weights {
         // ([U, d] → [heads · U, headDim]), then each position's row is copied into [B, heads, L, headDim].
         const pairs = distinct.tokens.length;
         const pairHeads = (t: tf.Tensor) => tf.reshape(tf.transpose(tf.reshape(t, [pairs, nHeads, headDim]), [1, 0, 2]), [nHeads * pairs, headDim]);
-        const headIndex = new Int32Array(batch * nHeads * length);
-        for (let b = 0; b < batch; b++) {
-          for (let h = 0; h < nHeads; h++) {
-            const from = distinct.index.subarray(b * length, (b + 1) * length);
-            const into = headIndex.subarray((b * nHeads + h) * length, (b * nHeads + h + 1) * length);
-            for (let j = 0; j < length; j++) into[j] = h * pairs + from[j];
-          }
-        }
-        const headIds = tf.tensor3d(headIndex, [batch, nHeads, length], 'int32');
+        const headIds = tf.tensor3d(headRows(distinct, batch, length, nHeads), [batch, nHeads, length], 'int32');
         k = embed(pairHeads(project(normed, 1)), headIds);
         v = embed(pairHeads(project(normed, 2)), headIds);
-        const queryIndex = new Int32Array(batch * qLength);
-        for (let b = 0; b < batch; b++) queryIndex.set(distinct.index.subarray(b * length + qStart, b * length + qStart + qLength), b * qLength);
-        const queryIds = tf.tensor2d(queryIndex, [batch, qLength], 'int32');
+        const queryIds = tf.tensor2d(windowOfPairs(distinct, batch, length, qStart, qLength), [batch, qLength], 'int32');
         residual = embed(x, queryIds);
         queries = splitHeads(project(embed(normed, queryIds), 0), qLength);
       } else {
