@@ -8,7 +8,9 @@ import { test, expect, waitForBackend } from './fixtures';
 
 test('the progress line advances inside an iteration, and Pause stops it before the iteration ends', async ({ page }) => {
   test.setTimeout(300_000);
-  await page.goto('./#backend=wasm&B=4&G=8');
+  // The page draws progress at most every 200 ms, so the first rollout must outlast a few of those: 64 tasks
+  // × 16 rollouts (a default rollout of 8 × 8 takes ~0.2 s here, and would be drawn at one step only).
+  await page.goto('./#backend=wasm&B=64&G=16');
   expect(await waitForBackend(page)).toBe('wasm');
   await expect(page.getByTestId('iteration-progress')).toHaveAttribute('data-phase', 'idle');
   // Record every change of the progress line and of the iteration counter, in order.
