@@ -62,6 +62,11 @@ test('a live run gets the premise caption and is drawn over the committed curves
   // The premise caption under the central chart: the question, then either a share of pairs or why there is none.
   const caption = page.getByTestId('premise-caption').first();
   await expect(caption).toContainText('Here, is a confident step a good step?');
+  // The short answer shows; the paragraph behind it opens on a click.
+  await expect(caption.getByTestId('premise-answer')).toHaveText(/^(Not yet|No|Hardly|A little|Yes)[,:] /);
+  await expect(caption.locator('p')).toBeHidden();
+  await caption.locator('summary').click();
+  await expect(caption.locator('p')).toBeVisible();
   await expect(caption).toContainText(/step entropy: all|nothing to compare yet/);
   const auc = caption.getByTestId('premise-auc');
   if (await auc.count()) await expect(auc).toHaveText(/^\d{1,3} %$/);

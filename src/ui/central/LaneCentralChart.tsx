@@ -27,6 +27,8 @@ export interface LaneCentralChartProps {
   bins: EntropyBin[];
   /** The deciles' y-axis top, shared with the other lanes. */
   binTop?: number;
+  /** Open the premise paragraph from the start (the enlarged chart). */
+  premiseOpen?: boolean;
 }
 
 function Legend({ magnitude }: { magnitude: string }) {
@@ -42,7 +44,7 @@ function Legend({ magnitude }: { magnitude: string }) {
 }
 
 /** One lane's chart, legend and caption (from the deferred run, like the points it is given). */
-export function LaneCentralChart({ lane, height, titled, points, extent, bins, binTop }: LaneCentralChartProps) {
+export function LaneCentralChart({ lane, height, titled, points, extent, bins, binTop, premiseOpen = false }: LaneCentralChartProps) {
   const figure = useRef<HTMLElement>(null);
   const [listed, setListed] = useState(false);
   const recent = useDeferredRun((s) => s.lanes[lane]?.recent);
@@ -94,7 +96,7 @@ export function LaneCentralChart({ lane, height, titled, points, extent, bins, b
       {kind === 'points' && <Legend magnitude={magnitude} />}
       {space === 'param' && <p className="muted small">Exact norms exist for a sample of {status?.config.gradNormSample ?? '?'} steps per iteration only.</p>}
       <CouplingCaption points={points} latestSteps={latest?.steps ?? []} empgOn={status?.config.empg !== 'off'} iterations={iterations} />
-      <PremiseCaption history={history ?? []} mode={status?.config.stepEntropy ?? 'all'} window={window} />
+      <PremiseCaption history={history ?? []} mode={status?.config.stepEntropy ?? 'all'} window={window} initiallyOpen={premiseOpen} />
     </figure>
   );
 }

@@ -1,7 +1,10 @@
 /**
  * "Here, is a confident step a good step?" — EMPG's premise checked on the lane's last iterations, in
- * words, under the central chart (numbers from the trainer's `premise/…` metrics, docs/METRICS.md).
+ * words, under the central chart (numbers from the trainer's `premise/…` metrics, docs/METRICS.md). The
+ * question and its short answer show; the paragraph behind the answer opens on demand (it is long, and in
+ * compare mode there is one per lane).
  */
+import { useState } from 'react';
 import { Help } from '../explain/Help';
 import { groupDigits, summarizePremise, type PremiseSummary } from './premiseSummary';
 import type { Metrics } from '../../train/trainer';
@@ -14,9 +17,20 @@ export interface PremiseCaptionProps {
   mode: string;
   /** How many of the last iterations to pool. */
   window: number;
+  /** Whether the paragraph starts open (the enlarged chart has room for it). */
+  initiallyOpen?: boolean;
 }
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
+
+/** The answer in a word or two, shown with the question. */
+const SHORT_ANSWERS: Record<PremiseSummary['verdict'], string> = {
+  'no data': 'Not yet',
+  'reversed': 'No',
+  'coin flip': 'Hardly',
+  'weak': 'A little',
+  'holds': 'Yes',
+};
 
 const VERDICTS: Record<PremiseSummary['verdict'], string> = {
   'no data': '',
@@ -26,28 +40,37 @@ const VERDICTS: Record<PremiseSummary['verdict'], string> = {
   'holds': 'Yes: confident steps are clearly more often the good ones, as EMPG assumes.',
 };
 
-/** The caption paragraph. */
-export function PremiseCaption({ history, mode, window }: PremiseCaptionProps) {
+/** The question, its short answer and, on demand, the paragraph behind it. */
+export function PremiseCaption({ history, mode, window, initiallyOpen = false }: PremiseCaptionProps) {
+  const [open, setOpen] = useState(initiallyOpen);
   const shown = history.slice(-window);
   // Recordings made before the premise metrics existed carry none: say nothing rather than "no pairs".
   if (!shown.some((m) => 'premise/pairs' in m)) return null;
   const s = summarizePremise(shown);
+  const answer = s.verdict === 'no data'
+    ? `${SHORT_ANSWERS[s.verdict]}: no solved and failed rollouts of one task to compare`
+    : `${SHORT_ANSWERS[s.verdict]}, by outcome: ${pct(s.auc)} of pairs (a coin: 50 %)${Number.isFinite(s.progressAuc) ? `; step by step: ${pct(s.progressAuc)}` : ''}`;
   return (
-    <p className="caption" data-testid="premise-caption">
-      <strong>Here, is a confident step a good step?</strong> <Help term="premise/auc" />{' '}
-      {s.verdict === 'no data'
-        ? <>No group of the last {s.iterations === 1 ? 'iteration' : `${s.iterations} iterations`} had both a solved and a failed
-          rollout, so there is nothing to compare yet.</>
-        : <>Comparing a step of a solved rollout with a step of a failed rollout of the same task ({groupDigits(s.pairs)} pairs,
-          last {s.iterations === 1 ? 'iteration' : `${s.iterations} iterations`}, step entropy: {mode}), the solved one was the
-          more confident in <strong data-testid="premise-auc">{pct(s.auc)}</strong> of pairs (50 % would be a coin flip)
-          {Number.isFinite(s.aucSameVerb) && <>; comparing only the same kind of action, {pct(s.aucSameVerb)}</>}
-          {s.byVerb.length > 0 && <> ({s.byVerb.map(([verb, auc]) => `${verb} ${pct(auc)}`).join(', ')})</>}.{' '}
-          {VERDICTS[s.verdict]}</>}
-      {Number.isFinite(s.progressAuc) && <>{' '}<ProgressSentence summary={s} /></>}
-      {Number.isFinite(s.noSignalShare) && s.noSignalShare > 0 && <>{' '}{pct(s.noSignalShare)} of the update went to tasks whose rollouts
-        all ended the same way, where no outcome asked for it.</>}
-    </p>
+    <details className="caption premise-caption" data-testid="premise-caption" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        <strong>Here, is a confident step a good step?</strong> <span data-testid="premise-answer">{answer}.</span>
+      </summary>
+      <p>
+        <Help term="premise/auc" />{' '}
+        {s.verdict === 'no data'
+          ? <>No group of the last {s.iterations === 1 ? 'iteration' : `${s.iterations} iterations`} had both a solved and a failed
+            rollout, so there is nothing to compare yet.</>
+          : <>Comparing a step of a solved rollout with a step of a failed rollout of the same task ({groupDigits(s.pairs)} pairs,
+            last {s.iterations === 1 ? 'iteration' : `${s.iterations} iterations`}, step entropy: {mode}), the solved one was the
+            more confident in <strong data-testid="premise-auc">{pct(s.auc)}</strong> of pairs (50 % would be a coin flip)
+            {Number.isFinite(s.aucSameVerb) && <>; comparing only the same kind of action, {pct(s.aucSameVerb)}</>}
+            {s.byVerb.length > 0 && <> ({s.byVerb.map(([verb, auc]) => `${verb} ${pct(auc)}`).join(', ')})</>}.{' '}
+            {VERDICTS[s.verdict]}</>}
+        {Number.isFinite(s.progressAuc) && <>{' '}<ProgressSentence summary={s} /></>}
+        {Number.isFinite(s.noSignalShare) && s.noSignalShare > 0 && <>{' '}{pct(s.noSignalShare)} of the update went to tasks whose rollouts
+          all ended the same way, where no outcome asked for it.</>}
+      </p>
+    </details>
   );
 }
 

@@ -92,7 +92,7 @@ function EnlargedView({ lanes, shared }: { lanes: number; shared: LanePoints }) 
           <div className="central-lanes" style={{ gridTemplateColumns: `repeat(${lanes}, minmax(0, 1fr))` }}>
             {Array.from({ length: lanes }, (_, i) => (
               <LaneCentralChart key={i} lane={i} height={420} titled={lanes > 1} points={shared.points[i] ?? []} extent={shared.extent}
-                bins={shared.bins[i] ?? []} binTop={shared.binTop} />
+                bins={shared.bins[i] ?? []} binTop={shared.binTop} premiseOpen />
             ))}
           </div>
           {lanes > 1 && <p className="muted small">Both lanes are drawn on the same axes.</p>}
