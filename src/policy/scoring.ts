@@ -10,7 +10,7 @@
  * whole vocabulary (181 in ALFWorld-lite, 595 in WebShop-lite).
  */
 import * as tf from '@tensorflow/tfjs';
-import { distinctPairs } from './distinctPairs';
+import { distinctPairs, type DistinctPairs } from './distinctPairs';
 import { leftPad } from './generate';
 import { embed } from './ops';
 import type { PolicyModel, Weights } from './model';
@@ -58,6 +58,8 @@ export interface ScoringInputs {
   actionLength: number;
   tokens: Int32Array;
   positions: Int32Array;
+  /** `tokens` and `positions` as distinct (token, position) pairs (read unless every row has its own weights). */
+  distinct: DistinctPairs;
   keyMask: Float32Array;
   targets: Int32Array;
   targetMask: Float32Array;
@@ -98,7 +100,8 @@ export function prepareScoring(actions: readonly ScoredAction[], vocabSize: numb
   const everyTokenMasked = actions.every((a) => a.allowed.length >= a.tokens.length && a.allowed.slice(0, a.tokens.length).every((x) => x !== null));
   const anyMasked = actions.some((a) => a.allowed.some((x) => x !== null));
   return {
-    rows, width: padded.width, actionLength, tokens: padded.tokens, positions: padded.positions, keyMask: padded.mask, targets, targetMask,
+    rows, width: padded.width, actionLength, tokens: padded.tokens, positions: padded.positions,
+    distinct: distinctPairs(padded.tokens, padded.positions), keyMask: padded.mask, targets, targetMask,
     allowedBias: anyMasked && !everyTokenMasked ? allowedBiasOf(actions, actionLength, vocabSize) : null,
     candidates: everyTokenMasked ? candidatesOf(actions, actionLength) : null,
   };
@@ -171,7 +174,7 @@ function actionHiddenStates(model: PolicyModel, inputs: ScoringInputs, perRowWei
     // positions width − k − 1 … width − 2, the only ones computed through the last block.
     outputs: { start: width - k - 1, length: k },
     perRowWeights,
-    distinct: perRowWeights ? undefined : distinctPairs(inputs.tokens, inputs.positions),
+    distinct: perRowWeights ? undefined : inputs.distinct,
   }).hidden;
 }
 
