@@ -4,7 +4,6 @@
  * question and its short answer show; the paragraph behind the answer opens on demand (it is long, and in
  * compare mode there is one per lane).
  */
-import { useState } from 'react';
 import { Help } from '../explain/Help';
 import { groupDigits, summarizePremise, type PremiseSummary } from './premiseSummary';
 import type { Metrics } from '../../train/trainer';
@@ -42,7 +41,6 @@ const VERDICTS: Record<PremiseSummary['verdict'], string> = {
 
 /** The question, its short answer and, on demand, the paragraph behind it. */
 export function PremiseCaption({ history, mode, window, initiallyOpen = false }: PremiseCaptionProps) {
-  const [open, setOpen] = useState(initiallyOpen);
   const shown = history.slice(-window);
   // Recordings made before the premise metrics existed carry none: say nothing rather than "no pairs".
   if (!shown.some((m) => 'premise/pairs' in m)) return null;
@@ -51,7 +49,8 @@ export function PremiseCaption({ history, mode, window, initiallyOpen = false }:
     ? `${SHORT_ANSWERS[s.verdict]}: no solved and failed rollouts of one task to compare`
     : `${SHORT_ANSWERS[s.verdict]}, by outcome: ${pct(s.auc)} of pairs (a coin: 50 %)${Number.isFinite(s.progressAuc) ? `; step by step: ${pct(s.progressAuc)}` : ''}`;
   return (
-    <details className="caption premise-caption" data-testid="premise-caption" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    // Only the first render sets `open`; after that the reader's clicks keep it.
+    <details className="caption premise-caption" data-testid="premise-caption" open={initiallyOpen}>
       <summary>
         <strong>Here, is a confident step a good step?</strong> <span data-testid="premise-answer">{answer}.</span>
       </summary>
